@@ -1,0 +1,81 @@
+/**
+ * What a figure measures: the lexicon of rules/claims/metrics.yml (cue words and counted nouns),
+ * with the counted noun itself as the fallback, plus a period ("weekly") when the clause says so.
+ */
+import type { RuleData } from '../rules/schema.js';
+
+export interface MetricRules {
+  metrics: { metric: string; units: Set<string>; cue: RegExp | null }[];
+  periods: { period: string; cue: RegExp }[];
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\? /g, '\\s+');
+const wordRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.map(esc).join('|')})(?![\\p{L}])`, 'giu');
+
+export function compileMetrics(data: RuleData['claims.metrics']): MetricRules {
+  return {
+    metrics: data.metrics.map((m) => ({
+      metric: m.metric,
+      units: new Set((m.units ?? []).map((u) => u.toLowerCase())),
+      cue: m.words || m.verbs ? wordRe([...(m.words ?? []), ...(m.verbs ?? [])]) : null,
+    })),
+    periods: data.periods.map((p) => ({ period: p.period, cue: wordRe(p.words) })),
+  };
+}
+
+export interface MetricInput {
+  /** The clause or sentence around the figure. */
+  text: string;
+  /** The figure's offsets in `text`. */
+  start: number;
+  end: number;
+  /** Counted noun, if any ("users"). */
+  unit: string | null;
+  /** Per-unit rate of the figure ("month"): a rate's period is not the metric's period. */
+  per: string | null;
+  /** A label that names the metric outright (a table row's label). */
+  label?: string;
+}
+
+/** The metric and period of a figure. */
+export function metricOf(input: MetricInput, rules: MetricRules): { metric: string | null; period: string | null } {
+  const period = periodOf(input, rules);
+  const base = baseMetric(input, rules);
+  if (!base) return { metric: null, period };
+  return { metric: period && !base.startsWith(period) && !input.per ? `${period} ${base}` : base, period };
+}
+
+function baseMetric(input: MetricInput, rules: MetricRules): string | null {
+  if (input.label) {
+    for (const m of rules.metrics) {
+      if (m.cue) { m.cue.lastIndex = 0; if (m.cue.test(input.label)) return m.metric; }
+    }
+    return input.label.toLowerCase().replace(/^(estimated|projected|expected|approximate|total)\s+/, '').trim() || null;
+  }
+  const unit = input.unit?.toLowerCase() ?? null;
+  if (unit) for (const m of rules.metrics) if (m.units.has(unit)) return m.metric;
+  // The cue nearest the figure wins.
+  let best: { metric: string; distance: number } | null = null;
+  for (const m of rules.metrics) {
+    if (!m.cue) continue;
+    m.cue.lastIndex = 0;
+    for (let hit = m.cue.exec(input.text); hit; hit = m.cue.exec(input.text)) {
+      const distance = hit.index >= input.end ? hit.index - input.end : hit.index + hit[0].length <= input.start ? input.start - hit.index - hit[0].length : 0;
+      if (!best || distance < best.distance) best = { metric: m.metric, distance };
+    }
+  }
+  if (best) return best.metric;
+  return unit;
+}
+
+function periodOf(input: MetricInput, rules: MetricRules): string | null {
+  for (const p of rules.periods) {
+    p.cue.lastIndex = 0;
+    for (let hit = p.cue.exec(input.text); hit; hit = p.cue.exec(input.text)) {
+      // "$20 per month" is a rate, not a weekly/monthly metric: skip the figure's own rate words.
+      if (input.per && hit.index >= input.start && hit.index < input.end) continue;
+      return p.period;
+    }
+  }
+  return null;
+}

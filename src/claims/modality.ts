@@ -1,0 +1,50 @@
+/**
+ * How sure the text is (reported, projected, hedged, asserted), who says so, and whether the
+ * sentence is a question (then it states nothing). Cue lists come from rules/claims/modality.yml.
+ */
+import type { RuleData } from '../rules/schema.js';
+
+export type Modality = 'asserted' | 'reported' | 'projected' | 'hedged';
+
+export interface ModalityRules {
+  cues: { modality: Modality; re: RegExp }[];
+  attribution: RegExp[];
+  questionStart: RegExp;
+  questionEnd: RegExp;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\? /g, '\\s+');
+const wordRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+/** The source of an attribution: a short noun phrase, no clause punctuation. */
+const SOURCE = String.raw`((?:the\s+)?[\p{L}][\p{L}\p{N}'.&-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'.&-]*){0,4}?)`;
+
+export function compileModality(data: RuleData['claims.modality']): ModalityRules {
+  return {
+    cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordRe(data.modality[m]) })),
+    attribution: data.attribution.map((a) => new RegExp(a.pattern.replace('{source}', SOURCE), 'iu')),
+    questionStart: new RegExp(`^["'(\\s]*(?:${data.questions.startsWith.map(esc).join('|')})\\b`, 'iu'),
+    questionEnd: new RegExp(`(?:${data.questions.endsWith.map(esc).join('|')})["')\\]\\s]*$`, 'u'),
+  };
+}
+
+export function modalityOf(sentence: string, rules: ModalityRules): Modality {
+  for (const c of rules.cues) if (c.re.test(sentence)) return c.modality;
+  return 'asserted';
+}
+
+/** Who the sentence says the claim comes from ("analysts" of "according to analysts"). */
+export function attributionOf(sentence: string, rules: ModalityRules): string | null {
+  for (const re of rules.attribution) {
+    const m = re.exec(sentence);
+    if (m) {
+      const source = m[1].replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim();
+      if (source && !/^(it|he|she|they|we|i|you|this|that|which|who)$/i.test(source) && !/^(to|that|which|and|or|but|if|when|as)\b/i.test(source)) return source;
+    }
+  }
+  return null;
+}
+
+/** A question states nothing: it ends with "?" (a headline posed as a question too). */
+export function isQuestion(sentence: string, rules: ModalityRules): boolean {
+  return rules.questionEnd.test(sentence.trim());
+}

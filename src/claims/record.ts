@@ -1,0 +1,80 @@
+/**
+ * One claim record in the output contract (DESIGN.md), with its provenance: article path and
+ * sha256, sentence and figure spans in the source, quotes, rule id, pipeline and rules versions.
+ */
+import type { CompiledRules } from '../rules/compiled.js';
+import type { Analysis } from '../pipeline/analyze.js';
+import type { Sentence } from '../types.js';
+import type { ClaimRecord } from '../output/schema.js';
+import type { SentenceQuantity } from '../quantities/extract.js';
+import type { EntityMention } from './entities.js';
+import type { Modality } from './modality.js';
+import { toSource } from '../normalize/normalized-text.js';
+import { stableId } from '../util/hash.js';
+import { lineCol } from '../util/position.js';
+import { PIPELINE_VERSION } from '../pipeline/version.js';
+
+export interface RecordInput {
+  sentence: Sentence;
+  q: SentenceQuantity | null;
+  subject: EntityMention | null;
+  metric: string | null;
+  period: string | null;
+  time: string | null;
+  modality: Modality;
+  attribution: string | null;
+  predicate: string | null;
+}
+
+const CONTEXT = 32;
+
+export function makeRecord(a: Analysis, rules: CompiledRules, r: RecordInput): ClaimRecord {
+  const src = a.article.text;
+  const sentence = toSource(a.norm, r.sentence);
+  const figure = r.q ? toSource(a.norm, { start: r.sentence.start + r.q.span.start, end: r.sentence.start + r.q.span.end }) : sentence;
+  const rule = r.q ? r.q.rule : 'claims.qualitative';
+  const { line, column } = lineCol(src, figure.start);
+  return {
+    id: stableId(a.article.sha256, figure.start, figure.end, rule, r.subject?.entity.id),
+    source: { path: a.article.path, sha256: a.article.sha256, article: a.article.id },
+    span: sentence,
+    quote: src.slice(sentence.start, sentence.end),
+    subject: r.subject ? {
+      id: r.subject.entity.id,
+      name: r.subject.entity.name,
+      kind: r.subject.entity.kind === 'group' && r.subject.via === 'noun-phrase' ? 'thing' : r.subject.entity.kind,
+      mention: r.subject.text,
+      via: r.subject.via,
+      parent: r.subject.entity.parent ?? null,
+    } : null,
+    subjectReason: r.subject ? null : 'no entity in the sentence, its lead-in or the two before it',
+    metric: r.metric,
+    quantity: r.q ? {
+      kind: r.q.kind,
+      span: figure,
+      quote: src.slice(figure.start, figure.end),
+      value: r.q.value,
+      low: r.q.low,
+      high: r.q.high,
+      bound: r.q.bound,
+      unit: r.q.unit,
+      per: r.q.per,
+      implied: r.q.implied ?? false,
+      rule: r.q.rule,
+    } : null,
+    predicate: r.predicate,
+    time: r.time,
+    period: r.period,
+    modality: r.modality,
+    attribution: r.attribution,
+    rule,
+    target: {
+      source: a.article.path,
+      selector: [
+        { type: 'TextPositionSelector', start: figure.start, end: figure.end },
+        { type: 'TextQuoteSelector', exact: src.slice(figure.start, figure.end), prefix: src.slice(Math.max(0, figure.start - CONTEXT), figure.start), suffix: src.slice(figure.end, figure.end + CONTEXT) },
+      ],
+    },
+    provenance: { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16), sentence, line, column },
+  };
+}

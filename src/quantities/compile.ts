@@ -1,0 +1,131 @@
+/**
+ * Compiles the quantity rule files (rules/quantities/*.yml) into lookup tables and regular
+ * expressions, once per process.
+ */
+import type { RuleData } from '../rules/schema.js';
+import type { Bound } from '../types.js';
+
+export interface CurrencyInfo {
+  iso: string;
+  minor: boolean;
+  ambiguous: boolean;
+  /** Name of the minor unit as written ("cent"), used as the unit of a minor amount. */
+  minorName?: string;
+}
+
+export interface UnitInfo {
+  unit: string;
+  dimension: string;
+}
+
+export interface QuantityRules {
+  scaleWords: Map<string, number>;
+  /** Suffixes glued to digits, lower-case ("bn", "k"). */
+  scaleSuffixes: Map<string, number>;
+  /** Suffixes that only count in the case written ("M", "B"). */
+  scaleCaseSensitive: Map<string, number>;
+  /** Regex source of currency prefixes, longest first. */
+  currencyPrefix: RegExp;
+  prefixIso: Map<string, CurrencyInfo>;
+  /** Currency words after a number, longest first, lower-case. */
+  currencyWord: RegExp;
+  wordIso: Map<string, CurrencyInfo>;
+  currencySuffix: RegExp;
+  suffixIso: Map<string, CurrencyInfo>;
+  codes: Set<string>;
+  before: RegExp;
+  beforeBound: Map<string, Bound>;
+  after: RegExp;
+  afterBound: Map<string, Bound>;
+  vagueLead: RegExp;
+  vague: Map<string, { low: number; high: number }>;
+  vagueScaled: Map<string, number>;
+  multiplier: RegExp;
+  multiplierValue: Map<string, number>;
+  unitWord: RegExp;
+  unitWords: Map<string, UnitInfo>;
+  unitSymbol: RegExp;
+  unitSymbols: Map<string, UnitInfo>;
+  unitNotAfter: RegExp;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alt = (items: Iterable<string>) => [...items].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(esc).join('|');
+/** Inside a phrase a space stands for any run of spaces. */
+const phrase = (items: Iterable<string>) => alt(items).replace(/\\? /g, '\\s+');
+
+export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'quantities.currencies' | 'quantities.approximators' | 'quantities.vague' | 'quantities.multipliers' | 'quantities.units'>): QuantityRules {
+  const scales = d['quantities.scales'].scales;
+  const scaleWords = new Map<string, number>();
+  const scaleSuffixes = new Map<string, number>();
+  const scaleCaseSensitive = new Map<string, number>();
+  for (const s of scales) {
+    for (const w of s.words) scaleWords.set(w.toLowerCase(), s.value);
+    for (const w of s.suffixes ?? []) scaleSuffixes.set(w.toLowerCase(), s.value);
+    for (const w of s.caseSensitive ?? []) scaleCaseSensitive.set(w, s.value);
+  }
+
+  const prefixIso = new Map<string, CurrencyInfo>();
+  const wordIso = new Map<string, CurrencyInfo>();
+  const suffixIso = new Map<string, CurrencyInfo>();
+  for (const c of d['quantities.currencies'].currencies) {
+    const info: CurrencyInfo = { iso: c.iso, minor: !!c.minor, ambiguous: !!c.ambiguous };
+    for (const p of c.prefixes ?? []) if (!prefixIso.has(p.toLowerCase())) prefixIso.set(p.toLowerCase(), info);
+    for (const p of c.prefixWords ?? []) if (!prefixIso.has(p.toLowerCase())) prefixIso.set(p.toLowerCase(), { ...info, minorName: p.toLowerCase() });
+    for (const w of c.words ?? []) {
+      const key = w.toLowerCase();
+      if (!wordIso.has(key)) wordIso.set(key, c.minor ? { ...info, minorName: key.replace(/^-/, '').replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : '')).replace(/^pence$/, 'penny') } : info);
+    }
+    for (const s of c.suffixes ?? []) suffixIso.set(s, info);
+  }
+  const codes = new Set(d['quantities.currencies'].codes);
+
+  const beforeBound = new Map<string, Bound>();
+  for (const [bound, words] of Object.entries(d['quantities.approximators'].before)) for (const w of words) beforeBound.set(w.toLowerCase(), bound as Bound);
+  const afterBound = new Map<string, Bound>();
+  for (const [bound, words] of Object.entries(d['quantities.approximators'].after)) for (const w of words) afterBound.set(w.toLowerCase(), bound as Bound);
+
+  const vague = new Map<string, { low: number; high: number }>();
+  for (const l of d['quantities.vague'].leads) for (const w of l.words) vague.set(w.toLowerCase(), { low: l.low, high: l.high });
+  const vagueScaled = new Map<string, number>();
+  for (const w of d['quantities.vague'].scaled) {
+    const v = scaleWords.get(w.toLowerCase()) ?? scaleWords.get(w.toLowerCase().replace(/s$/, ''));
+    if (v) vagueScaled.set(w.toLowerCase(), v);
+  }
+
+  const multiplierValue = new Map<string, number>();
+  for (const m of d['quantities.multipliers'].words) for (const w of m.words) multiplierValue.set(w.toLowerCase(), m.value);
+
+  const unitWords = new Map<string, UnitInfo>();
+  const unitSymbols = new Map<string, UnitInfo>();
+  for (const u of d['quantities.units'].units) {
+    const info = { unit: u.unit, dimension: u.dimension };
+    for (const w of u.words) unitWords.set(w.toLowerCase(), info);
+    for (const s of u.symbols) unitSymbols.set(s, info);
+  }
+
+  const wordBoundary = (src: string) => new RegExp(`^(?:${src})(?![\\p{L}\\d])`, 'iu');
+  return {
+    scaleWords, scaleSuffixes, scaleCaseSensitive,
+    currencyPrefix: new RegExp(`(?:${phrase(prefixIso.keys())})$`, 'iu'),
+    prefixIso,
+    currencyWord: wordBoundary(phrase(wordIso.keys())),
+    wordIso,
+    currencySuffix: new RegExp(`^(?:${alt(suffixIso.keys())})`, 'u'),
+    suffixIso,
+    codes,
+    before: new RegExp(`(?:^|[^\\p{L}])(${phrase(beforeBound.keys())})\\s*$`, 'iu'),
+    beforeBound,
+    after: wordBoundary(phrase([...afterBound.keys()].filter((k) => /^\w/.test(k)))),
+    afterBound,
+    vagueLead: new RegExp(`(?<![\\p{L}])(${phrase(vague.keys())})(?:\\s+of\\s+(${phrase(vagueScaled.keys())}))?(?![\\p{L}])`, 'giu'),
+    vague, vagueScaled,
+    multiplier: new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'),
+    multiplierValue,
+    unitWord: wordBoundary(phrase(unitWords.keys())),
+    unitWords,
+    unitSymbol: new RegExp(`^(?:${alt(unitSymbols.keys())})(?![\\p{L}\\d])`, 'u'),
+    unitSymbols,
+    unitNotAfter: new RegExp(`^\\s*(?:${phrase(d['quantities.units'].notAfter)})`, 'iu'),
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * What stands around a number: currency and bound words before it; scale, currency, percent,
+ * unit, rate and counted noun after it. Each reader takes the sentence and a position and
+ * returns what it found with the position after it, or null.
+ */
+import type { Bound } from '../types.js';
+import type { CurrencyInfo, QuantityRules, UnitInfo } from './compile.js';
+
+export interface Found<T> {
+  value: T;
+  /** Offset in the sentence: start of the find (left readers) or end of it (right readers). */
+  at: number;
+}
+
+/** A currency written before the number: "$", "US$", "c $", "EUR ", "MUSD " (M = million). */
+export function currencyBefore(s: string, start: number, r: QuantityRules): Found<CurrencyInfo & { scale: number }> | null {
+  const before = s.slice(Math.max(0, start - 12), start);
+  const trimmed = before.replace(/ ?$/, '');
+  const m = r.currencyPrefix.exec(trimmed);
+  if (m) {
+    const info = r.prefixIso.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    // "sen 100" needs a word boundary before the prefix word.
+    const prevChar = trimmed[m.index - 1] ?? ' ';
+    if (info && !(/\p{L}$/u.test(m[0]) && /\p{L}/u.test(prevChar))) return { value: { ...info, scale: 1 }, at: start - (before.length - m.index) };
+  }
+  const code = /(?:^|[^\p{L}])(M?)([A-Za-z]{3})\s?$/u.exec(before);
+  if (code) {
+    const iso = code[2].toUpperCase();
+    if (r.codes.has(iso) && (code[2] === iso || code[2] === code[2].toLowerCase())) {
+      const text = code[1] + code[2];
+      return { value: { iso: iso === 'RMB' ? 'CNY' : iso, minor: false, ambiguous: false, scale: code[1] ? 1e6 : 1 }, at: start - (before.length - before.lastIndexOf(text)) };
+    }
+  }
+  return null;
+}
+
+/** A bound phrase before the quantity ("up to", "roughly", "~", "more than"). */
+export function boundBefore(s: string, start: number, r: QuantityRules): Found<Bound> | null {
+  const before = s.slice(Math.max(0, start - 30), start);
+  const m = r.before.exec(before);
+  if (!m) return null;
+  const bound = r.beforeBound.get(m[1].toLowerCase().replace(/\s+/g, ' '));
+  return bound ? { value: bound, at: start - (before.length - before.lastIndexOf(m[1])) } : null;
+}
+
+/** A scale after the number: glued ("1.5bn", "5M") or a word ("600 billion"). */
+export function scaleAfter(s: string, end: number, r: QuantityRules): Found<number> | null {
+  const glued = /^(\p{L}{1,4})(?![\p{L}\d])/u.exec(s.slice(end, end + 6));
+  if (glued) {
+    const v = r.scaleCaseSensitive.get(glued[1]) ?? r.scaleSuffixes.get(glued[1].toLowerCase());
+    if (v) return { value: v, at: end + glued[1].length };
+  }
+  const word = /^[\s-]+(\p{L}+)/u.exec(s.slice(end, end + 16));
+  if (word) {
+    const lower = word[1].toLowerCase();
+    const v = r.scaleWords.get(lower) ?? (word[1] === 'M' || word[1] === 'B' || lower === 'bn' || lower === 'mn' ? r.scaleCaseSensitive.get(word[1]) ?? r.scaleSuffixes.get(lower) : undefined);
+    // "5 millions of" is a vague magnitude handled elsewhere; plain plural scale words still scale.
+    if (v) return { value: v, at: end + word[0].length };
+  }
+  return null;
+}
+
+/** A currency after the number: a word ("dollars", "finnish markka"), a code ("USD", "MUSD"),
+ * a symbol ("10 $", "100元"). */
+export function currencyAfter(s: string, end: number, r: QuantityRules): Found<CurrencyInfo & { scale: number }> | null {
+  const rest = s.slice(end, end + 40);
+  const sym = /^\s?([$€£¥])/u.exec(rest);
+  if (sym) {
+    const info = r.prefixIso.get(sym[1]);
+    if (info) return { value: { ...info, scale: 1 }, at: end + sym[0].length };
+  }
+  const suffix = r.currencySuffix.exec(rest.replace(/^ /, ''));
+  if (suffix && suffix[0]) {
+    const info = r.suffixIso.get(suffix[0])!;
+    return { value: { ...info, scale: 1 }, at: end + (rest.startsWith(' ') ? 1 : 0) + suffix[0].length };
+  }
+  const sep = /^(\s+|-)/.exec(rest)?.[0] ?? '';
+  const word = r.currencyWord.exec(rest.slice(sep.length));
+  if (word && (sep.length > 0 || word[0].startsWith('-'))) {
+    const info = r.wordIso.get(word[0].toLowerCase().replace(/\s+/g, ' '));
+    // A hyphen joins only minor units used as adjectives ("12-cent stamp").
+    if (info && (sep !== '-' || info.minor)) return { value: { ...info, scale: 1 }, at: end + sep.length + word[0].length };
+  }
+  const code = /^\s?(M?)([A-Za-z]{3})(?![\p{L}])/u.exec(rest);
+  if (code) {
+    const iso = code[2].toUpperCase();
+    if (r.codes.has(iso) && (code[2] === iso || code[2] === code[2].toLowerCase()) && !(code[1] && code[2] !== iso)) {
+      return { value: { iso: iso === 'RMB' ? 'CNY' : iso, minor: false, ambiguous: false, scale: code[1] ? 1e6 : 1 }, at: end + code[0].length };
+    }
+  }
+  return null;
+}
+
+/** "%", "percent", "per cent", "percentage points". */
+export function percentAfter(s: string, end: number): Found<string> | null {
+  const m = /^(?:\s?%|\s+(?:percentage points?|percentage|percents?|per cent|pct)(?![\p{L}]))/iu.exec(s.slice(end, end + 24));
+  if (!m) return null;
+  return { value: /point/i.test(m[0]) ? 'percentage point' : 'percent', at: end + m[0].length };
+}
+
+/** A unit of measure: glued symbol ("75ml"), spaced symbol ("1.6 km"), word ("ten miles"),
+ * hyphenated adjective ("3-inch"), or bracketed ("20 (kg)"). */
+export function unitAfter(s: string, end: number, r: QuantityRules): Found<UnitInfo> | null {
+  const rest = s.slice(end, end + 40);
+  const bracket = /^\s?[([{<]\s*([^\s)\]}>]{1,12})\s*[)\]}>]/u.exec(rest);
+  if (bracket) {
+    const info = r.unitSymbols.get(bracket[1]) ?? r.unitWords.get(bracket[1].toLowerCase());
+    if (info) return { value: info, at: end + bracket[0].length };
+  }
+  const sym = r.unitSymbol.exec(rest.replace(/^ /, ''));
+  if (sym) {
+    const info = r.unitSymbols.get(sym[0])!;
+    const at = end + (rest.startsWith(' ') ? 1 : 0) + sym[0].length;
+    if (!r.unitNotAfter.test(s.slice(at))) return { value: info, at };
+  }
+  const sep = /^(\s+|-)/.exec(rest)?.[0];
+  if (sep) {
+    const word = r.unitWord.exec(rest.slice(sep.length));
+    if (word) {
+      const at = end + sep.length + word[0].length;
+      if (!r.unitNotAfter.test(s.slice(at))) return { value: r.unitWords.get(word[0].toLowerCase().replace(/\s+/g, ' '))!, at };
+    }
+  }
+  return null;
+}
+
+/** A bound phrase after the quantity: "+", "or more", "or less". */
+export function boundAfter(s: string, end: number, r: QuantityRules): Found<Bound> | null {
+  if (s[end] === '+') return { value: 'at_least', at: end + 1 };
+  const rest = s.slice(end);
+  const sep = /^\s+/.exec(rest)?.[0] ?? '';
+  const m = r.after.exec(rest.slice(sep.length));
+  if (m && sep) return { value: r.afterBound.get(m[0].toLowerCase().replace(/\s+/g, ' '))!, at: end + sep.length + m[0].length };
+  return null;
+}
+
+const TIME_UNITS = 'second|minute|hour|day|night|week|month|quarter|year|annum|person|head|capita|user|share|unit|employee|customer|seat|gallon|barrel|ton|tonne|kilowatt-hour|kwh|megawatt-hour|mwh|ounce';
+
+/** A rate: "per month", "a year", "/night", "each month". */
+export function perAfter(s: string, end: number): Found<string> | null {
+  const m = new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${TIME_UNITS})s?(?![\\p{L}])`, 'iu').exec(s.slice(end, end + 30));
+  if (!m) return null;
+  const unit = m[1].toLowerCase();
+  return { value: unit === 'annum' ? 'year' : unit, at: end + m[0].length };
+}
+
+/** Words never taken as a counted noun: function words and verbs that follow numbers. */
+const NOT_NOUN = new Set(('a an the of in on at to for from by with and or but nor as than that which who whom whose this these those it its their ' +
+  'is are was were be been being has have had do does did will would can could may might must shall should ' +
+  'more most less least over under about around up down out into onto per each every some any all no not ' +
+  'so too very just only also even still yet already alone ago later earlier before after since until while ' +
+  'when where why how if then there here what percent years year months month weeks week days day hours hour ' +
+  'minutes minute seconds second times time').split(' '));
+
+/** The counted noun after a number ("750 million users", "of high-end GPUs"): up to three words,
+ * the last one the head. Returns the head, any modifiers and the end offset. */
+export function countNounAfter(s: string, end: number, allowOf: boolean): Found<{ noun: string; modifiers: string[] }> | null {
+  let rest = s.slice(end, end + 80);
+  let skip = 0;
+  const of = /^\s+of\s+/i.exec(rest);
+  if (of) {
+    if (!allowOf) return null;
+    skip = of[0].length;
+    rest = rest.slice(skip);
+  } else {
+    const space = /^\s+/.exec(rest);
+    if (!space) return null;
+    skip = space[0].length;
+    rest = rest.slice(skip);
+  }
+  const words: { w: string; end: number }[] = [];
+  const re = /([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])(\s+|$|(?=[,.;:!?)"]))/y;
+  let pos = 0;
+  while (words.length < 3) {
+    re.lastIndex = pos;
+    const m = re.exec(rest);
+    if (!m) break;
+    const w = m[1];
+    if (NOT_NOUN.has(w.toLowerCase()) || /ing$|ed$|ly$/.test(w) && words.length > 0) break;
+    words.push({ w, end: pos + m[1].length });
+    pos = m.index + m[0].length;
+    if (m[2] === '' || !/\s/.test(m[2])) break;
+  }
+  // The head is the last plural-looking word, or the first word when none is plural.
+  let head = -1;
+  for (let i = words.length - 1; i >= 0; i--) if (/[a-z]s$|[A-Z]s$|people|children|staff|personnel/.test(words[i].w)) { head = i; break; }
+  if (head < 0) {
+    if (words.length === 0 || NOT_NOUN.has(words[0].w.toLowerCase()) || /ing$|ed$|ly$/.test(words[0].w)) return null;
+    head = 0;
+  }
+  if (/ing$|ly$/.test(words[head].w)) return null;
+  return { value: { noun: words[head].w, modifiers: words.slice(0, head).map((x) => x.w) }, at: end + skip + words[head].end };
+}

@@ -1,0 +1,153 @@
+/**
+ * Strict zod schemas for every rule file under rules/. A file that does not fit is refused with
+ * its path, line and column (see load.ts), so a typo in a rule never silently changes output.
+ */
+import { z } from 'zod';
+
+const words = z.array(z.string().min(1));
+const bound = z.enum(['approx', 'at_least', 'at_most']);
+
+/** An example run by the tests: the text must (or must not) yield a quantity like `expect`. */
+export const quantityExample = z.strictObject({
+  text: z.string(),
+  expect: z.record(z.string(), z.unknown()).optional(),
+  expectNot: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const scalesFile = z.strictObject({
+  scales: z.array(z.strictObject({
+    value: z.number().positive(),
+    words,
+    suffixes: words.optional(),
+    caseSensitive: words.optional(),
+  })),
+  examples: z.array(quantityExample),
+});
+
+export const currenciesFile = z.strictObject({
+  currencies: z.array(z.strictObject({
+    iso: z.string().regex(/^[A-Z]{3,4}$/),
+    prefixes: words.optional(),
+    suffixes: words.optional(),
+    words: words.optional(),
+    prefixWords: words.optional(),
+    ambiguous: z.boolean().optional(),
+    minor: z.boolean().optional(),
+    minorOf: z.array(z.string()).optional(),
+  })),
+  codes: z.array(z.string().regex(/^[A-Z]{3}$/)),
+  examples: z.array(quantityExample),
+});
+
+export const approximatorsFile = z.strictObject({
+  before: z.record(bound, words),
+  after: z.record(bound, words),
+  examples: z.array(quantityExample),
+});
+
+export const vagueFile = z.strictObject({
+  leads: z.array(z.strictObject({ words, low: z.number(), high: z.number() })),
+  scaled: words,
+  examples: z.array(quantityExample),
+});
+
+export const multipliersFile = z.strictObject({
+  words: z.array(z.strictObject({ value: z.number().positive(), words })),
+  examples: z.array(quantityExample),
+});
+
+export const unitsFile = z.strictObject({
+  units: z.array(z.strictObject({
+    unit: z.string(),
+    dimension: z.string(),
+    words: z.array(z.string()),
+    symbols: z.array(z.string()),
+  })),
+  notAfter: words,
+  examples: z.array(quantityExample),
+});
+
+export const boilerplateFile = z.strictObject({
+  rules: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    scope: z.enum(['line', 'next', 'rest']),
+    pattern: z.string(),
+    caseSensitive: z.boolean().optional(),
+    examples: z.strictObject({ match: z.array(z.string()), noMatch: z.array(z.string()) }),
+  })),
+  bareNumberLine: z.boolean(),
+  examples: z.array(z.unknown()),
+});
+
+export const unicodeFile = z.strictObject({
+  replace: z.array(z.strictObject({ id: z.string(), from: z.array(z.string().length(1)), to: z.string() })),
+  digits: z.array(z.strictObject({ id: z.string(), zero: z.string().length(1) })),
+  examples: z.array(z.strictObject({ text: z.string(), normalized: z.string() })),
+});
+
+export const foreignFile = z.strictObject({
+  scripts: words,
+  languages: z.array(z.string().regex(/^[a-z]{3}$/)),
+  maxEnglishScore: z.number().min(0).max(1),
+  minLength: z.number().int().min(1),
+  examples: z.array(z.strictObject({ text: z.string(), flagged: z.array(z.string()) })),
+});
+
+export const abbreviationsFile = z.strictObject({
+  abbreviations: words,
+  examples: z.array(z.strictObject({ text: z.string(), sentences: z.number().int() })),
+});
+
+export const entityKind = z.enum(['org', 'person', 'place', 'product', 'group']);
+export const entitiesFile = z.strictObject({
+  entities: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string(),
+    kind: entityKind,
+    aliases: words,
+    caseSensitive: z.boolean().optional(),
+    parent: z.string().optional(),
+    affiliation: z.string().optional(),
+  })),
+  examples: z.array(z.strictObject({ text: z.string(), entities: z.array(z.string()) })),
+});
+
+export const metricsFile = z.strictObject({
+  metrics: z.array(z.strictObject({
+    metric: z.string(),
+    units: words.optional(),
+    words: words.optional(),
+    verbs: words.optional(),
+  })),
+  periods: z.array(z.strictObject({ period: z.string(), words })),
+  examples: z.array(z.strictObject({ text: z.string(), metric: z.string() })),
+});
+
+export const modalityFile = z.strictObject({
+  modality: z.strictObject({ reported: words, projected: words, hedged: words }),
+  attribution: z.array(z.strictObject({ pattern: z.string().includes('{source}') })),
+  questions: z.strictObject({ endsWith: words, startsWith: words }),
+  examples: z.array(z.strictObject({
+    text: z.string(), modality: z.string(), attribution: z.string().optional(),
+  })),
+});
+
+/** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
+export const ruleFiles = {
+  'quantities.scales': scalesFile,
+  'quantities.currencies': currenciesFile,
+  'quantities.approximators': approximatorsFile,
+  'quantities.vague': vagueFile,
+  'quantities.multipliers': multipliersFile,
+  'quantities.units': unitsFile,
+  'noise.boilerplate': boilerplateFile,
+  'normalize.unicode': unicodeFile,
+  'normalize.foreign': foreignFile,
+  'segment.abbreviations': abbreviationsFile,
+  'claims.entities': entitiesFile,
+  'claims.metrics': metricsFile,
+  'claims.modality': modalityFile,
+} as const;
+
+export type RuleFileId = keyof typeof ruleFiles;
+export type RuleData = { [K in RuleFileId]: z.infer<(typeof ruleFiles)[K]> };
