@@ -165,7 +165,9 @@ function subjectOfLeadIn(a: Analysis, leadIn: Span, rules: CompiledRules): Entit
 /** "Anthropic is experiencing strong revenue growth": subject first, then a verb. */
 function qualitative(s: string, mentions: EntityMention[]): { subject: EntityMention; predicate: string } | null {
   const first = mentions[0];
-  if (!first || first.via === 'coreference' && !/^(it|they|the)\b/i.test(first.text)) return null;
+  // Pronouns are too often expletive ("It is evident that…") to carry a qualitative claim; a
+  // definite description ("The firm") or a name is not.
+  if (!first || (first.via === 'coreference' && !/^the\s/i.test(first.text))) return null;
   const lead = s.slice(0, first.start);
   if (!/^(?:[\p{L}\s,'-]{0,40},\s*)?$/u.test(lead)) return null;
   const rest = s.slice(first.end);

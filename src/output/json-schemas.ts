@@ -1,0 +1,14 @@
+/** JSON Schemas of the output files, generated from the zod schemas (never written by hand). */
+import { z } from 'zod';
+import { claimSchema, articleReportSchema } from './schema.js';
+import { graphSchema } from '../graph/schema.js';
+import { runSchema } from './run-schema.js';
+
+export function jsonSchemas(): Record<string, unknown> {
+  return {
+    'claim.schema.json': z.toJSONSchema(claimSchema),
+    'graph.schema.json': z.toJSONSchema(graphSchema),
+    'noise.schema.json': z.toJSONSchema(articleReportSchema),
+    'run.schema.json': z.toJSONSchema(runSchema),
+  };
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** output/run.json: what a run read, what failed and why. No timestamps: same input, same bytes. */
+export const runSchema = z.strictObject({
+  pipeline: z.string(),
+  rules: z.string(),
+  articles: z.array(z.strictObject({ path: z.string(), sha256: z.string(), id: z.string(), claims: z.number().int(), noise: z.string() })),
+  failed: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
+  claims: z.number().int(),
+});
+export type RunFile = z.infer<typeof runSchema>;

@@ -1,0 +1,43 @@
+/**
+ * Where the CPU work runs: a piscina worker pool when more than one worker is asked for (both
+ * cores busy), else inline. p-queue bounds how many articles are in flight, so memory does not
+ * grow with the corpus. Worker threads need the compiled JavaScript (dist/), so a run from the
+ * TypeScript sources (tests) always runs inline.
+ */
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import { runTask } from './worker.js';
+import type { TaskInput, TaskOutput } from './task.js';
+
+export interface Executor {
+  run(input: TaskInput): Promise<TaskOutput>;
+  /** Waits until fewer than the in-flight limit are pending (back-pressure for the producer). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+  readonly workers: number;
+}
+
+const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+/** True when running from compiled JavaScript, where worker threads can load the worker file. */
+export function canUseWorkers(): boolean {
+  return import.meta.url.endsWith('.js') && existsSync(workerFile);
+}
+
+export function createExecutor(workers: number): Executor {
+  const usePool = workers > 1 && canUseWorkers();
+  const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers }) : null;
+  const inFlight = usePool ? workers * 4 : 2;
+  const queue = new PQueue({ concurrency: inFlight });
+  return {
+    workers: usePool ? workers : 1,
+    run: (input) => queue.add(async () => (pool ? ((await pool.run(input)) as TaskOutput) : runTask(input))) as Promise<TaskOutput>,
+    ready: () => queue.onSizeLessThan(inFlight),
+    close: async () => {
+      await queue.onIdle();
+      await pool?.destroy();
+    },
+  };
+}

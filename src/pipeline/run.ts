@@ -1,0 +1,179 @@
+/**
+ * A whole run: find articles → read → process each (pool or inline, cached) → barrier →
+ * reconcile → graph → write output/ atomically. One broken article never stops the batch; the
+ * summary's exit code says whether any failed.
+ */
+import { readFile, stat, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { getRules } from '../rules/compiled.js';
+import { findArticles, displayPath, type IngestFailure } from '../ingest/read.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
+import { sha256 } from '../util/hash.js';
+import { createExecutor } from './pool.js';
+import { ResultCache, CACHE_DIR } from './cache.js';
+import { PIPELINE_VERSION } from './version.js';
+import { summarizeClaim, type ClaimSummary } from '../reconcile/summary.js';
+import { reconcile } from '../reconcile/reconcile.js';
+import { buildGraph } from '../graph/build.js';
+import { graphSchema } from '../graph/schema.js';
+import { claimSchema, articleReportSchema } from '../output/schema.js';
+import { runSchema, type RunFile } from '../output/run-schema.js';
+import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
+import { renderReport } from '../output/report.js';
+import { jsonSchemas } from '../output/json-schemas.js';
+import type { ArticleResult } from './article.js';
+
+export interface RunOptions {
+  /** Files and folders to read. */
+  inputs: string[];
+  /** Output folder (created if missing). */
+  out: string;
+  /** A rules/ folder other than the shipped one. */
+  rulesDir?: string;
+  /** Worker threads; 1 runs inline. Default: the number of cores, at most 4. */
+  workers?: number;
+  /** Largest article accepted, in bytes. */
+  maxBytes?: number;
+  /** Reuse stored results of unchanged articles (default true). */
+  incremental?: boolean;
+  /** Called after each article. */
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  failed: number;
+  reused: number;
+}
+
+export interface RunSummary {
+  articles: number;
+  processed: number;
+  reused: number;
+  claims: number;
+  failed: IngestFailure[];
+  /** 0 when every article went through, 1 when any failed. */
+  exitCode: 0 | 1;
+  workers: number;
+}
+
+interface Done {
+  path: string;
+  sha256: string;
+  id: string;
+  key: string;
+  claims: number;
+  noise: number;
+  rejected: number;
+}
+
+export async function run(options: RunOptions): Promise<RunSummary> {
+  const rules = getRules(options.rulesDir);
+  const out = options.out;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  await removeStaleTemps(out, ['noise', CACHE_DIR, 'schema']);
+  const { paths, failures } = await findArticles(options.inputs);
+  const cache = new ResultCache(out, rules.hash, PIPELINE_VERSION);
+  const executor = createExecutor(options.workers ?? Math.min(4, cpus().length));
+  const done: Done[] = [];
+  const summaries = new Map<string, ClaimSummary>();
+  let processed = 0, reused = 0;
+  const progress = () => options.onProgress?.({ done: done.length + failures.length, total: paths.length, failed: failures.length, reused });
+
+  const keep = (key: string, result: ArticleResult) => {
+    const r = result.report;
+    done.push({ path: r.path, sha256: r.sha256, id: r.id, key, claims: result.claims.length, noise: r.noise.length, rejected: r.rejected.length });
+    for (const c of result.claims) summaries.set(c.id, summarizeClaim(c));
+    progress();
+  };
+
+  const pending: Promise<void>[] = [];
+  for (const path of paths) {
+    let bytes: Buffer;
+    try {
+      const info = await stat(path);
+      if (info.size > maxBytes) throw new Error(`file is ${info.size} bytes, over the ${maxBytes}-byte limit`);
+      bytes = await readFile(path);
+    } catch (err) {
+      failures.push({ path: displayPath(path), reason: (err as NodeJS.ErrnoException).code ? `cannot read: ${(err as NodeJS.ErrnoException).code}` : (err as Error).message });
+      progress();
+      continue;
+    }
+    const key = cache.key(sha256(bytes), displayPath(path));
+    const stored = options.incremental === false ? null : await cache.get(key);
+    if (stored) {
+      reused++;
+      keep(key, stored);
+      continue;
+    }
+    await executor.ready();
+    pending.push(executor.run({ path: displayPath(path), bytes, rulesDir: options.rulesDir, maxBytes }).then(async (outcome) => {
+      if (!outcome.ok) {
+        failures.push({ path: outcome.path, reason: outcome.reason });
+        progress();
+        return;
+      }
+      await cache.put(key, outcome.result);
+      processed++;
+      keep(key, outcome.result);
+    }));
+  }
+  await Promise.all(pending);
+  await executor.close();
+
+  // Barrier passed: everything below is order-independent (sorted by path or id).
+  done.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const rec = reconcile([...summaries.values()]);
+  const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
+  const graph = graphSchema.parse(buildGraph(done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions));
+
+  await writeOutputs(out, cache, done, failures, summaries, rec, graph, versions);
+  await cache.prune();
+  const claims = done.reduce((n, d) => n + d.claims, 0);
+  return { articles: paths.length, processed, reused, claims, failed: failures, exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers };
+}
+
+/** The noise report's file name for an article: its path with separators spelled out. */
+export function noiseFileName(path: string): string {
+  return `${path.replace(/^(\.\.?\/)+/, '').replace(/[\\/]/g, '__')}.json`;
+}
+
+async function writeOutputs(
+  out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
+  rec: ReturnType<typeof reconcile>, graph: unknown, versions: { pipeline: string; rules: string },
+): Promise<void> {
+  const noiseDir = join(out, 'noise');
+  const claimsFile = new AtomicLineWriter(join(out, 'claims.jsonl'));
+  const written = new Set<string>();
+  try {
+    for (const d of done) {
+      const result = JSON.parse(await readFile(cache.file(d.key), 'utf8')) as ArticleResult;
+      for (const c of result.claims) await claimsFile.write(JSON.stringify(claimSchema.parse(c)));
+      const name = noiseFileName(d.path);
+      written.add(name);
+      await writeAtomic(join(noiseDir, name), JSON.stringify(articleReportSchema.parse(result.report), null, 1) + '\n');
+    }
+    await claimsFile.commit();
+  } catch (err) {
+    await claimsFile.abort();
+    throw err;
+  }
+  // Noise reports of articles no longer in the input would make this run differ from a clean one.
+  for (const name of await readdir(noiseDir).catch(() => [] as string[])) if (!written.has(name)) await rm(join(noiseDir, name), { force: true });
+  await writeAtomic(join(out, 'graph.json'), JSON.stringify(graph, null, 1) + '\n');
+  await writeAtomic(join(out, 'report.md'), renderReport({
+    claims: summaries, rec, failed,
+    articles: done.map((d) => ({ path: d.path, claims: d.claims, noise: d.noise, rejected: d.rejected })),
+  }));
+  const runFile: RunFile = runSchema.parse({
+    ...versions,
+    articles: done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims, noise: `noise/${noiseFileName(d.path)}` })),
+    failed,
+    claims: done.reduce((n, d) => n + d.claims, 0),
+  });
+  await writeAtomic(join(out, 'run.json'), JSON.stringify(runFile, null, 1) + '\n');
+  for (const [name, schema] of Object.entries(jsonSchemas())) await writeAtomic(join(out, 'schema', name), JSON.stringify(schema, null, 1) + '\n');
+}

@@ -1,0 +1,28 @@
+/**
+ * The worker-pool side of the pipeline: decodes and processes one article. Rules are compiled
+ * once per worker, on its first task. Errors come back as values, never as throws, so one broken
+ * article never takes down a worker or the batch.
+ */
+import { getRules } from '../rules/compiled.js';
+import { articleFromBytes } from '../ingest/read.js';
+import { processArticle } from './article.js';
+import type { TaskInput, TaskOutput } from './task.js';
+
+export default function task(input: TaskInput): TaskOutput {
+  return runTask(input);
+}
+
+/** Shared by the pool and the inline path, so both give the same output. */
+export function runTask(input: TaskInput): TaskOutput {
+  let article;
+  try {
+    article = articleFromBytes(input.path, input.bytes, input.maxBytes);
+  } catch (err) {
+    return { ok: false, path: input.path, reason: (err as Error).message.replace(`${input.path}: `, '') };
+  }
+  try {
+    return { ok: true, result: processArticle(article, getRules(input.rulesDir)) };
+  } catch (err) {
+    return { ok: false, path: article.path, reason: `pipeline error: ${(err as Error).message}` };
+  }
+}
