@@ -1,0 +1,116 @@
+/** Issue 5: the sample corpus yields every expectation of gold/seeds.reconcile.json. */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { corpusDir, goldDir, readClaims, runPipeline, tempDir } from './helpers.js';
+import type { ClaimRecord } from '../src/output/schema.js';
+import type { Graph } from '../src/graph/schema.js';
+import { reconcile, compare } from '../src/reconcile/reconcile.js';
+import { summarizeClaim } from '../src/reconcile/summary.js';
+
+interface Ref { doc: string; quote: string }
+const expectations = JSON.parse(readFileSync(join(goldDir, 'seeds.reconcile.json'), 'utf8')) as {
+  together: { name: string; members: Ref[] }[];
+  apart: { name: string; a: Ref; b: Ref }[];
+};
+
+let out: string;
+let claims: ClaimRecord[];
+let graph: Graph;
+beforeAll(async () => {
+  out = tempDir();
+  await runPipeline([corpusDir], out);
+  claims = readClaims(out);
+  graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+});
+
+const find = (ref: Ref) => {
+  const c = claims.find((x) => x.source.path.endsWith(ref.doc) && x.quantity?.quote === ref.quote);
+  if (!c) throw new Error(`no claim "${ref.quote}" in ${ref.doc}`);
+  return c;
+};
+const groupOf = (c: ClaimRecord) => graph.edges.find((e) => e.type === 'member-of' && e.from === `claim:${c.id}`)!.to;
+const edgesBetween = (a: ClaimRecord, b: ClaimRecord) => graph.edges.filter((e) =>
+  (e.from === `claim:${a.id}` && e.to === `claim:${b.id}`) || (e.from === `claim:${b.id}` && e.to === `claim:${a.id}`));
+
+describe('seeds.reconcile.json', () => {
+  for (const t of expectations.together) {
+    test(`together: ${t.name}`, () => {
+      const members = t.members.map(find);
+      const groups = new Set(members.map(groupOf));
+      expect(groups.size).toBe(1);
+      const group = graph.nodes.find((n) => n.id === [...groups][0])!;
+      expect(group.type).toBe('group');
+      if (group.type !== 'group') return;
+      // The reason states both values with their bounds, and a verdict.
+      for (const m of members) expect(group.reason).toContain(m.quantity!.quote);
+      expect(['corroborated', 'consistent', 'in tension']).toContain(group.status);
+      if (/corroborate/.test(JSON.stringify(t))) expect(group.status).toBe('corroborated');
+    });
+  }
+
+  for (const p of expectations.apart) {
+    test(`apart: ${p.name}`, () => {
+      const a = find(p.a), b = find(p.b);
+      expect(groupOf(a)).not.toBe(groupOf(b));
+      const between = edgesBetween(a, b);
+      expect(between.some((e) => e.type === 'conflicts-with')).toBe(false);
+      const sameFigure = between.find((e) => e.type === 'same-figure-as');
+      const sameValue = a.quantity!.value === b.quantity!.value;
+      if (sameValue) {
+        expect(sameFigure?.review).toBe(true);
+        expect(sameFigure?.reason).toMatch(/possible misattribution/);
+      } else expect(sameFigure).toBeUndefined();
+    });
+  }
+});
+
+describe('interval reasoning', () => {
+  const claim = (id: string, quote: string, bound: string, value: number | null, low: number | null, high: number | null): ClaimRecord => ({
+    id, quantity: { kind: 'count', quote, value, low, high, bound, unit: 'users', per: null, span: { start: 0, end: 0 }, implied: false, rule: 'test' },
+    subject: { id: 'x', name: 'X', kind: 'org', mention: 'X', via: 'lexicon', parent: null }, metric: 'users', time: null, period: null,
+    source: { path: 'a.txt', sha256: '0'.repeat(64), article: '0' }, modality: 'asserted', rule: 'test', predicate: null,
+  } as unknown as ClaimRecord);
+  const rel = (a: ClaimRecord, b: ClaimRecord) => compare(summarizeClaim(a) as never, summarizeClaim(b) as never).type;
+
+  test.each([
+    ['exact equal', claim('a', '5M', 'exact', 5e6, 5e6, 5e6), claim('b', '5M', 'exact', 5e6, 5e6, 5e6), 'corroborates'],
+    ['approx overlaps exact', claim('a', '~5M', 'approx', 5e6, null, null), claim('b', '5.3M', 'exact', 5.3e6, 5.3e6, 5.3e6), 'consistent-with'],
+    ['at least vs at most, disjoint and close', claim('a', '>5M', 'at_least', 5e6, 5e6, null), claim('b', '<4.5M', 'at_most', 4.5e6, null, 4.5e6), 'in-tension-with'],
+    ['far apart', claim('a', '1M', 'exact', 1e6, 1e6, 1e6), claim('b', '9M', 'exact', 9e6, 9e6, 9e6), 'conflicts-with'],
+  ])('%s', (_n, a, b, expected) => {
+    expect(rel(a, b)).toBe(expected);
+  });
+
+  test('claims without a subject are never grouped together', () => {
+    const a = { ...claim('a', '5M', 'exact', 5e6, 5e6, 5e6), subject: null };
+    const b = { ...claim('b', '9M', 'exact', 9e6, 9e6, 9e6), subject: null };
+    const rec = reconcile([a, b].map(summarizeClaim));
+    expect(rec.groups).toHaveLength(2);
+    expect(rec.relations).toHaveLength(0);
+  });
+});
+
+describe('graph.json', () => {
+  test('validates against its own generated JSON Schema', () => {
+    const schema = JSON.parse(readFileSync(join(out, 'schema', 'graph.schema.json'), 'utf8'));
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(schema);
+    expect(validate(graph), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  test('claims.jsonl validates against its JSON Schema', () => {
+    const schema = JSON.parse(readFileSync(join(out, 'schema', 'claim.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    for (const c of claims) expect(validate(c), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  test('every edge points at existing nodes', () => {
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    for (const e of graph.edges) {
+      expect(ids.has(e.from)).toBe(true);
+      expect(ids.has(e.to)).toBe(true);
+    }
+  });
+});
