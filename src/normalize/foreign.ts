@@ -36,6 +36,8 @@ export function findForeign(text: string, rules: ForeignRules, known: (word: str
   if (latinShare(text) < 0.5) return flags; // not an English article: nothing is "foreign" in it
   rules.scriptRun.lastIndex = 0;
   for (let m = rules.scriptRun.exec(text); m; m = rules.scriptRun.exec(text)) {
+    // One letter is a symbol ("μg", "100元"), and a currency sign written in a script is money.
+    if ([...m[0]].length < 2 || known(m[0])) continue;
     flags.push({ start: m.index, end: m.index + m[0].length, reason: 'foreign-script', rule: 'normalize.foreign.script', quote: m[0] });
   }
   const wordRe = /\p{Script=Latin}[\p{Script=Latin}\p{M}'-]*\p{Script=Latin}|\p{Script=Latin}/gu;

@@ -26,7 +26,7 @@ export function analyze(article: Article, rules: CompiledRules): Analysis {
   const { blocks, markdown } = parseBlocks(text);
   const noise: NoiseFlag[] = [
     ...findBoilerplate(text, rules.boilerplate),
-    ...findForeign(text, rules.foreign, (w) => rules.entities.known.has(w.toLowerCase().replace(/'s$/, ''))),
+    ...findForeign(text, rules.foreign, (w) => rules.entities.known.has(w.toLowerCase().replace(/'s$/, '')) || rules.quantities.suffixIso.has(w) || rules.quantities.prefixIso.has(w.toLowerCase())),
     ...markdown.listMarkers.map((m): NoiseFlag => ({ ...m, reason: 'list-marker', rule: 'parse.list-marker', quote: text.slice(m.start, m.end) })),
     ...plainListMarkers(text, blocks),
     ...urls(text),

@@ -16,6 +16,7 @@ export interface CurrencyInfo {
 export interface UnitInfo {
   unit: string;
   dimension: string;
+  notInSentence: RegExp | null;
 }
 
 export interface QuantityRules {
@@ -99,7 +100,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   const unitWords = new Map<string, UnitInfo>();
   const unitSymbols = new Map<string, UnitInfo>();
   for (const u of d['quantities.units'].units) {
-    const info = { unit: u.unit, dimension: u.dimension };
+    const info = { unit: u.unit, dimension: u.dimension, notInSentence: u.notInSentence ? new RegExp(`(?<![\\p{L}])(?:${phrase(u.notInSentence)})(?![\\p{L}])`, 'iu') : null };
     for (const w of u.words) unitWords.set(w.toLowerCase(), info);
     for (const s of u.symbols) unitSymbols.set(s, info);
   }
@@ -124,7 +125,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     multiplierValue,
     unitWord: wordBoundary(phrase(unitWords.keys())),
     unitWords,
-    unitSymbol: new RegExp(`^(?:${alt(unitSymbols.keys())})(?![\\p{L}\\d])`, 'u'),
+    unitSymbol: new RegExp(`^(?:${alt(unitSymbols.keys())})(?![\\p{L}\\d]|-\\d)`, 'u'),
     unitSymbols,
     unitNotAfter: new RegExp(`^\\s*(?:${phrase(d['quantities.units'].notAfter)})`, 'iu'),
   };

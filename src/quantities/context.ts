@@ -23,10 +23,11 @@ export function currencyBefore(s: string, start: number, r: QuantityRules): Foun
     const prevChar = trimmed[m.index - 1] ?? ' ';
     if (info && !(/\p{L}$/u.test(m[0]) && /\p{L}/u.test(prevChar))) return { value: { ...info, scale: 1 }, at: start - (before.length - m.index) };
   }
-  const code = /(?:^|[^\p{L}])(M?)([A-Za-z]{3})\s?$/u.exec(before);
+  const code = /(?:^|[^\p{L}])(M?)([A-Z]{3})\s?$/u.exec(before);
   if (code) {
-    const iso = code[2].toUpperCase();
-    if (r.codes.has(iso) && (code[2] === iso || code[2] === code[2].toLowerCase())) {
+    // Before a number only capitals count: "pen 7 times" is no Peruvian money.
+    const iso = code[2];
+    if (r.codes.has(iso)) {
       const text = code[1] + code[2];
       return { value: { iso: iso === 'RMB' ? 'CNY' : iso, minor: false, ambiguous: false, scale: code[1] ? 1e6 : 1 }, at: start - (before.length - before.lastIndexOf(text)) };
     }
@@ -78,8 +79,8 @@ export function currencyAfter(s: string, end: number, r: QuantityRules): Found<C
   const word = r.currencyWord.exec(rest.slice(sep.length));
   if (word && (sep.length > 0 || word[0].startsWith('-'))) {
     const info = r.wordIso.get(word[0].toLowerCase().replace(/\s+/g, ' '));
-    // A hyphen joins only minor units used as adjectives ("12-cent stamp").
-    if (info && (sep !== '-' || info.minor)) return { value: { ...info, scale: 1 }, at: end + sep.length + word[0].length };
+    // Hyphenated, a currency word is an adjective: "12-cent stamp", "one-yen coin".
+    if (info) return { value: { ...info, scale: 1 }, at: end + sep.length + word[0].length };
   }
   const code = /^\s?(M?)([A-Za-z]{3})(?![\p{L}])/u.exec(rest);
   if (code) {
@@ -107,18 +108,20 @@ export function unitAfter(s: string, end: number, r: QuantityRules): Found<UnitI
     const info = r.unitSymbols.get(bracket[1]) ?? r.unitWords.get(bracket[1].toLowerCase());
     if (info) return { value: info, at: end + bracket[0].length };
   }
+  const fits = (info: UnitInfo, at: number) => !r.unitNotAfter.test(s.slice(at)) && !info.notInSentence?.test(s);
   const sym = r.unitSymbol.exec(rest.replace(/^ /, ''));
   if (sym) {
     const info = r.unitSymbols.get(sym[0])!;
     const at = end + (rest.startsWith(' ') ? 1 : 0) + sym[0].length;
-    if (!r.unitNotAfter.test(s.slice(at))) return { value: info, at };
+    if (fits(info, at)) return { value: info, at };
   }
   const sep = /^(\s+|-)/.exec(rest)?.[0];
   if (sep) {
     const word = r.unitWord.exec(rest.slice(sep.length));
     if (word) {
       const at = end + sep.length + word[0].length;
-      if (!r.unitNotAfter.test(s.slice(at))) return { value: r.unitWords.get(word[0].toLowerCase().replace(/\s+/g, ' '))!, at };
+      const info = r.unitWords.get(word[0].toLowerCase().replace(/\s+/g, ' '))!;
+      if (fits(info, at)) return { value: info, at };
     }
   }
   return null;

@@ -104,10 +104,11 @@ function multiplierDraft(start: number, end: number, value: number, rule: string
 }
 
 /** A number in digits or words, with everything that may stand around it. */
-function readNumber(s: string, n: NumberAnchor, r: QuantityRules): Draft | null {
+function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange = false): Draft | null {
   const before = s[n.start - 1] ?? ' ';
-  // Part of an identifier: "GLP-1", "GPT-4", "scp-173", "A320".
-  if (n.digits && (/[\p{L}\d_]/u.test(before) || (before === '-' && /\p{L}/u.test(s[n.start - 2] ?? '')))) return null;
+  // Part of an identifier: "GLP-1", "GPT-4", "scp2-173", "A320"; but "USD50" is money.
+  if (n.digits && !inRange && before === '-' && /[\p{L}\d]/u.test(s[n.start - 2] ?? '')) return null;
+  if (n.digits && /[\p{L}_]/u.test(before) && !currencyBefore(s, n.start, r)) return null;
   if (n.digits && /^\d+\.\d+\.\d+/.test(s.slice(n.start))) return null; // version numbers
   const d = blank(n.start, n.end, 'quantities.number');
   d.low = d.high = n.value;
@@ -118,6 +119,15 @@ function readNumber(s: string, n: NumberAnchor, r: QuantityRules): Draft | null 
   let pos = n.end;
   // Letters glued to digits must be something we read (scale, unit, currency, "x"), else it is a code.
   const glued = /^\p{L}+\d*/u.exec(s.slice(pos));
+  // "percent of 10", "per cent of twenty-two": the figure after is the percentage.
+  const pctOf = /(?:^|[^\p{L}])((?:percents?|per cent|percentage)\s+of\s+)$/iu.exec(s.slice(Math.max(0, n.start - 24), n.start));
+  if (pctOf) {
+    d.start = n.start - pctOf[1].length;
+    d.kind = 'percent';
+    d.unit = 'percent';
+    d.rule = 'quantities.percent';
+    return d;
+  }
   const pre = currencyBefore(s, d.start, r);
   if (pre) {
     d.start = pre.at;
@@ -129,6 +139,7 @@ function readNumber(s: string, n: NumberAnchor, r: QuantityRules): Draft | null 
     if (pre.value.minorName) { d.minor = true; d.unit = pre.value.minorName; }
   }
   let plus = false;
+  let hasCurrency = !!pre;
   if (s[pos] === '+') { plus = true; pos++; }
   const multiplierX = /^[x×](?![\p{L}\d])/u.exec(s.slice(pos));
   if (multiplierX && !pre) return multiplierDraft(d.start, pos + 1, d.low, 'quantities.multiplier.x');
@@ -138,9 +149,11 @@ function readNumber(s: string, n: NumberAnchor, r: QuantityRules): Draft | null 
   for (let step = 0; step < 3; step++) {
     const scale = !d.scaled ? scaleAfter(s, pos, r) : null;
     if (scale && !(d.kind === 'measure')) {
-      // A lone "m" glued to digits is metres unless a noun follows ("1.8m users") or money is in play.
-      const letter = s.slice(pos, scale.at).trim();
-      if (letter === 'm' && d.kind !== 'money' && !/^\s+[a-z]+s\b/.test(s.slice(scale.at)) && !/^\s*(dollars?|euros?|pounds?)/i.test(s.slice(scale.at))) {
+      // Letters that are both a scale and a unit ("300mm", "100t", "48m") are a unit unless money
+      // is in play or a counted noun follows ("1.8m users", "$5m").
+      const letters = s.slice(pos, scale.at).trim();
+      const alsoUnit = r.unitSymbols.has(letters);
+      if (alsoUnit && d.kind !== 'money' && !/^\s+[a-z]+s\b/.test(s.slice(scale.at)) && !currencyAfter(s, scale.at, r)) {
         // leave it to the unit reader
       } else {
         d.low *= scale.value;
@@ -151,9 +164,11 @@ function readNumber(s: string, n: NumberAnchor, r: QuantityRules): Draft | null 
         continue;
       }
     }
-    if (d.kind === null || (d.kind === 'money' && !pre)) {
+    if (!hasCurrency && (d.kind === null || d.kind === 'money')) {
       const cur = currencyAfter(s, pos, r);
-      if (cur && !(cur.value.ambiguous && cur.value.iso === 'GBP' && !d.scaled && hasWeightContext(s))) {
+      // "25 pounds" is a weight unless money is in play ("£", a scale, a money word).
+      if (cur && !(cur.value.ambiguous && cur.value.iso === 'GBP' && !d.scaled && !MONEY_CUE.test(s) && !/£/.test(s))) {
+        hasCurrency = true;
         d.kind = 'money';
         d.unit = cur.value.minorName ?? cur.value.iso;
         d.minor = cur.value.minor;
@@ -221,16 +236,14 @@ function readVague(s: string, start: number, end: number, low: number, high: num
   return d;
 }
 
-function hasWeightContext(s: string): boolean {
-  return /\b(weigh|weighs|weighed|weight|lbs?|heavy|kg|kilograms?)\b/i.test(s);
-}
-
 /** "3 dollars 50 cents", "15 dollars and 15": the minor part added to the major one. */
 function compoundMoney(s: string, pos: number, d: Draft): number {
   const m = /^\s+(?:and\s+)?(\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+(?:cents?|pence|mao(?:\s+\w+)?))?(?![\p{L}\d])/iu.exec(s.slice(pos));
   if (!m) return pos;
   const part = /^\d+$/.test(m[1]) ? Number(m[1]) : findNumbers(m[1]).find((a) => a.start === 0 && a.end === m[1].length)?.value;
   if (part === undefined || part >= 100 || !Number.isInteger(part)) return pos;
+  // "10 $ 30 $": the second number has a currency of its own, so it is a second amount.
+  if (!/cents?|pence|mao/i.test(m[0]) && /^\s*(?:[$€£¥]|dollars?|euros?|usd|eur)/i.test(s.slice(pos + m[0].length))) return pos;
   // Only when a currency word or symbol came right before the minor part, not "$5 and 10 more".
   if (!/(dollars?|\$|euros?|€|pounds?|£|usd|yuan|kuai|cad|us dollars?)\s*$/i.test(s.slice(d.start, pos))) return pos;
   if (/^\s+(?:and\s+)?\S+\s+(?!cents?|pence)\p{L}/u.test(s.slice(pos)) && !/cents?|pence/.test(m[0])) {
@@ -270,7 +283,7 @@ function readRange(s: string, first: Draft, r: QuantityRules): Draft | null {
   const n = nums[0];
   const cur = currencyBefore(s, nextStart + (n?.start ?? 0), r);
   if (!n || n.start > (cur ? 6 : 0)) return null;
-  const second = readNumber(s, { ...n, start: nextStart + n.start, end: nextStart + n.end }, r);
+  const second = readNumber(s, { ...n, start: nextStart + n.start, end: nextStart + n.end }, r, true);
   if (!second) return null;
   if (first.kind === 'date' || second.kind === 'date') return null;
   if (first.kind && second.kind && (first.kind !== second.kind || first.unit !== second.unit)) return null;

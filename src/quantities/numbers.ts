@@ -29,10 +29,10 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const SMALL = `(?:(?:${TENS})(?:[- ](?:${ONES}))?|${ONES})`;
 const BIG = 'hundred|thousand|million|billion|trillion';
 /** "three hundred and forty-five thousand", "a hundred", "one dozen". */
-const WORDS = `(?:(?:${SMALL})[- ](?:halves|thirds|quarters|fifths|tenths|half|third|quarter|fifth|tenth)|three quarters|a dozen|a half|a quarter|${SMALL}(?:[- ](?:${BIG})(?:(?: and)? ${SMALL})?)*|a (?:${BIG})(?:[- ](?:${BIG}))*(?:(?: and)? ${SMALL})?|dozen|half)`;
+const WORDS = `(?:(?:${SMALL})[- ](?:halves|thirds|quarters|fifths|tenths|half|third|quarter|fifth|tenth)|three quarters|a dozen|a half|a quarter|quarter(?= (?:thousand|million|billion|trillion))|${SMALL}(?:[- ](?:${BIG})(?:(?: and)? ${SMALL})?)*|a (?:${BIG})(?:[- ](?:${BIG}))*(?:(?: and)? ${SMALL})?|dozen|half)`;
 const FRACTION_WORDS: Record<string, number> = { half: 0.5, halves: 0.5, third: 1 / 3, thirds: 1 / 3, quarter: 0.25, quarters: 0.25, fifth: 0.2, fifths: 0.2, tenth: 0.1, tenths: 0.1 };
 
-const ANCHOR = new RegExp(String.raw`(?<![\w.,])(?:(?<frac>${FRACTION})|(?<num>${DIGITS})|(?<vulgar>[½¼¾⅓⅔⅛]))|(?<![\w-])(?<words>${WORDS})(?![\w])`, 'giu');
+const ANCHOR = new RegExp(String.raw`(?<![\d.,_])(?:(?<frac>${FRACTION})|(?<num>${DIGITS})|(?<vulgar>[½¼¾⅓⅔⅛]))|(?<![\w-])(?<words>${WORDS})(?![\w])`, 'giu');
 
 const wordCache = new Map<string, number | null>();
 
@@ -86,7 +86,7 @@ export function wordValue(phrase: string): number | null {
   if (key === 'a' || key === 'dozen') value = key === 'dozen' ? 12 : null;
   else if (key === 'a dozen') value = 12;
   else if (key === 'half' || key === 'a half') value = 0.5;
-  else if (key === 'a quarter') value = 0.25;
+  else if (key === 'a quarter' || key === 'quarter') value = 0.25;
   else if (key === 'three quarters') value = 0.75;
   else if (frac && !/(hundred|thousand|million|billion|trillion)$/.test(key)) {
     const n = wordValue(frac[1]);

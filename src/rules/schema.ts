@@ -62,6 +62,8 @@ export const unitsFile = z.strictObject({
     dimension: z.string(),
     words: z.array(z.string()),
     symbols: z.array(z.string()),
+    /** Words that, anywhere in the sentence, make this unit something else (degrees of heat). */
+    notInSentence: words.optional(),
   })),
   notAfter: words,
   examples: z.array(quantityExample),
