@@ -34,12 +34,14 @@ interface Draft {
   modifiers: string[];
   rule: string;
   scaled: boolean;
+  /** The product of the scales applied ("million", the M of "MUSD"). */
+  scale: number;
   vague: boolean;
   minor: boolean;
 }
 
 /** Money words in a sentence that make a bare "tens of billions" an amount of money. */
-const MONEY_CUE = /\b(worth|valu(e|ed|ation)s?|revenues?|sales|raised?|raising|fund(s|ing|ed)?|spend(s|ing)?|spent|costs?|invest(s|ed|ing|ment)?|capital|profits?|earn(s|ed|ings)?|paid|pay|price[sd]?|budget|debt|loans?|deals?|market cap)\b/i;
+const MONEY_CUE = /\b(sold|sells?|selling|bought|buys?|charged?|fees?|fines?|salary|salaries|wages?|worth|valu(e|ed|ation)s?|revenues?|sales|raised?|raising|fund(s|ing|ed)?|spend(s|ing)?|spent|costs?|invest(s|ed|ing|ment)?|capital|profits?|earn(s|ed|ings)?|paid|pay|price[sd]?|budget|debt|loans?|deals?|market cap)\b/i;
 const YEAR = /^(1[89]\d\d|20\d\d|2100)$/;
 
 /** Extracts quantities from one sentence. Offsets are relative to `s`. */
@@ -96,7 +98,7 @@ function blockedRanges(s: string): { start: number; end: number }[] {
 }
 
 function blank(start: number, end: number, rule: string): Draft {
-  return { start, end, low: NaN, high: NaN, exact: true, kind: null, unit: '', bound: 'exact', per: null, modifiers: [], rule, scaled: false, vague: false, minor: false };
+  return { start, end, low: NaN, high: NaN, exact: true, kind: null, unit: '', bound: 'exact', per: null, modifiers: [], rule, scaled: false, scale: 1, vague: false, minor: false };
 }
 
 function multiplierDraft(start: number, end: number, value: number, rule: string): Draft {
@@ -135,6 +137,7 @@ function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange = fals
     d.unit = pre.value.iso;
     d.low *= pre.value.scale;
     d.high *= pre.value.scale;
+    d.scale *= pre.value.scale;
     d.rule = 'quantities.money';
     if (pre.value.minorName) { d.minor = true; d.unit = pre.value.minorName; }
   }
@@ -158,6 +161,7 @@ function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange = fals
       } else {
         d.low *= scale.value;
         d.high *= scale.value;
+        d.scale *= scale.value;
         d.scaled = true;
         pos = scale.at;
         if (s[pos] === '+') { plus = true; pos++; }
@@ -174,6 +178,7 @@ function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange = fals
         d.minor = cur.value.minor;
         d.low *= cur.value.scale;
         d.high *= cur.value.scale;
+        d.scale *= cur.value.scale;
         d.rule = 'quantities.money';
         pos = cur.at;
         continue;
@@ -287,7 +292,8 @@ function readRange(s: string, first: Draft, r: QuantityRules): Draft | null {
   if (!second) return null;
   if (first.kind === 'date' || second.kind === 'date') return null;
   if (first.kind && second.kind && (first.kind !== second.kind || first.unit !== second.unit)) return null;
-  const low = first.scaled || !second.scaled ? first.low : first.low * scaleOf(second);
+  // "10 to 20 million": the second end's scale applies to a bare first end.
+  const low = first.scale !== 1 ? first.low : first.low * second.scale;
   if (!(low <= second.high)) return null;
   const merged: Draft = { ...second, start: first.start, low, high: second.high, bound: 'range', exact: false };
   merged.kind = second.kind ?? first.kind;
@@ -296,10 +302,10 @@ function readRange(s: string, first: Draft, r: QuantityRules): Draft | null {
   return merged;
 }
 
-function scaleOf(d: Draft): number {
-  // The second end's scale, recovered from its value and the digits as read.
-  return d.scaled ? d.high / Math.max(1e-12, Number(/[\d.]+/.exec(String(d.high))?.[0] ?? 1)) : 1;
+function tidy(x: number | null): number | null {
+  return x === null || !Number.isFinite(x) ? x : Number(x.toPrecision(12));
 }
+
 
 /** Bounds, rates, counted nouns and the final kind. */
 function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity | null {
@@ -332,6 +338,12 @@ function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity | null 
       unit = noun.value.noun;
       d.modifiers = noun.value.modifiers;
       d.end = noun.at;
+      // "200 engineers or more": the bound phrase may follow the noun.
+      const late = bound === 'exact' ? boundAfter(s, d.end, r) : null;
+      if (late && late.value !== 'approx' && !/^\+/.test(s.slice(d.end))) {
+        bound = late.value;
+        d.end = late.at;
+      }
     } else if (d.scaled && d.low >= 1e6 && MONEY_CUE.test(s)) {
       kind = 'money';
       unit = /€/.test(s) ? 'EUR' : /£/.test(s) ? 'GBP' : 'USD';
@@ -369,5 +381,9 @@ function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity | null 
   };
   if (ratio) { q.low = q.high = ratio.value; }
   if (q.bound === 'approx') { q.low = null; q.high = null; }
+  // 16.4 × 1e6 is 16399999.999999998 in binary floating point: round to what was written.
+  q.value = tidy(q.value);
+  q.low = tidy(q.low);
+  q.high = tidy(q.high);
   return q;
 }

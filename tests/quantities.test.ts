@@ -1,0 +1,105 @@
+/** Table tests for the pure value parser and the quantity reader, false positives, known misses. */
+import { describe, expect, test } from 'vitest';
+import { getRules } from '../src/rules/compiled.js';
+import { extractQuantities } from '../src/quantities/extract.js';
+import { digitValue, findNumbers, wordValue } from '../src/quantities/numbers.js';
+
+const rules = getRules();
+const first = (text: string) => extractQuantities(text, rules.quantities)[0];
+
+describe('number values', () => {
+  test.each([
+    ['1,234,567.89', 1234567.89], ['12,34,567.89', 1234567.89], ['80 , 000', 80000], ['1.234.567,89', 1234567.89],
+    ['3,5', 3.5], ['600', 600], ['.5', 0.5],
+  ])('digits %s = %d', (raw, value) => expect(digitValue(raw)).toBe(value));
+
+  test.each([
+    ['four', 4], ['forty-five', 45], ['a dozen', 12], ['two-thirds', 2 / 3], ['three hundred and two', 302], ['a hundred', 100],
+    ['five million', 5e6], ['half', 0.5],
+  ])('words %s = %d', (raw, value) => expect(wordValue(raw)).toBeCloseTo(value, 9));
+
+  test.each([
+    ['10 1/2 miles', 10.5], ['5½ inches', 5.5], ['3,5 million', 3.5], ['twenty-five users', 25],
+  ])('anchor in %s', (text, value) => expect(findNumbers(text)[0].value).toBeCloseTo(value, 9));
+});
+
+type Expect = Partial<{ kind: string; value: number | null; low: number | null; high: number | null; bound: string; unit: string; per: string | null }>;
+
+describe('quantities', () => {
+  test.each<[string, Expect]>([
+    ['OpenAI has $600 billion.', { kind: 'money', value: 6e11, bound: 'exact', unit: 'USD' }],
+    ['Losses reached €123bn.', { kind: 'money', value: 1.23e11, unit: 'EUR' }],
+    ['Spending hit ~$600+ billion.', { kind: 'money', value: 6e11, bound: 'at_least', low: 6e11 }],
+    ['It costs around $20 per month.', { kind: 'money', value: 20, bound: 'approx', per: 'month' }],
+    ['Rooms cost $84/night.', { kind: 'money', value: 84, per: 'night' }],
+    ['It costs up to $2,000 per month.', { kind: 'money', value: 2000, bound: 'at_most', high: 2000, per: 'month' }],
+    ['Shares trade at $13-15.', { kind: 'money', bound: 'range', low: 13, high: 15, unit: 'USD' }],
+    ['Tickets cost $125-$250.', { kind: 'money', bound: 'range', low: 125, high: 250 }],
+    ['Between 25% and 40% of users left.', { kind: 'percent', bound: 'range', low: 25, high: 40 }],
+    ['Prices rose 10 to 20 million dollars.', { kind: 'money', bound: 'range', low: 1e7, high: 2e7 }],
+    ['The deal was worth 420 million finnish markka.', { kind: 'money', value: 4.2e8, unit: 'FIM' }],
+    ['They paid US$ 150 million.', { kind: 'money', value: 1.5e8, unit: 'USD' }],
+    ['Revenue was 30 MUSD.', { kind: 'money', value: 3e7, unit: 'USD' }],
+    ['It had 750 million users.', { kind: 'count', value: 7.5e8, unit: 'users' }],
+    ['It has roughly 1 billion weekly users.', { kind: 'count', value: 1e9, bound: 'approx', unit: 'users' }],
+    ['It has hundreds of millions of users.', { kind: 'count', bound: 'range', low: 1e8, high: 1e9, unit: 'users' }],
+    ['It needs tens of thousands of GPUs.', { kind: 'count', bound: 'range', low: 1e4, high: 1e5, unit: 'GPUs' }],
+    ['That takes billions of dollars.', { kind: 'money', bound: 'range', low: 1e9, high: 1e12, unit: 'USD' }],
+    ['They are worth hundreds of billions.', { kind: 'money', bound: 'range', low: 1e11, high: 1e12, unit: 'USD' }],
+    ['Margins fell 40%.', { kind: 'percent', value: 40, unit: 'percent' }],
+    ['Margins fell 3 percentage points.', { kind: 'percent', value: 3, unit: 'percentage point' }],
+    ['They invest four dollars for every dollar of revenue.', { kind: 'ratio', value: 4, unit: 'ratio' }],
+    ['Usage grew 100x.', { kind: 'multiplier', value: 100, unit: 'times' }],
+    ['Sales rose tenfold.', { kind: 'multiplier', value: 10 }],
+    ['Costs are three times higher.', { kind: 'multiplier', value: 3 }],
+    ['It was founded in 2015.', { kind: 'date', value: 2015, unit: 'year' }],
+    ['More than 5,000 people came.', { kind: 'count', value: 5000, bound: 'at_least', unit: 'people' }],
+    ['Nearly 40% agreed.', { kind: 'percent', value: 40, bound: 'approx' }],
+    ['The firm hired 200 engineers or more.', { kind: 'count', value: 200, bound: 'at_least' }],
+    ['It weighs 25 pounds.', { kind: 'measure', value: 25, unit: 'pound' }],
+    ['It sold for 25 pounds.', { kind: 'money', value: 25, unit: 'GBP' }],
+    ['A 7.62mm barrel.', { kind: 'measure', value: 7.62, unit: 'millimeter' }],
+    ['It raised $1.8m.', { kind: 'money', value: 1.8e6 }],
+    ['It has 1.8m users.', { kind: 'count', value: 1.8e6, unit: 'users' }],
+    ['The plant makes 3,5 million chips.', { kind: 'count', value: 3.5e6, unit: 'chips' }],
+    ['Two-thirds of users left.', { value: 2 / 3 }],
+    ['three quarters billion us dollars', { kind: 'money', value: 7.5e8, unit: 'USD' }],
+  ])('%s', (text, expected) => {
+    const q = first(text);
+    expect(q).toBeDefined();
+    for (const [k, v] of Object.entries(expected)) {
+      if (typeof v === 'number') expect((q as unknown as Record<string, number>)[k], k).toBeCloseTo(v, 6);
+      else expect((q as unknown as Record<string, unknown>)[k], k).toBe(v);
+    }
+  });
+});
+
+describe('false positives: read as nothing (or as no figure of that kind)', () => {
+  test.each([
+    ['GLP-1 drugs are approved.'], ['GPT-4 was released.'], ['Meet at 2:00 pm.'], ['See you at 6pm.'], ['Call 555-123-4567 today.'],
+    ['Version 2.3.1 shipped.'], ['Part 24703L202 failed.'], ['The scp-173m file.'], ['Visit https://example.com/page?id=305.'],
+    ['He finished 3rd.'],
+  ])('%s', (text) => {
+    const found = extractQuantities(text, rules.quantities).filter((q) => q.kind === 'money' || q.kind === 'measure' || q.kind === 'percent' || (q.kind === 'count' && q.unit !== ''));
+    expect(found.map((q) => text.slice(q.span.start, q.span.end))).toEqual([]);
+  });
+
+  test.each([['He has lost his pen 7 times since Monday.'], ['ALL 5 solutions are wrong.'], ['All seventeen tests were successful.']])('no money in: %s', (text) => {
+    expect(extractQuantities(text, rules.quantities).filter((q) => q.kind === 'money')).toEqual([]);
+  });
+
+  test('temperature degrees are not angles', () => {
+    expect(extractQuantities('the temperature is 24 degrees', rules.quantities).filter((q) => q.kind === 'measure')).toEqual([]);
+  });
+});
+
+// Known misses, kept visible: each of these fails today and should pass one day.
+describe('known misses', () => {
+  test.fails('minor unit in words after "and": "one dollar and one" = 1.01', () => {
+    expect(first('It costs one dollar and one cent and some points.').value).toBeCloseTo(1.01, 6);
+  });
+  test.fails('code after a number whose code came before it: "rmb 20 usd"', () => {
+    const qs = extractQuantities('10 rmb 20 usd', rules.quantities);
+    expect(qs.find((q) => q.unit === 'USD')?.value).toBe(20);
+  });
+});

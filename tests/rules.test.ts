@@ -1,0 +1,101 @@
+/** Every rule file's examples run here, and a broken rule file is refused with file:line:col. */
+import { describe, expect, test } from 'vitest';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRules, RuleError, defaultRulesDir, parseRuleFile } from '../src/rules/load.js';
+import { getRules } from '../src/rules/compiled.js';
+import { extractQuantities } from '../src/quantities/extract.js';
+import { findBoilerplate } from '../src/normalize/boilerplate.js';
+import { normalizeUnicode } from '../src/normalize/unicode.js';
+import { findForeign } from '../src/normalize/foreign.js';
+import { splitSentences } from '../src/segment/sentences.js';
+import { findLexiconMentions } from '../src/claims/entities.js';
+import { metricOf } from '../src/claims/metrics.js';
+import { attributionOf, modalityOf } from '../src/claims/modality.js';
+import { tempDir } from './helpers.js';
+
+const loaded = loadRules();
+const rules = getRules();
+const d = loaded.data;
+
+const quantityFiles = ['quantities.scales', 'quantities.currencies', 'quantities.approximators', 'quantities.vague', 'quantities.multipliers', 'quantities.units'] as const;
+
+describe('quantity rule examples', () => {
+  for (const id of quantityFiles) {
+    for (const ex of d[id].examples) {
+      test(`${id}: ${ex.text}`, () => {
+        const found = extractQuantities(ex.text, rules.quantities);
+        if (ex.expect) expect(found).toContainEqual(expect.objectContaining(ex.expect));
+        if (ex.expectNot) for (const q of found) expect(q).not.toMatchObject(ex.expectNot);
+      });
+    }
+  }
+});
+
+describe('boilerplate rule examples', () => {
+  for (const rule of d['noise.boilerplate'].rules) {
+    const compiled = { ...rules.boilerplate, rules: rules.boilerplate.rules.filter((r) => r.id === rule.id), bareNumberLine: false };
+    for (const m of rule.examples.match) test(`${rule.id} flags: ${m}`, () => expect(findBoilerplate(`Intro line.\n${m}\n`, compiled).some((f) => f.quote === m)).toBe(true));
+    for (const m of rule.examples.noMatch) test(`${rule.id} leaves: ${m}`, () => expect(findBoilerplate(`${m}\n`, compiled)).toEqual([]));
+  }
+});
+
+describe('normalize rule examples', () => {
+  for (const ex of d['normalize.unicode'].examples) {
+    test(`unicode: ${JSON.stringify(ex.text)}`, () => expect(normalizeUnicode(ex.text, rules.unicode).text).toBe(ex.normalized));
+  }
+  for (const ex of d['normalize.foreign'].examples) {
+    test(`foreign: ${ex.text}`, () => expect(findForeign(ex.text, rules.foreign, () => false).map((f) => f.quote)).toEqual(ex.flagged));
+  }
+  for (const ex of d['segment.abbreviations'].examples) {
+    test(`sentences: ${ex.text}`, () => expect(splitSentences(ex.text, 0, ex.text.length, rules.segment)).toHaveLength(ex.sentences));
+  }
+});
+
+describe('claim rule examples', () => {
+  for (const ex of d['claims.entities'].examples) {
+    test(`entities: ${ex.text}`, () => expect(findLexiconMentions(ex.text, rules.entities).map((m) => m.entity.id)).toEqual(ex.entities));
+  }
+  for (const ex of d['claims.metrics'].examples) {
+    test(`metrics: ${ex.text}`, () => {
+      const q = extractQuantities(ex.text, rules.quantities)[0];
+      const { metric } = metricOf({ text: ex.text, start: q.span.start, end: q.span.end, unit: q.kind === 'count' ? q.unit : null, per: q.per }, rules.metrics);
+      expect(metric).toBe(ex.metric);
+    });
+  }
+  for (const ex of d['claims.modality'].examples) {
+    test(`modality: ${ex.text}`, () => {
+      expect(modalityOf(ex.text, rules.modality)).toBe(ex.modality);
+      if (ex.attribution) expect(attributionOf(ex.text, rules.modality)).toBe(ex.attribution);
+    });
+  }
+});
+
+describe('rule files are validated', () => {
+  test('a schema error names the file, line and column', () => {
+    const text = 'scales:\n  - { value: -5, words: [thousand] }\nexamples: []\n';
+    expect(() => parseRuleFile('quantities.scales', text, 'rules/quantities/scales.yml')).toThrow(/^rules\/quantities\/scales\.yml:2:\d+: scales\.0\.value: .*\[schema\]$/);
+  });
+
+  test('a YAML syntax error names the file, line and column', () => {
+    expect(() => parseRuleFile('quantities.scales', 'scales: [\n  { value: 1\n', 'x.yml')).toThrow(/^x\.yml:\d+:\d+: .*\[yaml\]$/);
+  });
+
+  test('an unknown key is refused (strict), so typos never pass silently', () => {
+    expect(() => parseRuleFile('quantities.vague', 'leads: []\nscaled: []\nexampels: []\nexamples: []\n', 'v.yml')).toThrow(/v\.yml:\d+:\d+/);
+  });
+
+  test('a missing rule file is refused', () => {
+    const dir = tempDir('rules-');
+    cpSync(defaultRulesDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'quantities', 'scales.yml'), readFileSync(join(defaultRulesDir, 'quantities', 'scales.yml'), 'utf8').replace('value: 1.0e3', 'value: "lots"'));
+    expect(() => loadRules(dir)).toThrow(RuleError);
+  });
+
+  test('the rules hash changes when a rule changes', () => {
+    const dir = tempDir('rules-');
+    cpSync(defaultRulesDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'segment', 'abbreviations.yml'), readFileSync(join(defaultRulesDir, 'segment', 'abbreviations.yml'), 'utf8').replace('Mr, ', 'Mr, Hon, '));
+    expect(loadRules(dir).hash).not.toBe(loaded.hash);
+  });
+});
