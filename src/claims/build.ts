@@ -65,6 +65,10 @@ export function buildClaims(a: Analysis, rules: CompiledRules): ClaimsResult {
 
     const question = isQuestion(s, rules.modality);
     const others = quantities.filter((q) => !q.yearLike);
+    // In a table a bare count takes its noun from the row label ("Weekly users | 800 million").
+    const rowLabel = sentence.block.table?.rowLabel;
+    const labelNoun = rowLabel ? /([A-Za-z][\w-]*s)\s*$/.exec(rowLabel)?.[1] : undefined;
+    if (labelNoun) for (const q of quantities) if (q.kind === 'count' && !q.unit) q.unit = labelNoun;
     quantities = quantities.filter((q) => {
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
       const flag = noiseAt(src);
@@ -76,8 +80,11 @@ export function buildClaims(a: Analysis, rules: CompiledRules): ClaimsResult {
       return true;
     });
 
-    const attribution = attributionOf(s, rules.modality);
-    const attributionSpan = attribution ? locate(s, attribution) : null;
+    const attributionText = attributionOf(s, rules.modality);
+    const attributionSpan = attributionText ? locate(s, attributionText) : null;
+    // An attribution to "the company" names the company it stands for.
+    const speaker = attributionSpan ? all.find((m) => m.start < attributionSpan.end && attributionSpan.start < m.end) : undefined;
+    const attribution = speaker && speaker.via === 'coreference' ? speaker.entity.name : attributionText;
     let modality = modalityOf(s, rules.modality);
     // A list entry says what its lead-in says: "may require:" hedges every entry under it.
     if (modality === 'asserted' && sentence.block.leadIn) {
@@ -94,6 +101,9 @@ export function buildClaims(a: Analysis, rules: CompiledRules): ClaimsResult {
         label = table.rowLabel || undefined;
       }
       subject ??= subjectInSentence({ text: s, ...figure, mentions: all, attribution: attributionSpan, isMultiplierVerb: q.kind === 'multiplier' && q.rule.endsWith('.word') });
+      // "The company said revenue rose to $30 billion": a speaker talking of itself is the subject
+      // when nothing else in the sentence is.
+      subject ??= subjectInSentence({ text: s, ...figure, mentions: all, attribution: null, isMultiplierVerb: false });
       if (!subject && sentence.block.leadIn) subject = subjectOfLeadIn(a, sentence.block.leadIn, rules);
       if (!subject && lastSubject && sentence.index - lastSubject.sentence <= 2) subject = { ...lastSubject.mention, via: 'carried' };
       const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics);

@@ -5,7 +5,7 @@
 import type { RuleData } from '../rules/schema.js';
 
 export interface MetricRules {
-  metrics: { metric: string; units: Set<string>; cue: RegExp | null }[];
+  metrics: { metric: string; units: Set<string>; cue: RegExp | null; fallback: boolean }[];
   periods: { period: string; cue: RegExp }[];
 }
 
@@ -18,6 +18,7 @@ export function compileMetrics(data: RuleData['claims.metrics']): MetricRules {
       metric: m.metric,
       units: new Set((m.units ?? []).map((u) => u.toLowerCase())),
       cue: m.words || m.verbs ? wordRe([...(m.words ?? []), ...(m.verbs ?? [])]) : null,
+      fallback: m.fallback ?? false,
     })),
     periods: data.periods.map((p) => ({ period: p.period, cue: wordRe(p.words) })),
   };
@@ -54,14 +55,17 @@ function baseMetric(input: MetricInput, rules: MetricRules): string | null {
   }
   const unit = input.unit?.toLowerCase() ?? null;
   if (unit) for (const m of rules.metrics) if (m.units.has(unit)) return m.metric;
-  // The cue nearest the figure wins.
+  // The cue nearest the figure wins; fallback cues ("rose") only when nothing else is there.
   let best: { metric: string; distance: number } | null = null;
-  for (const m of rules.metrics) {
-    if (!m.cue) continue;
+  for (const fallback of [false, true]) {
+    if (best) break;
+    for (const m of rules.metrics) {
+    if (!m.cue || m.fallback !== fallback) continue;
     m.cue.lastIndex = 0;
     for (let hit = m.cue.exec(input.text); hit; hit = m.cue.exec(input.text)) {
       const distance = hit.index >= input.end ? hit.index - input.end : hit.index + hit[0].length <= input.start ? input.start - hit.index - hit[0].length : 0;
       if (!best || distance < best.distance) best = { metric: m.metric, distance };
+    }
     }
   }
   if (best) return best.metric;

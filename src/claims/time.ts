@@ -6,6 +6,8 @@ const PATTERNS: RegExp[] = [
   /\b(?:in|by|for|during|through|until|since|from|as of)\s+(?:fiscal\s+|the year\s+|early\s+|mid-?\s*|late\s+)?((?:19|20)\d\d)\b/i,
   /\b((?:19|20)\d\d)\s+(?:projection|forecast|estimate|figures?|budget|alone)\b/i,
   /\b((?:Q[1-4]|H[12])\s+(?:19|20)\d\d)\b/,
+  // A year in a parenthetical note, as tables write it: "(OpenAI, 2025)".
+  /\((?:[^()]*?[,;]\s*)?((?:19|20)\d\d)\b[^()]*\)/,
   /\b((?:within|over|in)\s+the\s+(?:next|coming|past|last)\s+(?:few|several|\w+)\s+(?:years?|months?|weeks?|decades?))\b/i,
   /\b((?:next|last|this)\s+(?:year|month|week|quarter|decade))\b/i,
 ];

@@ -120,6 +120,7 @@ export const metricsFile = z.strictObject({
     units: words.optional(),
     words: words.optional(),
     verbs: words.optional(),
+    fallback: z.boolean().optional(),
   })),
   periods: z.array(z.strictObject({ period: z.string(), words })),
   examples: z.array(z.strictObject({ text: z.string(), metric: z.string() })),
