@@ -22,7 +22,7 @@ const program = new Command()
 
 program
   .command('run')
-  .description('extract claims from articles (.txt, .md) and write claims.jsonl, graph.json, report.md, noise/ and schema/')
+  .description('extract claims from articles (.txt, .md) and write claims.jsonl, noise.jsonl, graph.json, report.md, run.json and schema/')
   .argument('<inputs...>', 'article files or folders')
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('--rules <dir>', 'rules folder (default: the shipped rules/)')

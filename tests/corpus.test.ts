@@ -74,7 +74,7 @@ describe('claim records', () => {
 });
 
 describe('noise report', () => {
-  const report = (name: string) => JSON.parse(readFileSync(join(out, 'noise', `corpus__${name}.json`), 'utf8'));
+  const report = (name: string) => readFileSync(join(out, 'noise.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((r) => r.path.endsWith(name));
 
   test('flags foreign-script runs in 000 and says why', () => {
     const r = report('000_9d0cdbc362e20dad.txt');

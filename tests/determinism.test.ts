@@ -47,7 +47,7 @@ describe('byte-identical output', () => {
     const before = snapshot(out);
     // What a kill between "write temp" and "rename" leaves: temp files beside complete outputs.
     writeFileSync(join(out, '.claims.jsonl.tmp-99999-0'), '{"half": ');
-    writeFileSync(join(out, 'noise', '.x.json.tmp-99999-1'), '{');
+    writeFileSync(join(out, '.noise.jsonl.tmp-99999-1'), '{');
     writeFileSync(join(out, '.cache', '.abc.json.tmp-99999-2'), '{');
     // The files a reader sees are still the whole previous output.
     expect(JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')).nodes.length).toBeGreaterThan(0);

@@ -9,6 +9,8 @@ export type Modality = 'asserted' | 'reported' | 'projected' | 'hedged';
 export interface ModalityRules {
   cues: { modality: Modality; re: RegExp }[];
   attribution: RegExp[];
+  /** The words every attribution pattern needs: a cheap test before the costly patterns. */
+  attributionTrigger: RegExp;
   questionStart: RegExp;
   questionEnd: RegExp;
 }
@@ -22,6 +24,7 @@ export function compileModality(data: RuleData['claims.modality']): ModalityRule
   return {
     cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordRe(data.modality[m]) })),
     attribution: data.attribution.map((a) => new RegExp(a.pattern.replace('{source}', SOURCE), 'iu')),
+    attributionTrigger: new RegExp(data.attribution.map((a) => a.pattern.replace('{source}', '')).join('|'), 'iu'),
     questionStart: new RegExp(`^["'(\\s]*(?:${data.questions.startsWith.map(esc).join('|')})\\b`, 'iu'),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(esc).join('|')})["')\\]\\s]*$`, 'u'),
   };
@@ -34,6 +37,7 @@ export function modalityOf(sentence: string, rules: ModalityRules): Modality {
 
 /** Who the sentence says the claim comes from ("analysts" of "according to analysts"). */
 export function attributionOf(sentence: string, rules: ModalityRules): string | null {
+  if (!rules.attributionTrigger.test(sentence)) return null;
   for (const re of rules.attribution) {
     const m = re.exec(sentence);
     if (m) {

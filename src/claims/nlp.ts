@@ -8,28 +8,46 @@ import type { Span } from '../types.js';
 /** Longest text tagged in one call; sentences are capped well below this already. */
 export const MAX_NLP_TEXT = 2000;
 
-export interface TaggedSentence {
+export interface TaggedNames {
   organizations: Span[];
   people: Span[];
   places: Span[];
-  /** Part-of-speech tags of each term, with offsets into the sentence. */
-  terms: { start: number; end: number; tags: string[] }[];
 }
 
-/** Organizations, people, places and term tags of one sentence (offsets into it). */
-export function tagSentence(sentence: string): TaggedSentence {
+/** Organizations, people and places compromise finds in one sentence (offsets into it). */
+export function namesIn(sentence: string): TaggedNames {
   const text = sentence.slice(0, MAX_NLP_TEXT);
-  const doc = nlp(text);
-  const terms = (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; offset: { start: number; length: number } }[] }[])
+  // Names come from compromise's lexicon and pre-tagger (capitalization, known names, suffixes
+  // like "Corp."): the post-tagger's context rules cost five times as much and add little for
+  // names. One match over the tags instead of three views (organizations(), people(), places()).
+  const doc = nlp.tokenize(text);
+  doc.compute(['lexicon', 'preTagger']);
+  const found = doc.match('(#Organization|#Person|#Place|#ProperNoun)+').json({ offset: true, terms: { offset: false } }) as
+    { offset: { start: number; length: number }; terms: { tags: string[] }[] }[];
+  const out: TaggedNames = { organizations: [], people: [], places: [] };
+  for (const j of found) {
+    // compromise spans include trailing punctuation: trim it.
+    const raw = text.slice(j.offset.start, j.offset.start + j.offset.length);
+    const trimmed = raw.replace(/[\s.,;:!?'"’)]+$/u, '');
+    if (!trimmed) continue;
+    const span = { start: j.offset.start, end: j.offset.start + trimmed.length };
+    const tags = j.terms.flatMap((t) => t.tags);
+    // A proper noun of no known kind ("Gartner") is most often an organization in news.
+    (tags.includes('Person') && !tags.includes('Organization') ? out.people : tags.includes('Place') && !tags.includes('Organization') ? out.places : out.organizations).push(span);
+  }
+  return out;
+}
+
+/** Part-of-speech tags of each term of a short text, with offsets into it. */
+export function termTags(text: string): { start: number; end: number; tags: string[] }[] {
+  const doc = nlp(text.slice(0, MAX_NLP_TEXT));
+  return (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; offset: { start: number } }[] }[])
     .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, tags: t.tags })));
-  const spans = (view: ReturnType<typeof doc.organizations>): Span[] =>
-    (view.json({ offset: true }) as { offset: { start: number; length: number }; text: string }[]).map((j) => {
-      // compromise spans include trailing punctuation: trim it.
-      const raw = text.slice(j.offset.start, j.offset.start + j.offset.length);
-      const trimmed = raw.replace(/[\s.,;:!?'"’)]+$/u, '');
-      return { start: j.offset.start, end: j.offset.start + trimmed.length };
-    }).filter((s) => s.end > s.start);
-  return { organizations: spans(doc.organizations()), people: spans(doc.people()), places: spans(doc.places()), terms };
+}
+
+/** compromise's own lexicon: word → tag(s). */
+export function lexiconTags(): Record<string, string | string[]> {
+  return (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 }
 
 /** Noun phrases of a short text, determiners dropped ("a cutting-edge model" → "cutting-edge model"). */

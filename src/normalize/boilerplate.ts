@@ -29,6 +29,8 @@ const WIDGET_VALUE_MAX = 24;
 /** A "rest of page" marker only counts in the article's last part: a "Comments" heading high up
  * in a long article is a section, near the end it is the comment widget. */
 const REST_ZONE = 0.6;
+/** Boilerplate lines are short: a longer line is prose and is not tested. */
+export const MAX_BOILERPLATE_LINE = 600;
 /** A line that is nothing but a figure: a widget's count, a page number. */
 const BARE_NUMBER = /^[~$€£¥]?\s?\d[\d.,]*\s?[%kKmMbB]?$/;
 
@@ -46,6 +48,7 @@ export function findBoilerplate(text: string, rules: BoilerplateRules): NoiseFla
     flags.push({ start: line.start, end: line.end, reason, rule, quote: line.text });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (line.text.length > MAX_BOILERPLATE_LINE) continue;
     const rule = rules.rules.find((r) => r.pattern.test(line.text));
     if (rule) {
       const ruleId = `noise.boilerplate.${rule.id}`;

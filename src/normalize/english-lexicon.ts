@@ -16,9 +16,21 @@ function words(): Set<string> {
 
 const SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'ly', 'er', 'ers', 'ness', 'ment', 'ation', 'ization', 'ize', 'ized', 'al'];
 
+const memo = new Map<string, boolean>();
+
 /** True when the word, or its stem after a common English suffix, is in the lexicon. */
 export function isEnglishWord(word: string): boolean {
   const w = word.toLowerCase().replace(/['’]s$/, '');
+  let known = memo.get(w);
+  if (known === undefined) {
+    known = lookUp(w);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(w, known);
+  }
+  return known;
+}
+
+function lookUp(w: string): boolean {
   const set = words();
   if (set.has(w)) return true;
   for (const s of SUFFIXES) if (w.endsWith(s) && w.length - s.length >= 3 && set.has(w.slice(0, -s.length))) return true;

@@ -40,7 +40,9 @@ export function findForeign(text: string, rules: ForeignRules, known: (word: str
     if ([...m[0]].length < 2 || known(m[0])) continue;
     flags.push({ start: m.index, end: m.index + m[0].length, reason: 'foreign-script', rule: 'normalize.foreign.script', quote: m[0] });
   }
-  const wordRe = /\p{Script=Latin}[\p{Script=Latin}\p{M}'-]*\p{Script=Latin}|\p{Script=Latin}/gu;
+  // Latin letters spelled out as ranges (Basic, Latin-1, Extended-A/B): several times faster
+  // than \p{Script=Latin} on every word of every article.
+  const wordRe = new RegExp(`${LATIN}(?:[${LATIN_CHARS}\\u0300-\\u036f'-]*${LATIN})?`, 'g');
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
     const word = m[0];
     if (word.length < rules.minLength || !isCandidate(text, m.index, word, known)) continue;
@@ -50,12 +52,18 @@ export function findForeign(text: string, rules: ForeignRules, known: (word: str
   return flags;
 }
 
+const LATIN_CHARS = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
+const LATIN = `[${LATIN_CHARS}]`;
+
 function isCandidate(text: string, at: number, word: string, known: (w: string) => boolean): boolean {
-  if (/[A-Z].*[A-Z]/.test(word.slice(1)) || /^[A-Z]+$/.test(word)) return false; // acronym, CamelCase brand
+  const c0 = word.charCodeAt(0);
+  if (c0 < 97 || c0 > 122) {
+    if (/[A-Z].*[A-Z]/.test(word.slice(1)) || /^[A-Z]+$/.test(word)) return false; // acronym, CamelCase brand
+    if (/^[A-Z]/.test(word) && !startsSentence(text, at)) return false; // a proper noun
+  }
   if (/[a-z][A-Z]/.test(word)) return false;
-  if (/^[A-Z]/.test(word) && !startsSentence(text, at)) return false; // a proper noun
-  if (known(word)) return false;
-  return !isEnglishWord(word);
+  // The lexicon lookup is memoized and answers most words; entity names after it.
+  return !isEnglishWord(word) && !known(word);
 }
 
 function startsSentence(text: string, at: number): boolean {
@@ -63,7 +71,20 @@ function startsSentence(text: string, at: number): boolean {
   return at === 0 || /(^|[.!?:"“(\n]\s*|\n\s*)$/.test(before);
 }
 
+const verdicts = new Map<string, boolean>();
+
 function isForeign(word: string, rules: ForeignRules): boolean {
+  const key = `${rules.languages.join(',')}:${rules.maxEnglishScore}:${word}`;
+  let v = verdicts.get(key);
+  if (v === undefined) {
+    v = identify(word, rules);
+    if (verdicts.size > 50_000) verdicts.clear();
+    verdicts.set(key, v);
+  }
+  return v;
+}
+
+function identify(word: string, rules: ForeignRules): boolean {
   const scores = francAll(word, { minLength: 3, only: rules.languages });
   if (scores.length === 0 || scores[0][0] === 'eng' || scores[0][0] === 'und') return false;
   const english = scores.find(([lang]) => lang === 'eng')?.[1] ?? 0;
@@ -71,8 +92,12 @@ function isForeign(word: string, rules: ForeignRules): boolean {
 }
 
 function latinShare(text: string): number {
-  const sample = text.slice(0, 20000);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  let letters = 0, latin = 0;
+  const n = Math.min(text.length, 8000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) { letters++; latin++; }
+    else if (c >= 0xc0 && /\p{L}/u.test(text[i])) { letters++; if (/\p{Script=Latin}/u.test(text[i])) latin++; }
+  }
   return letters ? latin / letters : 1;
 }

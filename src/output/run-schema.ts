@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const runSchema = z.strictObject({
   pipeline: z.string(),
   rules: z.string(),
-  articles: z.array(z.strictObject({ path: z.string(), sha256: z.string(), id: z.string(), claims: z.number().int(), noise: z.string() })),
+  articles: z.array(z.strictObject({ path: z.string(), sha256: z.string(), id: z.string(), claims: z.number().int(), noise: z.number().int(), rejected: z.number().int() })),
   failed: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
   claims: z.number().int(),
 });

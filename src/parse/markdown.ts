@@ -31,10 +31,15 @@ export const MAX_MARKDOWN_LINE = 4000;
 /** Deeper block nesting than this is blanked too (unist-util-visit overflows near 7,000 levels). */
 export const MAX_MARKDOWN_DEPTH = 40;
 
+/** A line that could start a table, list, heading, quote or code block. */
+const MARKDOWN_SIGNAL = /^(?: {0,3}(?:\||#|\d{1,9}[.)](?:\s|$)|[-*+](?:\s|$)|```|~~~|>)| {4}|\t)/m;
+
 const processor = unified().use(remarkParse).use(remarkGfm);
 
 /** Parses the markdown structure of `text`. Offsets are source offsets (remark's). */
 export function parseMarkdown(text: string): MarkdownStructure {
+  // Most web text has none of what we read from markdown; remark is skipped for it.
+  if (!MARKDOWN_SIGNAL.test(text)) return { tables: [], listMarkers: [], listItems: [], headings: [], code: [] };
   const tree = processor.parse(guardedText(text)) as Root;
   const out: MarkdownStructure = { tables: [], listMarkers: [], listItems: [], headings: [], code: [] };
   walk(tree.children, text, out, 0);

@@ -4,7 +4,7 @@
  */
 import type { Article } from '../types.js';
 import type { CompiledRules } from '../rules/compiled.js';
-import type { ArticleReport, ClaimRecord } from '../output/schema.js';
+import { articleReportSchema, claimSchema, type ArticleReport, type ClaimRecord } from '../output/schema.js';
 import { analyze } from './analyze.js';
 import { buildClaims } from '../claims/build.js';
 
@@ -16,9 +16,10 @@ export interface ArticleResult {
 export function processArticle(article: Article, rules: CompiledRules): ArticleResult {
   const analysis = analyze(article, rules);
   const { claims, rejected } = buildClaims(analysis, rules);
+  // Validated where they are made (in the worker), so a bad record names its article.
   return {
-    claims,
-    report: {
+    claims: claims.map((c) => claimSchema.parse(c)),
+    report: articleReportSchema.parse({
       path: article.path,
       sha256: article.sha256,
       id: article.id,
@@ -26,6 +27,6 @@ export function processArticle(article: Article, rules: CompiledRules): ArticleR
       noise: analysis.noise.map((n) => ({ span: { start: n.start, end: n.end }, quote: n.quote, reason: n.reason, rule: n.rule })),
       rejected,
       claims: claims.length,
-    },
+    }),
   };
 }

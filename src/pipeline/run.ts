@@ -3,7 +3,7 @@
  * reconcile → graph → write output/ atomically. One broken article never stops the batch; the
  * summary's exit code says whether any failed.
  */
-import { readFile, stat, readdir, rm } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { getRules } from '../rules/compiled.js';
@@ -17,7 +17,6 @@ import { summarizeClaim, type ClaimSummary } from '../reconcile/summary.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { buildGraph } from '../graph/build.js';
 import { graphSchema } from '../graph/schema.js';
-import { claimSchema, articleReportSchema } from '../output/schema.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
 import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
 import { renderReport } from '../output/report.js';
@@ -69,11 +68,16 @@ interface Done {
   rejected: number;
 }
 
+/** Phase timings on stderr when CLAIMS_TIMING is set (for the benchmark, never in output files). */
+const timing = process.env.CLAIMS_TIMING ? (label: string, since: number) => process.stderr.write(`timing ${label}: ${(performance.now() - since).toFixed(0)} ms\n`) : () => undefined;
+
 export async function run(options: RunOptions): Promise<RunSummary> {
+  const t0 = performance.now();
   const rules = getRules(options.rulesDir);
+  timing('rules', t0);
   const out = options.out;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  await removeStaleTemps(out, ['noise', CACHE_DIR, 'schema']);
+  await removeStaleTemps(out, [CACHE_DIR, 'schema']);
   const { paths, failures } = await findArticles(options.inputs);
   const cache = new ResultCache(out, rules.hash, PIPELINE_VERSION);
   const executor = createExecutor(options.workers ?? Math.min(4, cpus().length));
@@ -122,6 +126,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   }
   await Promise.all(pending);
   await executor.close();
+  timing('articles', t0);
 
   // Barrier passed: everything below is order-independent (sorted by path or id).
   done.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -130,39 +135,35 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
   const graph = graphSchema.parse(buildGraph(done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions));
 
+  timing('reconcile+graph', t0);
   await writeOutputs(out, cache, done, failures, summaries, rec, graph, versions);
   await cache.prune();
+  timing('written', t0);
   const claims = done.reduce((n, d) => n + d.claims, 0);
   return { articles: paths.length, processed, reused, claims, failed: failures, exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers };
-}
-
-/** The noise report's file name for an article: its path with separators spelled out. */
-export function noiseFileName(path: string): string {
-  return `${path.replace(/^(\.\.?\/)+/, '').replace(/[\\/]/g, '__')}.json`;
 }
 
 async function writeOutputs(
   out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
   rec: ReturnType<typeof reconcile>, graph: unknown, versions: { pipeline: string; rules: string },
 ): Promise<void> {
-  const noiseDir = join(out, 'noise');
+  // claims.jsonl and noise.jsonl stream from the per-article results in path order; the records
+  // were validated against their zod schemas when they were made (pipeline/article.ts).
   const claimsFile = new AtomicLineWriter(join(out, 'claims.jsonl'));
-  const written = new Set<string>();
+  const noiseFile = new AtomicLineWriter(join(out, 'noise.jsonl'));
   try {
     for (const d of done) {
       const result = JSON.parse(await readFile(cache.file(d.key), 'utf8')) as ArticleResult;
-      for (const c of result.claims) await claimsFile.write(JSON.stringify(claimSchema.parse(c)));
-      const name = noiseFileName(d.path);
-      written.add(name);
-      await writeAtomic(join(noiseDir, name), JSON.stringify(articleReportSchema.parse(result.report), null, 1) + '\n');
+      for (const c of result.claims) await claimsFile.write(JSON.stringify(c));
+      await noiseFile.write(JSON.stringify(result.report));
     }
     await claimsFile.commit();
+    await noiseFile.commit();
   } catch (err) {
     await claimsFile.abort();
+    await noiseFile.abort();
     throw err;
   }
-  // Noise reports of articles no longer in the input would make this run differ from a clean one.
-  for (const name of await readdir(noiseDir).catch(() => [] as string[])) if (!written.has(name)) await rm(join(noiseDir, name), { force: true });
   await writeAtomic(join(out, 'graph.json'), JSON.stringify(graph, null, 1) + '\n');
   await writeAtomic(join(out, 'report.md'), renderReport({
     claims: summaries, rec, failed,
@@ -170,7 +171,7 @@ async function writeOutputs(
   }));
   const runFile: RunFile = runSchema.parse({
     ...versions,
-    articles: done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims, noise: `noise/${noiseFileName(d.path)}` })),
+    articles: done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims, noise: d.noise, rejected: d.rejected })),
     failed,
     claims: done.reduce((n, d) => n + d.claims, 0),
   });

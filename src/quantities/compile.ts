@@ -48,6 +48,9 @@ export interface QuantityRules {
   unitSymbol: RegExp;
   unitSymbols: Map<string, UnitInfo>;
   unitNotAfter: RegExp;
+  /** Any vague-magnitude lead or multiplier word: with no digit and no number word, a sentence
+   * needs one of these to hold a figure. */
+  anyWordAnchor: RegExp;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -127,6 +130,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     unitWords,
     unitSymbol: new RegExp(`^(?:${alt(unitSymbols.keys())})(?![\\p{L}\\d]|-\\d)`, 'u'),
     unitSymbols,
+    anyWordAnchor: new RegExp(`(?<![\\p{L}])(?:${phrase([...vague.keys(), ...multiplierValue.keys()])})(?![\\p{L}])`, 'iu'),
     unitNotAfter: new RegExp(`^\\s*(?:${phrase(d['quantities.units'].notAfter)})`, 'iu'),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Bound, Quantity, QuantityKind } from '../types.js';
 import type { QuantityRules } from './compile.js';
-import { findNumbers, type NumberAnchor } from './numbers.js';
+import { findNumbers, NUMBER_WORD_HINT, type NumberAnchor } from './numbers.js';
 import {
   boundAfter, boundBefore, countNounAfter, currencyAfter, currencyBefore, percentAfter, perAfter, scaleAfter, unitAfter,
 } from './context.js';
@@ -46,6 +46,8 @@ const YEAR = /^(1[89]\d\d|20\d\d|2100)$/;
 
 /** Extracts quantities from one sentence. Offsets are relative to `s`. */
 export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity[] {
+  // Most sentences have no figure: one cheap test before the anchor regexes.
+  if (!/[\d½¼¾⅓⅔⅛]/.test(s) && !NUMBER_WORD_HINT.test(s) && !r.anyWordAnchor.test(s)) return [];
   const taken: { start: number; end: number }[] = [];
   const isTaken = (a: number, b: number) => taken.some((t) => a < t.end && t.start < b);
   const out: SentenceQuantity[] = [];

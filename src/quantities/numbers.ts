@@ -36,6 +36,10 @@ const ANCHOR = new RegExp(String.raw`(?<![\d.,_])(?:(?<frac>${FRACTION})|(?<num>
 
 const wordCache = new Map<string, number | null>();
 
+/** Words any number-in-words anchor starts with or contains: a sentence without a digit and
+ * without any of these has no number anchor, and the big regex is not run on it. */
+export const NUMBER_WORD_HINT = new RegExp(`(?<![\\p{L}])(?:${ONES}|${TENS}|${BIG}|dozen|half|quarters?|halves|thirds|fifths|tenths)(?![\\p{L}])`, 'iu');
+
 /** Every number anchor in `text`, left to right, with offsets into `text`. */
 export function findNumbers(text: string): NumberAnchor[] {
   const out: NumberAnchor[] = [];
