@@ -36,13 +36,14 @@ export class AtomicLineWriter {
     this.tmp = tempPath(path);
   }
 
-  async write(line: string): Promise<void> {
+  /** Appends `line` and then `end` (a newline unless told otherwise). */
+  async write(line: string, end = '\n'): Promise<void> {
     if (!this.handle) {
       await mkdir(dirname(this.path), { recursive: true });
       this.handle = await open(this.tmp, 'w');
     }
-    this.buffer.push(line, '\n');
-    this.size += line.length + 1;
+    this.buffer.push(line, end);
+    this.size += line.length + end.length;
     if (this.size > 1 << 20) await this.flush();
   }
 

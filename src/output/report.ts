@@ -12,6 +12,14 @@ export interface ReportInput {
   failed: { path: string; reason: string }[];
 }
 
+/** Items shown per section: the report is for reading; graph.json and run.json hold the rest. */
+export const REPORT_LIMIT = 200;
+
+function capped<T>(items: T[], lines: string[], render: (item: T) => void): void {
+  for (const item of items.slice(0, REPORT_LIMIT)) render(item);
+  if (items.length > REPORT_LIMIT) lines.push(`- … and ${items.length - REPORT_LIMIT} more (see graph.json and run.json)`);
+}
+
 export function renderReport({ claims, rec, articles, failed }: ReportInput): string {
   const lines: string[] = ['# Claims review', ''];
   const quote = (id: string) => {
@@ -22,22 +30,22 @@ export function renderReport({ claims, rec, articles, failed }: ReportInput): st
   const review = rec.relations.filter((r) => r.review);
   lines.push('## Needs review', '');
   if (review.length === 0) lines.push('Nothing flagged.', '');
-  for (const r of review) {
-    lines.push(`- **${r.type}**: ${r.reason}`, `  - ${quote(r.from)}`, `  - ${quote(r.to)}`);
-  }
+  capped(review, lines, (r) => lines.push(`- **${r.type}**: ${r.reason}`, `  - ${quote(r.from)}`, `  - ${quote(r.to)}`));
   lines.push('', '## Groups with more than one claim', '');
   const multi = rec.groups.filter((g) => g.members.length > 1);
   if (multi.length === 0) lines.push('None.', '');
-  for (const g of multi) {
+  capped(multi, lines, (g) => {
     const subject = claims.get(g.members[0])?.subject?.name ?? g.key.subject;
     lines.push(`- **${subject} · ${g.key.metric} · ${g.key.unit} · ${g.key.period}**: ${g.status}. ${g.reason}`);
-    for (const m of g.members) lines.push(`  - ${quote(m)}`);
-  }
+    for (const m of g.members.slice(0, 10)) lines.push(`  - ${quote(m)}`);
+    if (g.members.length > 10) lines.push(`  - … and ${g.members.length - 10} more`);
+  });
   lines.push('', '## Articles', '', '| article | claims | noise flags | figures not taken as claims |', '|---|---|---|---|');
-  for (const a of articles) lines.push(`| ${a.path} | ${a.claims} | ${a.noise} | ${a.rejected} |`);
+  for (const a of articles.slice(0, REPORT_LIMIT)) lines.push(`| ${a.path} | ${a.claims} | ${a.noise} | ${a.rejected} |`);
+  if (articles.length > REPORT_LIMIT) lines.push(`| … and ${articles.length - REPORT_LIMIT} more (run.json) | | | |`);
   if (failed.length > 0) {
     lines.push('', '## Failed articles', '');
-    for (const f of failed) lines.push(`- ${f.path}: ${f.reason}`);
+    capped(failed, lines, (f) => lines.push(`- ${f.path}: ${f.reason}`));
   }
   return lines.join('\n') + '\n';
 }

@@ -15,8 +15,7 @@ import { ResultCache, CACHE_DIR } from './cache.js';
 import { PIPELINE_VERSION } from './version.js';
 import { summarizeClaim, type ClaimSummary } from '../reconcile/summary.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { buildGraph } from '../graph/build.js';
-import { graphSchema } from '../graph/schema.js';
+import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
 import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
 import { renderReport } from '../output/report.js';
@@ -69,7 +68,7 @@ interface Done {
 }
 
 /** Phase timings on stderr when CLAIMS_TIMING is set (for the benchmark, never in output files). */
-const timing = process.env.CLAIMS_TIMING ? (label: string, since: number) => process.stderr.write(`timing ${label}: ${(performance.now() - since).toFixed(0)} ms\n`) : () => undefined;
+const timing = process.env.CLAIMS_TIMING ? (label: string, since: number) => process.stderr.write(`timing ${label}: ${(performance.now() - since).toFixed(0)} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, main heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB\n`) : () => undefined;
 
 export async function run(options: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
@@ -133,7 +132,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const rec = reconcile([...summaries.values()]);
   const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
-  const graph = graphSchema.parse(buildGraph(done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions));
+  const graph = graphJson(done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
 
   timing('reconcile+graph', t0);
   await writeOutputs(out, cache, done, failures, summaries, rec, graph, versions);
@@ -145,7 +144,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
 
 async function writeOutputs(
   out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
-  rec: ReturnType<typeof reconcile>, graph: unknown, versions: { pipeline: string; rules: string },
+  rec: ReturnType<typeof reconcile>, graph: Iterable<string>, versions: { pipeline: string; rules: string },
 ): Promise<void> {
   // claims.jsonl and noise.jsonl stream from the per-article results in path order; the records
   // were validated against their zod schemas when they were made (pipeline/article.ts).
@@ -164,7 +163,14 @@ async function writeOutputs(
     await noiseFile.abort();
     throw err;
   }
-  await writeAtomic(join(out, 'graph.json'), JSON.stringify(graph, null, 1) + '\n');
+  const graphFile = new AtomicLineWriter(join(out, 'graph.json'));
+  try {
+    for (const piece of graph) await graphFile.write(piece, '');
+    await graphFile.commit();
+  } catch (err) {
+    await graphFile.abort();
+    throw err;
+  }
   await writeAtomic(join(out, 'report.md'), renderReport({
     claims: summaries, rec, failed,
     articles: done.map((d) => ({ path: d.path, claims: d.claims, noise: d.noise, rejected: d.rejected })),
