@@ -20,7 +20,7 @@ if (mode === 'pipeline') {
   for (const f of readdirSync(dir).sort()) {
     if (bytes >= limit) break;
     const text = readFileSync(join(dir, f), 'utf8');
-    nlp(text).json();
+    nlp(text);
     bytes += Buffer.byteLength(text);
     articles++;
   }

@@ -63,7 +63,7 @@ describe('byte-identical output', () => {
     await runPipeline([corpus], out);
     const before = snapshot(out);
     const cacheDir = join(out, '.cache');
-    const first = readdirSync(cacheDir).find((f) => f.endsWith('.json'))!;
+    const first = readdirSync(cacheDir).find((f) => f.endsWith('.jsonl'))!;
     writeFileSync(join(cacheDir, first), '{"truncated":');
     const again = await runPipeline([corpus], out);
     expect(again.processed).toBe(1);

@@ -150,7 +150,7 @@ interface SubjectContext {
 }
 
 /** How far before a figure (in characters) compromise looks for a name the lexicon lacks. */
-const NAME_WINDOW = 160;
+const NAME_WINDOW = 120;
 
 /** The subject of one figure, in the order of claims/subject.ts. */
 function chooseSubject(c: SubjectContext): EntityMention | null {

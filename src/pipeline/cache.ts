@@ -1,22 +1,61 @@
 /**
- * The incremental cache: each article's result stored under a key made of its content hash, the
- * rules hash and the pipeline version. A run reuses a stored result when the key matches, so a
- * corpus with one new article reprocesses only that one. Results are stored whole (atomic).
+ * The per-article result store. Each article's result is kept under a key made of its content
+ * hash, path, the rules hash and the pipeline version. It is both the incremental cache (a run
+ * reuses a result whose key matches, so one new article is the only one processed) and the spool
+ * that claims.jsonl and noise.jsonl are streamed from, so a run never holds every record in memory.
+ *
+ * A stored result is JSON lines: the article's report first, then one claim per line, exactly as
+ * they are written to the outputs. Files are written whole (temp file + rename) by whoever made
+ * the result, a worker or the main thread.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../util/hash.js';
-import { writeAtomic } from '../output/atomic.js';
 import type { ArticleResult } from './article.js';
+import type { ArticleReport, ClaimRecord } from '../output/schema.js';
 
 export const CACHE_DIR = '.cache';
 
+/** Stored form of a result: report line, then claim lines. */
+export function serializeResult(result: ArticleResult): string {
+  return [JSON.stringify(result.report), ...result.claims.map((c) => JSON.stringify(c))].join('\n') + '\n';
+}
+
+/** The lines of a stored result: the report line and the claim lines, unparsed. */
+export function splitStored(text: string): { report: string; claims: string[] } {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const [report, ...claims] = lines;
+  if (!report) throw new Error('empty stored result');
+  return { report, claims };
+}
+
+export function parseStored(text: string): ArticleResult {
+  const { report, claims } = splitStored(text);
+  return { report: JSON.parse(report) as ArticleReport, claims: claims.map((c) => JSON.parse(c) as ClaimRecord) };
+}
+
+/** Writes a stored result whole: temp file beside it, then rename. Synchronous: workers call it. */
+export function storeResult(file: string, result: ArticleResult): void {
+  const tmp = `${join(file, '..')}/.${file.split('/').pop()}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  writeFileSync(tmp, serializeResult(result));
+  renameSync(tmp, file);
+}
+
 export class ResultCache {
-  private readonly dir: string;
+  readonly dir: string;
   private readonly used = new Set<string>();
+  private present: Set<string> | null = null;
 
   constructor(out: string, private readonly rulesHash: string, private readonly version: string) {
     this.dir = join(out, CACHE_DIR);
+  }
+
+  /** Creates the folder and lists what is stored, once, instead of a failed read per article. */
+  open(): void {
+    mkdirSync(this.dir, { recursive: true });
+    this.present = new Set(readdirSync(this.dir).filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -6)));
   }
 
   key(contentSha: string, path: string): string {
@@ -25,12 +64,14 @@ export class ResultCache {
   }
 
   file(key: string): string {
-    return join(this.dir, `${key}.json`);
+    return join(this.dir, `${key}.jsonl`);
   }
 
+  /** A stored result, or null when there is none or it is unreadable (then it is recomputed). */
   async get(key: string): Promise<ArticleResult | null> {
+    if (this.present && !this.present.has(key)) return null;
     try {
-      const result = JSON.parse(await readFile(this.file(key), 'utf8')) as ArticleResult;
+      const result = parseStored(await readFile(this.file(key), 'utf8'));
       this.used.add(key);
       return result;
     } catch {
@@ -38,12 +79,11 @@ export class ResultCache {
     }
   }
 
-  async put(key: string, result: ArticleResult): Promise<void> {
-    await writeAtomic(this.file(key), JSON.stringify(result));
+  markUsed(key: string): void {
     this.used.add(key);
   }
 
-  /** Drops stored results this run did not use, so the cache does not grow without bound. */
+  /** Drops stored results this run did not use, so the store does not grow without bound. */
   async prune(): Promise<void> {
     let names: string[];
     try {
@@ -51,6 +91,6 @@ export class ResultCache {
     } catch {
       return;
     }
-    for (const n of names) if (n.endsWith('.json') && !this.used.has(n.slice(0, -5))) await rm(join(this.dir, n), { force: true });
+    for (const n of names) if (!n.startsWith('.') && !this.used.has(n.replace(/\.jsonl?$/, ''))) await rm(join(this.dir, n), { force: true });
   }
 }

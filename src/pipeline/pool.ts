@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import { runTask } from './worker.js';
 import type { TaskInput, TaskOutput } from './task.js';
 
 export interface Executor {
@@ -26,14 +25,17 @@ export function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(workerFile);
 }
 
-export function createExecutor(workers: number): Executor {
+export async function createExecutor(workers: number): Promise<Executor> {
   const usePool = workers > 1 && canUseWorkers();
+  // The processing code (compromise, the lexicons) loads only where it runs: in the workers, or
+  // here when running inline. The main thread of a pooled run never pays for it.
+  const runTask = usePool ? null : (await import('./worker.js')).runTask;
   const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers }) : null;
   const inFlight = usePool ? workers * 4 : 2;
   const queue = new PQueue({ concurrency: inFlight });
   return {
     workers: usePool ? workers : 1,
-    run: (input) => queue.add(async () => (pool ? ((await pool.run(input)) as TaskOutput) : runTask(input))) as Promise<TaskOutput>,
+    run: (input) => queue.add(async () => (pool ? ((await pool.run(input)) as TaskOutput) : runTask!(input))) as Promise<TaskOutput>,
     ready: () => queue.onSizeLessThan(inFlight),
     close: async () => {
       await queue.onIdle();

@@ -11,16 +11,17 @@ import { findArticles, displayPath, type IngestFailure } from '../ingest/read.js
 import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
 import { sha256 } from '../util/hash.js';
 import { createExecutor } from './pool.js';
-import { ResultCache, CACHE_DIR } from './cache.js';
+import { ResultCache, CACHE_DIR, splitStored } from './cache.js';
+import { describeResult } from './describe.js';
+import type { ArticleDone } from './task.js';
 import { PIPELINE_VERSION } from './version.js';
-import { summarizeClaim, type ClaimSummary } from '../reconcile/summary.js';
+import type { ClaimSummary } from '../reconcile/summary.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
 import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
 import { renderReport } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
-import type { ArticleResult } from './article.js';
 
 export interface RunOptions {
   /** Files and folders to read. */
@@ -57,15 +58,7 @@ export interface RunSummary {
   workers: number;
 }
 
-interface Done {
-  path: string;
-  sha256: string;
-  id: string;
-  key: string;
-  claims: number;
-  noise: number;
-  rejected: number;
-}
+type Done = Omit<ArticleDone, 'summaries'> & { key: string };
 
 /** Phase timings on stderr when CLAIMS_TIMING is set (for the benchmark, never in output files). */
 const timing = process.env.CLAIMS_TIMING ? (label: string, since: number) => process.stderr.write(`timing ${label}: ${(performance.now() - since).toFixed(0)} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, main heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB\n`) : () => undefined;
@@ -79,18 +72,18 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   await removeStaleTemps(out, [CACHE_DIR, 'schema']);
   const { paths, failures } = await findArticles(options.inputs);
   const cache = new ResultCache(out, rules.hash, PIPELINE_VERSION);
-  const executor = createExecutor(options.workers ?? Math.min(4, cpus().length));
+  const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length));
   const done: Done[] = [];
   const summaries = new Map<string, ClaimSummary>();
   let processed = 0, reused = 0;
   const progress = () => options.onProgress?.({ done: done.length + failures.length, total: paths.length, failed: failures.length, reused });
 
-  const keep = (key: string, result: ArticleResult) => {
-    const r = result.report;
-    done.push({ path: r.path, sha256: r.sha256, id: r.id, key, claims: result.claims.length, noise: r.noise.length, rejected: r.rejected.length });
-    for (const c of result.claims) summaries.set(c.id, summarizeClaim(c));
+  const keep = (key: string, { summaries: claims, ...info }: ArticleDone) => {
+    done.push({ ...info, key });
+    for (const c of claims) summaries.set(c.id, c);
     progress();
   };
+  cache.open();
 
   const pending: Promise<void>[] = [];
   for (const path of paths) {
@@ -108,19 +101,19 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const stored = options.incremental === false ? null : await cache.get(key);
     if (stored) {
       reused++;
-      keep(key, stored);
+      keep(key, describeResult(stored));
       continue;
     }
     await executor.ready();
-    pending.push(executor.run({ path: displayPath(path), bytes, rulesDir: options.rulesDir, maxBytes }).then(async (outcome) => {
+    pending.push(executor.run({ path: displayPath(path), bytes, rulesDir: options.rulesDir, maxBytes, store: cache.file(key) }).then((outcome) => {
       if (!outcome.ok) {
         failures.push({ path: outcome.path, reason: outcome.reason });
         progress();
         return;
       }
-      await cache.put(key, outcome.result);
+      cache.markUsed(key);
       processed++;
-      keep(key, outcome.result);
+      keep(key, outcome.done);
     }));
   }
   await Promise.all(pending);
@@ -152,9 +145,9 @@ async function writeOutputs(
   const noiseFile = new AtomicLineWriter(join(out, 'noise.jsonl'));
   try {
     for (const d of done) {
-      const result = JSON.parse(await readFile(cache.file(d.key), 'utf8')) as ArticleResult;
-      for (const c of result.claims) await claimsFile.write(JSON.stringify(c));
-      await noiseFile.write(JSON.stringify(result.report));
+      const stored = splitStored(await readFile(cache.file(d.key), 'utf8'));
+      for (const line of stored.claims) await claimsFile.write(line);
+      await noiseFile.write(stored.report);
     }
     await claimsFile.commit();
     await noiseFile.commit();

@@ -1,13 +1,27 @@
-import type { ArticleResult } from './article.js';
+import type { ClaimSummary } from '../reconcile/summary.js';
 
-/** One unit of work for the pool: an article's bytes to decode and process. */
+/** One unit of work for the pool: an article's bytes to decode, process and store. */
 export interface TaskInput {
   path: string;
   bytes: Uint8Array;
   rulesDir?: string;
   maxBytes: number;
+  /** Where to store the full result (see pipeline/cache.ts). */
+  store: string;
+}
+
+/** What comes back to the main thread: only what reconciliation and the run summary need; the
+ * full records stay in the stored result. */
+export interface ArticleDone {
+  path: string;
+  sha256: string;
+  id: string;
+  claims: number;
+  noise: number;
+  rejected: number;
+  summaries: ClaimSummary[];
 }
 
 export type TaskOutput =
-  | { ok: true; result: ArticleResult }
+  | { ok: true; done: ArticleDone }
   | { ok: false; path: string; reason: string };

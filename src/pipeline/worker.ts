@@ -1,11 +1,13 @@
 /**
- * The worker-pool side of the pipeline: decodes and processes one article. Rules are compiled
- * once per worker, on its first task. Errors come back as values, never as throws, so one broken
- * article never takes down a worker or the batch.
+ * The worker-pool side of the pipeline: decodes, processes and stores one article. Rules are
+ * compiled once per worker, on its first task. Errors come back as values, never as throws, so
+ * one broken article never takes down a worker or the batch.
  */
 import { getRules } from '../rules/compiled.js';
 import { articleFromBytes } from '../ingest/read.js';
 import { processArticle } from './article.js';
+import { storeResult } from './cache.js';
+import { describeResult } from './describe.js';
 import type { TaskInput, TaskOutput } from './task.js';
 
 export default function task(input: TaskInput): TaskOutput {
@@ -21,8 +23,11 @@ export function runTask(input: TaskInput): TaskOutput {
     return { ok: false, path: input.path, reason: (err as Error).message.replace(`${input.path}: `, '') };
   }
   try {
-    return { ok: true, result: processArticle(article, getRules(input.rulesDir)) };
+    const result = processArticle(article, getRules(input.rulesDir));
+    storeResult(input.store, result);
+    return { ok: true, done: describeResult(result) };
   } catch (err) {
     return { ok: false, path: article.path, reason: `pipeline error: ${(err as Error).message}` };
   }
 }
+
