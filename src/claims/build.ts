@@ -163,11 +163,12 @@ function chooseSubject(c: SubjectContext): EntityMention | null {
   // sentence with no capitalized word that could be a name is not worth tagging.
   // Only names shortly before the figure count here, so only that part is tagged (tagging cost
   // grows faster than the text).
+  // The window starts at the first word that could begin a name, at most NAME_WINDOW before.
   const first = c.firstFigureStart;
-  const from = first > NAME_WINDOW ? c.s.indexOf(' ', first - NAME_WINDOW) + 1 : 0;
+  const from = firstNameCandidate(c.s, first > NAME_WINDOW ? c.s.indexOf(' ', first - NAME_WINDOW) + 1 : 0);
   // One window per sentence (up to its last figure), so a sentence is tagged at most once.
   const before = c.s.slice(from, c.lastFigureStart);
-  if (!subject && hasNameCandidate(c.s.slice(from, c.figure.start))) {
+  if (!subject && from >= 0 && from < c.figure.start) {
     const names = nlpNames(before, [], c.tags(before)).map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
       .filter((m) => m.end <= c.figure.start && !c.all.some((k) => m.start < k.end && k.start < m.end));
     subject = subjectInSentence({ text: c.s, ...c.figure, mentions: names, attribution: c.attributionSpan, isMultiplierVerb: false });
@@ -241,9 +242,12 @@ function isNameCandidate(s: string, at: number): boolean {
   return !isEnglishWord(word);
 }
 
-function hasNameCandidate(s: string): boolean {
-  for (const m of s.matchAll(/(?<![\p{L}])\p{Lu}/gu)) if (isNameCandidate(s, m.index!)) return true;
-  return false;
+/** Offset of the first word at or after `from` that could begin a name, or -1. */
+function firstNameCandidate(s: string, from: number): number {
+  const re = /(?<![\p{L}])\p{Lu}/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m; m = re.exec(s)) if (isNameCandidate(s, m.index)) return m.index;
+  return -1;
 }
 
 /** An entity written in the cell itself, e.g. "(Big Tech, 2026 projection)". */

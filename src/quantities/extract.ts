@@ -54,15 +54,16 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
   const blocked = blockedRanges(s);
 
   const anchors: { start: number; end: number; read: () => Draft | null }[] = [];
+  const wordAnchors = r.anyWordAnchor.test(s);
   r.vagueLead.lastIndex = 0;
-  for (let m = r.vagueLead.exec(s); m; m = r.vagueLead.exec(s)) {
+  for (let m = wordAnchors ? r.vagueLead.exec(s) : null; m; m = r.vagueLead.exec(s)) {
     const lead = r.vague.get(m[1].toLowerCase().replace(/\s+/g, ' '))!;
     const scale = m[2] ? r.vagueScaled.get(m[2].toLowerCase())! : 1;
     const start = m.index, end = m.index + m[0].length;
     anchors.push({ start, end, read: () => readVague(s, start, end, lead.low * scale, lead.high * scale, r) });
   }
   r.multiplier.lastIndex = 0;
-  for (let m = r.multiplier.exec(s); m; m = r.multiplier.exec(s)) {
+  for (let m = wordAnchors ? r.multiplier.exec(s) : null; m; m = r.multiplier.exec(s)) {
     const value = r.multiplierValue.get(m[1].toLowerCase().replace(/\s+/g, ' '))!;
     const start = m.index, end = m.index + m[0].length;
     anchors.push({ start, end, read: () => multiplierDraft(start, end, value, 'quantities.multiplier.word') });
@@ -85,17 +86,18 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
 }
 
 /** Phone numbers, clock times, URLs: digits that are never quantities. */
+const BLOCKED = new RegExp([
+  /\+?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/.source, // phone numbers
+  /\+\d{1,3}[\s.-]\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}/.source,
+  /\b\d{1,2}(?::\d{2})+\s*(?:[ap]\.?m\.?)?(?![\w])/.source, // 2:00 pm
+  /\b\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])/u.source, // 6pm
+  /\bhttps?:\/\/\S+|\bwww\.\S+/.source, // URLs
+  /\b\d+(?:st|nd|rd|th)\b/.source, // ordinals
+].join('|'), 'giu');
+
 function blockedRanges(s: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const res = [
-    /\+?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g, // phone numbers
-    /\+\d{1,3}[\s.-]\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}/g,
-    /\b\d{1,2}(?::\d{2})+\s*(?:[ap]\.?m\.?)?(?![\w])/gi, // 2:00 pm
-    /\b\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])/giu, // 6pm
-    /\bhttps?:\/\/\S+|\bwww\.\S+/gi,
-    /\b\d+(?:st|nd|rd|th)\b/gi, // ordinals
-  ];
-  for (const re of res) for (const m of s.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of s.matchAll(BLOCKED)) out.push({ start: m.index!, end: m.index! + m[0].length });
   return out;
 }
 
