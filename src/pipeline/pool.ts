@@ -20,6 +20,10 @@ export interface Executor {
 
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
+/** Old-generation heap of one worker. V8 grows a heap lazily while it allocates, so without a cap
+ * a worker's memory creeps up with the corpus; its live set (lexicons, compromise) is ~100 MB. */
+export const WORKER_HEAP_MB = 256;
+
 /** True when running from compiled JavaScript, where worker threads can load the worker file. */
 export function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(workerFile);
@@ -30,12 +34,20 @@ export async function createExecutor(workers: number): Promise<Executor> {
   // The processing code (compromise, the lexicons) loads only where it runs: in the workers, or
   // here when running inline. The main thread of a pooled run never pays for it.
   const runTask = usePool ? null : (await import('./worker.js')).runTask;
-  const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers }) : null;
+  const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) : null;
   const inFlight = usePool ? workers * 4 : 2;
   const queue = new PQueue({ concurrency: inFlight });
   return {
     workers: usePool ? workers : 1,
-    run: (input) => queue.add(async () => (pool ? ((await pool.run(input)) as TaskOutput) : runTask!(input))) as Promise<TaskOutput>,
+    run: (input) => queue.add(async (): Promise<TaskOutput> => {
+      if (!pool) return runTask!(input);
+      try {
+        return (await pool.run(input)) as TaskOutput;
+      } catch (err) {
+        // A worker that dies (out of memory on a pathological article) fails that article only.
+        return { ok: false, path: input.path, reason: `worker failed: ${(err as Error).message}` };
+      }
+    }) as Promise<TaskOutput>,
     ready: () => queue.onSizeLessThan(inFlight),
     close: async () => {
       await queue.onIdle();
