@@ -10,23 +10,23 @@ import type { ClaimRecord } from '../src/output/schema.js';
 
 let out: string;
 let claims: ClaimRecord[];
+let s: ReturnType<typeof score>;
 beforeAll(async () => {
   out = tempDir();
   const summary = await runPipeline([corpusDir], out);
   expect(summary.exitCode).toBe(0);
   claims = readClaims(out);
+  s = score(join(out, 'claims.jsonl'));
 });
 
 describe('sample corpus scores (tests/gold = ../shared/gold)', () => {
   test('issue 2: F1 ≥ 80%, ≤ 2 noise leaks, subject accuracy ≥ 60%', () => {
-    const s = score(join(out, 'claims.jsonl'));
     expect(s.f1).toBeGreaterThanOrEqual(80);
     expect(s.noiseLeaks).toBeLessThanOrEqual(2);
     expect(s.subjectAccuracy).toBeGreaterThanOrEqual(60);
   });
 
   test('issue 3: F1 ≥ 95%, value/unit/bound ≥ 95%, no noise leaks', () => {
-    const s = score(join(out, 'claims.jsonl'));
     expect(s.f1).toBeGreaterThanOrEqual(95);
     expect(s.valueAccuracy).toBeGreaterThanOrEqual(95);
     expect(s.unitAccuracy).toBeGreaterThanOrEqual(95);
@@ -35,7 +35,6 @@ describe('sample corpus scores (tests/gold = ../shared/gold)', () => {
   });
 
   test('issue 4: subject accuracy ≥ 90%, strict recall ≥ 85%', () => {
-    const s = score(join(out, 'claims.jsonl'));
     expect(s.subjectAccuracy).toBeGreaterThanOrEqual(90);
     expect(s.strictRecall).toBeGreaterThanOrEqual(85);
   });

@@ -1,6 +1,6 @@
 /**
  * The per-article result store. Each article's result is kept under a key made of its content
- * hash, path, the rules hash and the pipeline version. It is both the incremental cache (a run
+ * hash, path, the rules hash and the pipeline version and code hash. It is both the incremental cache (a run
  * reuses a result whose key matches, so one new article is the only one processed) and the spool
  * that claims.jsonl and noise.jsonl are streamed from, so a run never holds every record in memory.
  *

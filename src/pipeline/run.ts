@@ -14,7 +14,7 @@ import { createExecutor } from './pool.js';
 import { ResultCache, CACHE_DIR, splitStored } from './cache.js';
 import { describeResult } from './describe.js';
 import type { ArticleDone } from './task.js';
-import { PIPELINE_VERSION } from './version.js';
+import { PIPELINE_VERSION, codeVersion } from './version.js';
 import type { ClaimSummary } from '../reconcile/summary.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
@@ -71,7 +71,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   await removeStaleTemps(out, [CACHE_DIR, 'schema']);
   const { paths, failures } = await findArticles(options.inputs);
-  const cache = new ResultCache(out, rules.hash, PIPELINE_VERSION);
+  const cache = new ResultCache(out, rules.hash, codeVersion());
   const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length));
   const done: Done[] = [];
   const summaries = new Map<string, ClaimSummary>();
