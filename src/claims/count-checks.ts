@@ -1,0 +1,39 @@
+/**
+ * Checks on counts that decide whether a figure is a claim: "two paths" is a way of speaking, and
+ * in "one business moves forward" the "counted noun" is a verb.
+ */
+import type { SentenceQuantity } from '../quantities/extract.js';
+import { termTags, lexiconTags } from './nlp.js';
+
+/** "one thing", "two paths", "three reasons": counts written as a word below ten, with no scale. */
+export function isSmallWordNumber(s: string, q: SentenceQuantity): boolean {
+  if (q.bound !== 'exact' || q.value === null || q.value >= 10 || !Number.isInteger(q.value)) return false;
+  return !/\d/.test(s.slice(q.span.start, q.span.end));
+}
+
+/** Whether compromise's lexicon allows the word to be a verb ("differ", "seems"); words it knows
+ * only as nouns ("users", "moves") skip the tagger. */
+function mayBeVerb(word: string): boolean {
+  const lexicon = lexiconTags();
+  const tags = (w: string) => [lexicon[w.toLowerCase()] ?? []].flat();
+  const own = tags(word);
+  if (own.length > 0) return own.some((t) => /Verb|Infinitive|Tense|Gerund|Participle/.test(t));
+  const stem = word.replace(/(?:es|s)$/, '');
+  return stem !== word && tags(stem).some((t) => /Verb|Infinitive|Tense/.test(t));
+}
+
+/** Words of context the verb check tags around a counted noun: enough for compromise to tell
+ * "one business moves forward" (a verb) from "two business moves" (a noun), at a fraction of the
+ * cost of tagging the whole sentence. */
+const VERB_CHECK_WINDOW = 60;
+
+/** "one business moves forward": the counted "noun" is the sentence's verb, so no count. */
+export function countedWordIsVerb(s: string, q: SentenceQuantity): boolean {
+  if (!mayBeVerb(q.unit)) return false;
+  const from = Math.max(0, s.lastIndexOf(' ', Math.max(0, q.span.start - 20)) + 1);
+  const window = s.slice(from, Math.min(s.length, q.span.end + VERB_CHECK_WINDOW));
+  const end = q.span.end - from;
+  const term = termTags(window).find((t) => t.end === end || (t.start < end && end <= t.end));
+  return !!term && term.tags.includes('Verb') && !term.tags.includes('Noun');
+}
+

@@ -1,0 +1,86 @@
+/** The last step of reading a quantity: bounds, rates, counted nouns, ratios and the final kind. */
+import type { Bound } from '../types.js';
+import type { QuantityRules } from './compile.js';
+import { boundAfter, boundBefore, countNounAfter, perAfter } from './context.js';
+import { MONEY_CUE, tidy, type Draft, type SentenceQuantity } from './draft.js';
+
+/** Bounds, rates, counted nouns and the final kind. */
+export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity | null {
+  let bound: Bound = d.bound;
+  const before = boundBefore(s, d.start, r);
+  if (before && bound !== 'range') {
+    if (bound !== 'at_least') bound = before.value;
+    d.start = before.at;
+  }
+  const after = bound === 'range' ? null : boundAfter(s, d.end, r);
+  if (after && after.value !== 'approx') {
+    bound = after.value;
+    d.end = after.at;
+  } else if (after && bound === 'exact') {
+    bound = 'approx';
+    d.end = after.at;
+  }
+  const per = d.kind === 'money' || d.kind === null || d.kind === 'count' ? perAfter(s, d.end) : null;
+  if (per) {
+    d.per = per.value;
+    d.end = per.at;
+  }
+  let kind = d.kind;
+  let unit = d.unit;
+  let implied = false;
+  if (kind === null) {
+    const noun = countNounAfter(s, d.end, d.scaled || d.vague);
+    if (noun) {
+      kind = 'count';
+      unit = noun.value.noun;
+      d.modifiers = noun.value.modifiers;
+      d.end = noun.at;
+      // "200 engineers or more": the bound phrase may follow the noun.
+      const late = bound === 'exact' ? boundAfter(s, d.end, r) : null;
+      if (late && late.value !== 'approx' && !/^\+/.test(s.slice(d.end))) {
+        bound = late.value;
+        d.end = late.at;
+      }
+    } else if (d.scaled && d.low >= 1e6 && MONEY_CUE.test(s)) {
+      kind = 'money';
+      unit = /€/.test(s) ? 'EUR' : /£/.test(s) ? 'GBP' : 'USD';
+      implied = true;
+    } else kind = 'count';
+  }
+  if (kind === 'money' && d.per === null) {
+    const per2 = perAfter(s, d.end);
+    if (per2) { d.per = per2.value; d.end = per2.at; }
+  }
+  // Ratios: "four dollars in infrastructure for every dollar (of revenue)".
+  let ratio: { value: number; end: number } | null = null;
+  if ((kind === 'money' || kind === 'count') && bound === 'exact') {
+    const m = /^([^.;:!?]{0,50}?)\bfor (?:every|each)\s+(?:(one|a|an|\d+(?:\.\d+)?)\s+)?([A-Za-z$€£]+)/i.exec(s.slice(d.end));
+    if (m) {
+      const den = !m[2] || /^(one|a|an)$/i.test(m[2]) ? 1 : Number(m[2]);
+      if (den > 0) ratio = { value: d.low / den, end: d.end + m[0].length };
+    }
+  }
+  const isYear = kind === 'date';
+  const value = bound === 'range' ? null : d.low;
+  const q: SentenceQuantity = {
+    kind: ratio ? 'ratio' : kind,
+    span: { start: d.start, end: ratio ? ratio.end : d.end },
+    value: ratio ? ratio.value : value,
+    low: bound === 'range' ? d.low : bound === 'at_least' || bound === 'exact' ? d.low : null,
+    high: bound === 'range' ? d.high : bound === 'at_most' || bound === 'exact' ? d.high : null,
+    bound,
+    unit: ratio ? 'ratio' : unit,
+    per: d.per,
+    rule: ratio ? 'quantities.ratio' : d.rule + (implied ? '.implied' : ''),
+    modifiers: d.modifiers,
+    yearLike: isYear,
+    ...(implied ? { implied: true } : {}),
+  };
+  if (ratio) { q.low = q.high = ratio.value; }
+  if (q.bound === 'approx') { q.low = null; q.high = null; }
+  // 16.4 × 1e6 is 16399999.999999998 in binary floating point: round to what was written.
+  q.value = tidy(q.value);
+  q.low = tidy(q.low);
+  q.high = tidy(q.high);
+  return q;
+}

@@ -1,0 +1,177 @@
+/**
+ * Readers that turn an anchor into a draft quantity: a number with its currency, scale, percent
+ * or unit ("US$ 150 million", "75 USD million", "3-inch", "30 MUSD"), a vague magnitude with its
+ * noun, and the compound forms ("3 dollars 50 cents", "5 feet 2 inches").
+ */
+import type { QuantityRules } from './compile.js';
+import { findNumbers, type NumberAnchor } from './numbers.js';
+import { currencyAfter, currencyBefore, percentAfter, scaleAfter, unitAfter } from './context.js';
+import { blank, multiplierDraft, MONEY_CUE, type Draft } from './draft.js';
+
+const YEAR = /^(1[89]\d\d|20\d\d|2100)$/;
+
+/** A number in digits or words, with everything that may stand around it. */
+export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange = false): Draft | null {
+  const before = s[n.start - 1] ?? ' ';
+  // Part of an identifier: "GLP-1", "GPT-4", "scp2-173", "A320"; but "USD50" is money.
+  if (n.digits && !inRange && before === '-' && /[\p{L}\d]/u.test(s[n.start - 2] ?? '')) return null;
+  if (n.digits && /[\p{L}_]/u.test(before) && !currencyBefore(s, n.start, r)) return null;
+  if (n.digits && /^\d+\.\d+\.\d+/.test(s.slice(n.start))) return null; // version numbers
+  const d = blank(n.start, n.end, 'quantities.number');
+  d.low = d.high = n.value;
+  if (/\b(minus|negative)\s+$/i.test(s.slice(Math.max(0, n.start - 10), n.start))) {
+    d.low = d.high = -n.value;
+    d.start = s.slice(0, n.start).search(/(minus|negative)\s+$/i);
+  }
+  let pos = n.end;
+  // Letters glued to digits must be something we read (scale, unit, currency, "x"), else it is a code.
+  const glued = /^\p{L}+\d*/u.exec(s.slice(pos));
+  // "percent of 10", "per cent of twenty-two": the figure after is the percentage.
+  const pctOf = /(?:^|[^\p{L}])((?:percents?|per cent|percentage)\s+of\s+)$/iu.exec(s.slice(Math.max(0, n.start - 24), n.start));
+  if (pctOf) {
+    d.start = n.start - pctOf[1].length;
+    d.kind = 'percent';
+    d.unit = 'percent';
+    d.rule = 'quantities.percent';
+    return d;
+  }
+  const pre = currencyBefore(s, d.start, r);
+  if (pre) {
+    d.start = pre.at;
+    d.kind = 'money';
+    d.unit = pre.value.iso;
+    d.low *= pre.value.scale;
+    d.high *= pre.value.scale;
+    d.scale *= pre.value.scale;
+    d.rule = 'quantities.money';
+    if (pre.value.minorName) { d.minor = true; d.unit = pre.value.minorName; }
+  }
+  let plus = false;
+  let hasCurrency = !!pre;
+  if (s[pos] === '+') { plus = true; pos++; }
+  const multiplierX = /^[x×](?![\p{L}\d])/u.exec(s.slice(pos));
+  if (multiplierX && !pre) return multiplierDraft(d.start, pos + 1, d.low, 'quantities.multiplier.x');
+  const fold = /^(?:-fold|\s+times\s+(?=(?:more|larger|bigger|higher|greater|faster|as|the|over|smaller|less|fewer|cheaper)\b))/i.exec(s.slice(pos));
+  if (fold && !pre) return multiplierDraft(d.start, pos + (fold[0].startsWith('-') ? fold[0].length : fold[0].trimEnd().length - 0), d.low, 'quantities.multiplier.times');
+  // Scale, currency and unit may come in either order ("75 USD million", "5 million dollars").
+  for (let step = 0; step < 3; step++) {
+    const scale = !d.scaled ? scaleAfter(s, pos, r) : null;
+    if (scale && !(d.kind === 'measure')) {
+      // Letters that are both a scale and a unit ("300mm", "100t", "48m") are a unit unless money
+      // is in play or a counted noun follows ("1.8m users", "$5m").
+      const letters = s.slice(pos, scale.at).trim();
+      const alsoUnit = r.unitSymbols.has(letters);
+      if (alsoUnit && d.kind !== 'money' && !/^\s+[a-z]+s\b/.test(s.slice(scale.at)) && !currencyAfter(s, scale.at, r)) {
+        // leave it to the unit reader
+      } else {
+        d.low *= scale.value;
+        d.high *= scale.value;
+        d.scale *= scale.value;
+        d.scaled = true;
+        pos = scale.at;
+        if (s[pos] === '+') { plus = true; pos++; }
+        continue;
+      }
+    }
+    if (!hasCurrency && (d.kind === null || d.kind === 'money')) {
+      const cur = currencyAfter(s, pos, r);
+      // "25 pounds" is a weight unless money is in play ("£", a scale, a money word).
+      if (cur && !(cur.value.ambiguous && cur.value.iso === 'GBP' && !d.scaled && !MONEY_CUE.test(s) && !/£/.test(s))) {
+        hasCurrency = true;
+        d.kind = 'money';
+        d.unit = cur.value.minorName ?? cur.value.iso;
+        d.minor = cur.value.minor;
+        d.low *= cur.value.scale;
+        d.high *= cur.value.scale;
+        d.scale *= cur.value.scale;
+        d.rule = 'quantities.money';
+        pos = cur.at;
+        continue;
+      }
+    }
+    if (d.kind === null) {
+      const pct = percentAfter(s, pos);
+      if (pct) {
+        d.kind = 'percent';
+        d.unit = pct.value;
+        d.rule = 'quantities.percent';
+        pos = pct.at;
+        break;
+      }
+      const unit = unitAfter(s, pos, r);
+      if (unit) {
+        d.kind = 'measure';
+        d.unit = unit.value.unit;
+        d.rule = 'quantities.measure';
+        pos = unit.at;
+        pos = compoundMeasure(s, pos, d);
+        continue;
+      }
+    }
+    break;
+  }
+  if (glued && pos === n.end && !plus) {
+    // letters glued to digits that no reader took: an identifier or a code ("24703L202")
+    return null;
+  }
+  if (d.kind === 'money' && !d.minor) pos = compoundMoney(s, pos, d);
+  if (plus) d.bound = 'at_least';
+  d.end = pos;
+  if (d.kind === null && n.digits && YEAR.test(n.raw) && !d.scaled && !pre) {
+    d.kind = 'date';
+    d.unit = 'year';
+    d.rule = 'quantities.year';
+  }
+  return d;
+}
+
+/** "tens of thousands", "hundreds of millions", "billions": an interval, then its noun. */
+export function readVague(s: string, start: number, end: number, low: number, high: number, r: QuantityRules): Draft {
+  const d = blank(start, end, 'quantities.vague');
+  d.low = low;
+  d.high = high;
+  d.vague = true;
+  d.scaled = true;
+  d.bound = 'range';
+  const of = /^\s+of\s+/i.exec(s.slice(end));
+  if (of) {
+    const cur = currencyAfter(s, end + of[0].length - 1, r);
+    if (cur) {
+      d.kind = 'money';
+      d.unit = cur.value.iso;
+      d.end = cur.at;
+    }
+  }
+  return d;
+}
+
+/** "3 dollars 50 cents", "15 dollars and 15": the minor part added to the major one. */
+function compoundMoney(s: string, pos: number, d: Draft): number {
+  const m = /^\s+(?:and\s+)?(\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+(?:cents?|pence|mao(?:\s+\w+)?))?(?![\p{L}\d])/iu.exec(s.slice(pos));
+  if (!m) return pos;
+  const part = /^\d+$/.test(m[1]) ? Number(m[1]) : findNumbers(m[1]).find((a) => a.start === 0 && a.end === m[1].length)?.value;
+  if (part === undefined || part >= 100 || !Number.isInteger(part)) return pos;
+  // "10 $ 30 $": the second number has a currency of its own, so it is a second amount.
+  if (!/cents?|pence|mao/i.test(m[0]) && /^\s*(?:[$€£¥]|dollars?|euros?|usd|eur)/i.test(s.slice(pos + m[0].length))) return pos;
+  // Only when a currency word or symbol came right before the minor part, not "$5 and 10 more".
+  if (!/(dollars?|\$|euros?|€|pounds?|£|usd|yuan|kuai|cad|us dollars?)\s*$/i.test(s.slice(d.start, pos))) return pos;
+  if (/^\s+(?:and\s+)?\S+\s+(?!cents?|pence)\p{L}/u.test(s.slice(pos)) && !/cents?|pence/.test(m[0])) {
+    // "15 dollars 50" ends the sentence or the clause; "$20 and 30 users" does not join.
+    const after = s.slice(pos + m[0].length);
+    if (/^\s*\p{L}/u.test(after)) return pos;
+  }
+  d.low += part / 100;
+  d.high += part / 100;
+  return pos + m[0].length;
+}
+
+/** "5 feet 2 inches", "12 ft 2 in": the smaller unit added to the larger one. */
+function compoundMeasure(s: string, pos: number, d: Draft): number {
+  if (d.unit !== 'foot') return pos;
+  const m = /^\s+(?:and\s+)?(\d{1,2})\s*(inches|inch|in)(?![\p{L}])/iu.exec(s.slice(pos));
+  if (!m) return pos;
+  d.low += Number(m[1]) / 12;
+  d.high += Number(m[1]) / 12;
+  return pos + m[0].length;
+}
+
