@@ -11,7 +11,7 @@ import type { EntityMention } from './entities.js';
 import type { Modality } from './modality.js';
 import { toSource } from '../normalize/normalized-text.js';
 import { stableId } from '../util/hash.js';
-import { lineCol } from '../util/position.js';
+import { LineIndex } from '../util/position.js';
 import { PIPELINE_VERSION } from '../pipeline/version.js';
 
 export interface RecordInput {
@@ -28,12 +28,20 @@ export interface RecordInput {
 
 const CONTEXT = 32;
 
+const lineIndexes = new WeakMap<Analysis, LineIndex>();
+
+function lineIndexOf(a: Analysis): LineIndex {
+  let index = lineIndexes.get(a);
+  if (!index) lineIndexes.set(a, (index = new LineIndex(a.article.text)));
+  return index;
+}
+
 export function makeRecord(a: Analysis, rules: CompiledRules, r: RecordInput): ClaimRecord {
   const src = a.article.text;
   const sentence = toSource(a.norm, r.sentence);
   const figure = r.q ? toSource(a.norm, { start: r.sentence.start + r.q.span.start, end: r.sentence.start + r.q.span.end }) : sentence;
   const rule = r.q ? r.q.rule : 'claims.qualitative';
-  const { line, column } = lineCol(src, figure.start);
+  const { line, column } = lineIndexOf(a).lineCol(figure.start);
   return {
     id: stableId(a.article.sha256, figure.start, figure.end, rule, r.subject?.entity.id),
     source: { path: a.article.path, sha256: a.article.sha256, article: a.article.id },

@@ -36,14 +36,42 @@ const MARKDOWN_SIGNAL = /^(?: {0,3}(?:\||#|\d{1,9}[.)](?:\s|$)|[-*+](?:\s|$)|```
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
+/** remark's syntax tree takes ~30 KB a table row: a text larger than this is parsed in chunks cut
+ * at blank lines, and a single block larger than it is left to the line parser. */
+export const MAX_MARKDOWN_CHUNK = 256 * 1024;
+
 /** Parses the markdown structure of `text`. Offsets are source offsets (remark's). */
 export function parseMarkdown(text: string): MarkdownStructure {
-  // Most web text has none of what we read from markdown; remark is skipped for it.
-  if (!MARKDOWN_SIGNAL.test(text)) return { tables: [], listMarkers: [], listItems: [], headings: [], code: [] };
-  const tree = processor.parse(guardedText(text)) as Root;
   const out: MarkdownStructure = { tables: [], listMarkers: [], listItems: [], headings: [], code: [] };
-  walk(tree.children, text, out, 0);
+  // Most web text has none of what we read from markdown; remark is skipped for it.
+  if (!MARKDOWN_SIGNAL.test(text)) return out;
+  for (const chunk of chunks(text)) {
+    const tree = processor.parse(guardedText(text.slice(chunk.start, chunk.end))) as Root;
+    walk(tree.children, text.slice(chunk.start, chunk.end), out, 0, chunk.start);
+  }
   return out;
+}
+
+/** The whole text, or pieces of it cut at blank lines, none over MAX_MARKDOWN_CHUNK. */
+function chunks(text: string): Span[] {
+  if (text.length <= MAX_MARKDOWN_CHUNK) return [{ start: 0, end: text.length }];
+  const out: Span[] = [];
+  let start = 0;
+  let last = 0;
+  const blank = /\n[ \t]*\n/g;
+  for (let m = blank.exec(text); ; m = blank.exec(text)) {
+    const cut = m ? m.index + 1 : text.length;
+    if (cut - start > MAX_MARKDOWN_CHUNK) {
+      if (last > start) out.push({ start, end: last });
+      start = last;
+      // One block alone over the cap: skipped (the line parser still reads its lines).
+      if (cut - start > MAX_MARKDOWN_CHUNK) start = cut;
+    }
+    last = cut;
+    if (!m) break;
+  }
+  if (text.length > start) out.push({ start, end: text.length });
+  return out.filter((c) => c.end - c.start <= MAX_MARKDOWN_CHUNK);
 }
 
 /** Same length and offsets as `text`, with pathological lines replaced by spaces. */
@@ -55,29 +83,30 @@ function guardedText(text: string): string {
   });
 }
 
-function span(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span | null {
+function span(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base = 0): Span | null {
   const s = node.position?.start.offset;
   const e = node.position?.end.offset;
-  return s === undefined || e === undefined ? null : { start: s, end: e };
+  return s === undefined || e === undefined ? null : { start: base + s, end: base + e };
 }
 
 // Iterative over siblings, recursive over depth; depth is bounded by guardedText.
-function walk(nodes: RootContent[], text: string, out: MarkdownStructure, depth: number): void {
+// `text` is the chunk remark parsed; `base` is where it starts in the article.
+function walk(nodes: RootContent[], text: string, out: MarkdownStructure, depth: number, base: number): void {
   if (depth > MAX_MARKDOWN_DEPTH) return;
   for (const node of nodes) {
-    const at = span(node);
+    const at = span(node, base);
     if (!at) continue;
-    if (node.type === 'table') out.tables.push({ cells: tableCells(node, text) });
-    else if (node.type === 'list') listItems(node, text, out, depth);
+    if (node.type === 'table') out.tables.push({ cells: tableCells(node, text, base) });
+    else if (node.type === 'list') listItems(node, text, out, depth, base);
     else if (node.type === 'heading') {
       // Only ATX headings ("# Title"): a setext underline in web text is usually a rule line.
-      if (text[at.start] === '#') out.headings.push(at);
+      if (text[at.start - base] === '#') out.headings.push(at);
     } else if (node.type === 'code') out.code.push(at);
-    else if ('children' in node && Array.isArray(node.children)) walk(node.children as RootContent[], text, out, depth + 1);
+    else if ('children' in node && Array.isArray(node.children)) walk(node.children as RootContent[], text, out, depth + 1, base);
   }
 }
 
-function tableCells(table: Table, text: string): TableCell[] {
+function tableCells(table: Table, text: string, base: number): TableCell[] {
   const cells: TableCell[] = [];
   // GFM runs a table on until a blank line, so raw web text after a table (no blank line) turns
   // into one-cell rows: a row counts only while its line has a pipe.
@@ -89,7 +118,7 @@ function tableCells(table: Table, text: string): TableCell[] {
   }
   rows.forEach((row, r) => {
     row.children.forEach((cell, c) => {
-      const at = span(cell);
+      const at = span(cell, base);
       if (!at) return;
       cells.push({ ...at, row: r, column: c });
     });
@@ -97,16 +126,16 @@ function tableCells(table: Table, text: string): TableCell[] {
   return cells;
 }
 
-function listItems(list: List, text: string, out: MarkdownStructure, depth: number): void {
+function listItems(list: List, text: string, out: MarkdownStructure, depth: number, base: number): void {
   for (const item of list.children) {
-    const at = span(item);
+    const at = span(item, base);
     if (!at) continue;
     out.listItems.push(at);
     if (list.ordered) {
-      const m = /^\d{1,9}(?=[.)])/.exec(text.slice(at.start, at.start + 10));
+      const m = /^\d{1,9}(?=[.)])/.exec(text.slice(at.start - base, at.start - base + 10));
       // "1990. The year…" parses as a list starting at 1990; a year-sized number is text.
       if (m && Number(m[0]) < 1000) out.listMarkers.push({ start: at.start, end: at.start + m[0].length });
     }
-    walk(item.children as RootContent[], text, out, depth + 1);
+    walk(item.children as RootContent[], text, out, depth + 1, base);
   }
 }

@@ -1,12 +1,22 @@
-/** Line and column (both from 1) of an offset, for messages in `file:line:col` form. */
-export function lineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastBreak = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastBreak = i;
-    }
+/**
+ * Lines and columns (both from 1) of offsets, for messages in `file:line:col` form. The line
+ * starts are found once per text; each lookup is a binary search, so an article with tens of
+ * thousands of figures on one long line stays linear.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
-  return { line, column: offset - lastBreak };
+
+  lineCol(offset: number): { line: number; column: number } {
+    let lo = 0, hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
 }
