@@ -27,6 +27,25 @@ describe('optimized path = unoptimized path', () => {
     }
   });
 
+  test('lazy tagging gives the same claims as tagging every sentence (2,000 nlp-corpus sentences)', async () => {
+    const { default: corpus } = await import('nlp-corpus');
+    const sentences = (corpus as { some: (n: number) => string[] }).some(2000);
+    for (let i = 0; i < sentences.length; i += 40) {
+      const text = sentences.slice(i, i + 40).join(' ');
+      const analysis = analyze(articleFromBytes(`nlp-corpus-${i}.txt`, Buffer.from(text)), rules);
+      expect(buildClaims(analysis, rules, { eagerNlp: true }), `sentences ${i}–${i + 39}`).toEqual(buildClaims(analysis, rules));
+    }
+  });
+
+  // Known difference, kept visible: compromise tags a name differently in the window before a
+  // figure than in the whole sentence for ~0.5% of claims (4 of 822 on 12,000 nlp-corpus
+  // sentences). Here the window finds "Los Angeles" and the whole sentence does not.
+  test.fails('tagging context: whole sentence and window find the same name', () => {
+    const text = 'The city of Los Angeles covers a total area of 502.7 sqmi, comprising 468.7 sqmi of land.';
+    const analysis = analyze(articleFromBytes('la.txt', Buffer.from(text)), rules);
+    expect(buildClaims(analysis, rules, { eagerNlp: true })).toEqual(buildClaims(analysis, rules));
+  });
+
   test('the worker pool writes the same bytes as the inline run', async () => {
     const inline = tempDir();
     await runPipeline([corpusDir], inline, { workers: 1 });

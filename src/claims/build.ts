@@ -55,16 +55,15 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
     const wholeSentenceNoise = sentenceNoise && sentenceNoise.reason === 'boilerplate' && sentenceNoise.start <= srcSentence.start && sentenceNoise.end >= srcSentence.end;
     const lexicon = findLexiconMentions(s, rules.entities);
     const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index)].sort((x, y) => x.start - y.start);
-    // Tagging is the expensive step (DESIGN.md): done at most once per sentence, and only when a
-    // figure that survived the cheap checks needs it. Its results never feed coreference history,
-    // so skipping it elsewhere cannot change any claim.
+    // Tagging is the expensive step (DESIGN.md): done at most once per sentence, only when a
+    // figure that survived the cheap checks needs a name, and only on the words before it. Its
+    // results never feed coreference history, so skipping it elsewhere cannot change any claim.
     const tagged = new Map<string, TaggedNames>();
     const tags = (part: string) => {
       let t = tagged.get(part);
       if (!t) tagged.set(part, (t = namesIn(part)));
       return t;
     };
-    if (options.eagerNlp) tags(s);
 
     const reject = (q: SentenceQuantity, reason: string) => {
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
@@ -113,7 +112,7 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
       const label = table?.rowLabel || undefined;
       const subject = chooseSubject({
         a, rules, sentence, s, q, figure, all, attributionSpan, tags, lastSubject,
-        firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start,
+        firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start, eager: options.eagerNlp ?? false,
       });
       const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics);
       const time = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);

@@ -25,6 +25,8 @@ export interface SubjectContext {
   lastSubject: { mention: EntityMention; sentence: number } | null;
   firstFigureStart: number;
   lastFigureStart: number;
+  /** Tag whole sentences, as the unoptimized path would. */
+  eager: boolean;
 }
 
 /** How far before a figure (in characters) compromise looks for a name the lexicon lacks. */
@@ -37,18 +39,21 @@ export function chooseSubject(c: SubjectContext): EntityMention | null {
   if (table) subject = subjectInCell(c.all) ?? subjectInRowLabel(table.rowLabel, c.rules);
   const isMultiplierVerb = c.q.kind === 'multiplier' && c.q.rule.endsWith('.word');
   subject ??= subjectInSentence({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan, isMultiplierVerb });
-  // Names the lexicon does not know (compromise's organizations, people, places) come next; a
-  // sentence with no capitalized word that could be a name is not worth tagging.
-  // Only names shortly before the figure count here, so only that part is tagged (tagging cost
-  // grows faster than the text).
-  // The window starts at the first word that could begin a name, at most NAME_WINDOW before.
+  // Names the lexicon does not know (compromise's organizations, people, places) come next. Only
+  // the text shortly before the figures is tagged (tagging cost grows faster than the text): one
+  // window per sentence, from the first word that could begin a name (at most NAME_WINDOW before
+  // the first figure) to the last figure, so a sentence is tagged at most once.
   const first = c.firstFigureStart;
-  const from = firstNameCandidate(c.s, first > NAME_WINDOW ? c.s.indexOf(' ', first - NAME_WINDOW) + 1 : 0);
-  // One window per sentence (up to its last figure), so a sentence is tagged at most once.
-  const before = c.s.slice(from, c.lastFigureStart);
-  if (!subject && from >= 0 && from < c.figure.start) {
-    const names = nlpNames(before, [], c.tags(before)).map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
-      .filter((m) => m.end <= c.figure.start && !c.all.some((k) => m.start < k.end && k.start < m.end));
+  const windowStart = first > NAME_WINDOW ? c.s.indexOf(' ', first - NAME_WINDOW) + 1 : 0;
+  const from = firstNameCandidate(c.s, windowStart);
+  if (!subject && (c.eager || (from >= 0 && from < c.figure.start))) {
+    // The unoptimized path (eagerNlp) tags the whole sentence; the same filters apply to both.
+    // The window keeps one word before the first candidate, so the tagger does not read the
+    // candidate as the first word of a sentence (which it tags differently).
+    const lead = from > 0 ? c.s.lastIndexOf(' ', Math.max(0, c.s.lastIndexOf(' ', from - 1) - 1)) + 1 : 0;
+    const [at, text] = c.eager ? [0, c.s] : [lead, c.s.slice(lead, c.lastFigureStart)];
+    const names = nlpNames(c.s, c.tags(text), at)
+      .filter((m) => m.start >= windowStart && m.end <= c.figure.start && !c.all.some((k) => m.start < k.end && k.start < m.end));
     subject = subjectInSentence({ text: c.s, ...c.figure, mentions: names, attribution: c.attributionSpan, isMultiplierVerb: false });
   }
   // "The company said revenue rose to $30 billion": a speaker talking of itself is the subject
@@ -59,12 +64,14 @@ export function chooseSubject(c: SubjectContext): EntityMention | null {
   return subject;
 }
 
-/** The organizations, people and places compromise finds where the lexicon found nothing. */
-function nlpNames(s: string, known: EntityMention[], names: TaggedNames): EntityMention[] {
+/** The organizations, people and places compromise found in the part of sentence `s` that
+ * starts at `at`, as mentions with sentence offsets. */
+function nlpNames(s: string, names: TaggedNames, at: number): EntityMention[] {
   const out: EntityMention[] = [];
   const add = (spans: Span[], kind: 'org' | 'person' | 'place') => {
-    for (const span of spans) {
-      if ([...known, ...out].some((m) => span.start < m.end && m.start < span.end)) continue;
+    for (const found of spans) {
+      const span = { start: found.start + at, end: found.end + at };
+      if (out.some((m) => span.start < m.end && m.start < span.end)) continue;
       if (!isNameCandidate(s, span.start)) continue;
       const name = s.slice(span.start, span.end).replace(/^the\s+/i, '');
       if (name.length < 2 || /^[a-z]/.test(name)) continue;

@@ -28,7 +28,7 @@ export function namesIn(sentence: string): TaggedNames {
   for (const j of found) {
     // compromise spans include trailing punctuation: trim it.
     const raw = text.slice(j.offset.start, j.offset.start + j.offset.length);
-    const trimmed = raw.replace(/[\s.,;:!?'"’)]+$/u, '');
+    const trimmed = raw.replace(/[\s\p{P}\p{S}]+$/u, '');
     if (!trimmed) continue;
     const span = { start: j.offset.start, end: j.offset.start + trimmed.length };
     const tags = j.terms.flatMap((t) => t.tags);
