@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: {
     mb: { type: 'string', default: '5' },
     workers: { type: 'string', default: '2' },
-    'baseline-mb': { type: 'string', default: '0.5' },
+    'baseline-mb': { type: 'string', default: '1' },
     'no-baseline': { type: 'boolean', default: false },
   },
 });
