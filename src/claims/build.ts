@@ -3,7 +3,7 @@
  * and attribution; plus qualitative entity–claim pairs. Figures that are not claims are kept as
  * rejected, with the reason, for the article's noise report.
  */
-import type { CompiledRules } from '../rules/compiled.js';
+import type { CompiledRules } from '../rules/compile.js';
 import type { Analysis } from '../pipeline/analyze.js';
 import type { NoiseFlag, Span } from '../types.js';
 import type { ClaimRecord } from '../output/schema.js';

@@ -3,7 +3,7 @@
  * sentence's lexicon entities and pronouns, names compromise finds before the figure, the speaker,
  * the list lead-in, the previous sentences.
  */
-import type { CompiledRules } from '../rules/compiled.js';
+import type { CompiledRules } from '../rules/compile.js';
 import type { Analysis } from '../pipeline/analyze.js';
 import type { Sentence, Span } from '../types.js';
 import type { SentenceQuantity } from '../quantities/extract.js';

@@ -2,7 +2,7 @@
  * One claim record in the output contract (DESIGN.md), with its provenance: article path and
  * sha256, sentence and figure spans in the source, quotes, rule id, pipeline and rules versions.
  */
-import type { CompiledRules } from '../rules/compiled.js';
+import type { CompiledRules } from '../rules/compile.js';
 import type { Analysis } from '../pipeline/analyze.js';
 import type { Sentence } from '../types.js';
 import type { ClaimRecord } from '../output/schema.js';

@@ -3,7 +3,7 @@
  * rules in, positions and flags out.
  */
 import type { Article, Block, NoiseFlag, Sentence, Span } from '../types.js';
-import type { CompiledRules } from '../rules/compiled.js';
+import type { CompiledRules } from '../rules/compile.js';
 import { normalizeUnicode } from '../normalize/unicode.js';
 import { toNormalized, type NormalizedText } from '../normalize/normalized-text.js';
 import { findBoilerplate } from '../normalize/boilerplate.js';

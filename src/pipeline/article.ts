@@ -3,7 +3,7 @@
  * it runs the same inline or in a worker, and the same input always gives the same result.
  */
 import type { Article } from '../types.js';
-import type { CompiledRules } from '../rules/compiled.js';
+import type { CompiledRules } from '../rules/compile.js';
 import { articleReportSchema, claimSchema, type ArticleReport, type ClaimRecord } from '../output/schema.js';
 import { analyze } from './analyze.js';
 import { buildClaims } from '../claims/build.js';

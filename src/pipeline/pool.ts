@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import type { TaskInput, TaskOutput } from './task.js';
+import type { LoadedRules } from '../rules/load.js';
+import type { CompiledRules } from '../rules/compile.js';
 
 export interface Executor {
   run(input: TaskInput): Promise<TaskOutput>;
@@ -29,18 +31,18 @@ export function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(workerFile);
 }
 
-export async function createExecutor(workers: number): Promise<Executor> {
+export async function createExecutor(workers: number, rules: LoadedRules, compiled: CompiledRules): Promise<Executor> {
   const usePool = workers > 1 && canUseWorkers();
   // The processing code (compromise, the lexicons) loads only where it runs: in the workers, or
   // here when running inline. The main thread of a pooled run never pays for it.
   const runTask = usePool ? null : (await import('./worker.js')).runTask;
-  const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) : null;
+  const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, workerData: { rules }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) : null;
   const inFlight = usePool ? workers * 4 : 2;
   const queue = new PQueue({ concurrency: inFlight });
   return {
     workers: usePool ? workers : 1,
     run: (input) => queue.add(async (): Promise<TaskOutput> => {
-      if (!pool) return runTask!(input);
+      if (!pool) return runTask!(input, compiled);
       try {
         return (await pool.run(input)) as TaskOutput;
       } catch (err) {

@@ -6,7 +6,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import { getRules } from '../rules/compiled.js';
+import { loadRules } from '../rules/load.js';
+import { compileRules } from '../rules/compile.js';
 import { findArticles, displayPath, type IngestFailure } from '../ingest/read.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
 import { sha256 } from '../util/hash.js';
@@ -65,14 +66,15 @@ const timing = process.env.CLAIMS_TIMING ? (label: string, since: number) => pro
 
 export async function run(options: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
-  const rules = getRules(options.rulesDir);
+  const loaded = loadRules(options.rulesDir);
+  const rules = compileRules(loaded);
   timing('rules', t0);
   const out = options.out;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   await removeStaleTemps(out, [CACHE_DIR, 'schema']);
   const { paths, failures } = await findArticles(options.inputs);
   const cache = new ResultCache(out, rules.hash, codeVersion());
-  const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length));
+  const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules);
   const done: Done[] = [];
   const summaries = new Map<string, ClaimSummary>();
   let processed = 0, reused = 0;
@@ -105,7 +107,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       continue;
     }
     await executor.ready();
-    pending.push(executor.run({ path: displayPath(path), bytes, rulesDir: options.rulesDir, maxBytes, store: cache.file(key) }).then((outcome) => {
+    pending.push(executor.run({ path: displayPath(path), bytes, maxBytes, store: cache.file(key) }).then((outcome) => {
       if (!outcome.ok) {
         failures.push({ path: outcome.path, reason: outcome.reason });
         progress();

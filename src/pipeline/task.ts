@@ -4,7 +4,6 @@ import type { ClaimSummary } from '../reconcile/summary.js';
 export interface TaskInput {
   path: string;
   bytes: Uint8Array;
-  rulesDir?: string;
   maxBytes: number;
   /** Where to store the full result (see pipeline/cache.ts). */
   store: string;

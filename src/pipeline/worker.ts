@@ -1,21 +1,27 @@
 /**
- * The worker-pool side of the pipeline: decodes, processes and stores one article. Rules are
- * compiled once per worker, on its first task. Errors come back as values, never as throws, so
- * one broken article never takes down a worker or the batch.
+ * The worker-pool side of the pipeline: decodes, processes and stores one article. A worker gets
+ * the loaded rule data from the main thread (workerData) and compiles it once, on its first task.
+ * Errors come back as values, never as throws, so one broken article never takes down a worker or
+ * the batch.
  */
-import { getRules } from '../rules/compiled.js';
+import { workerData } from 'node:worker_threads';
+import { compileRules, type CompiledRules } from '../rules/compile.js';
+import type { LoadedRules } from '../rules/load.js';
 import { articleFromBytes } from '../ingest/read.js';
 import { processArticle } from './article.js';
 import { storeResult } from './cache.js';
 import { describeResult } from './describe.js';
 import type { TaskInput, TaskOutput } from './task.js';
 
+let compiled: CompiledRules | null = null;
+
 export default function task(input: TaskInput): TaskOutput {
-  return runTask(input);
+  compiled ??= compileRules((workerData as { rules: LoadedRules }).rules);
+  return runTask(input, compiled);
 }
 
 /** Shared by the pool and the inline path, so both give the same output. */
-export function runTask(input: TaskInput): TaskOutput {
+export function runTask(input: TaskInput, rules: CompiledRules): TaskOutput {
   let article;
   try {
     article = articleFromBytes(input.path, input.bytes, input.maxBytes);
@@ -23,11 +29,10 @@ export function runTask(input: TaskInput): TaskOutput {
     return { ok: false, path: input.path, reason: (err as Error).message.replace(`${input.path}: `, '') };
   }
   try {
-    const result = processArticle(article, getRules(input.rulesDir));
+    const result = processArticle(article, rules);
     storeResult(input.store, result);
     return { ok: true, done: describeResult(result) };
   } catch (err) {
     return { ok: false, path: article.path, reason: `pipeline error: ${(err as Error).message}` };
   }
 }
-
