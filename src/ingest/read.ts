@@ -25,7 +25,7 @@ export async function findArticles(inputs: string[]): Promise<{ paths: string[];
     try {
       info = await stat(input);
     } catch {
-      failures.push({ path: displayPath(input), reason: 'no such file or folder' });
+      failures.push({ path: input, reason: 'no such file or folder' });
       continue;
     }
     if (info.isDirectory()) {
