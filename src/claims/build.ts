@@ -106,6 +106,7 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
       modality = modalityOf(a.article.text.slice(sentence.block.leadIn.start, sentence.block.leadIn.end), rules.modality);
     }
 
+    let chosen: EntityMention | null = null;
     for (const q of quantities) {
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;
@@ -114,6 +115,7 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
         a, rules, sentence, s, q, figure, all, attributionSpan, tags, lastSubject,
         firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start, eager: options.eagerNlp ?? false,
       });
+      if (subject) chosen = subject;
       const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics);
       const time = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
       const claimModality = table && /\b(estimated|projected|projection|forecast|expected)\b/i.test(`${table.rowLabel} ${s}`) ? 'projected' : modality;
@@ -128,8 +130,10 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
     }
 
     for (const m of all) history.add(m.entity, sentence.index);
-    const head = all.find((m) => m.entity.kind !== 'person' || all.length === 1);
-    if (head && (!attributionSpan || head.start < attributionSpan.start || head.start >= attributionSpan.end)) lastSubject = { mention: head, sentence: sentence.index };
+    // What the next sentences may carry over: the subject this sentence's figures were given, else
+    // its first non-person mention outside the attribution.
+    const head = chosen ?? all.find((m) => (m.entity.kind !== 'person' || all.length === 1) && (!attributionSpan || m.start < attributionSpan.start || m.start >= attributionSpan.end));
+    if (head) lastSubject = { mention: head, sentence: sentence.index };
   }
   return { claims, rejected };
 }

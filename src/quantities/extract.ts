@@ -61,6 +61,7 @@ const BLOCKED = new RegExp([
   /\b\d{1,2}(?::\d{2})+\s*(?:[ap]\.?m\.?)?(?![\w])/.source, // 2:00 pm
   /\b\d{1,2}\s*[ap]\.?m\.?(?![\p{L}])/u.source, // 6pm
   /\bhttps?:\/\/\S+|\bwww\.\S+/.source, // URLs
+  /(?:\bplus or minus|±)\s*\d[\d.,]*\s*%?/.source, // a tolerance on another figure, not a figure
   /\b\d+(?:st|nd|rd|th)\b/.source, // ordinals
 ].join('|'), 'giu');
 
