@@ -11,10 +11,6 @@
  */
 import type { Entity, EntityMention } from './entities.js';
 
-export interface SubjectChoice {
-  mention: EntityMention;
-}
-
 export interface SubjectInput {
   /** Sentence text (normalized). */
   text: string;

@@ -41,22 +41,25 @@ export async function findArticles(inputs: string[]): Promise<{ paths: string[];
 
 /** Reads and decodes one article; throws IngestError with the reason. */
 export async function readArticle(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Article> {
-  let bytes: Buffer;
+  return articleFromBytes(path, await readBytes(path, maxBytes), maxBytes);
+}
+
+/** An article file's bytes; refuses an oversize file before reading it. Throws IngestError. */
+export async function readBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.size > maxBytes) throw new IngestError(path, `file is ${info.size} bytes, over the ${maxBytes}-byte limit`);
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (err) {
     if (err instanceof IngestError) throw err;
     throw new IngestError(path, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  return articleFromBytes(path, bytes, maxBytes);
 }
 
 /** Builds an Article from bytes already in memory (tests, workers). */
-export function articleFromBytes(path: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Article {
+export function articleFromBytes(path: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES, knownSha256?: string): Article {
   const { text, encoding } = decodeArticle(path, bytes, maxBytes);
-  const hash = sha256(bytes);
+  const hash = knownSha256 ?? sha256(bytes);
   return { path: displayPath(path), sha256: hash, id: hash.slice(0, 16), text, encoding };
 }
 

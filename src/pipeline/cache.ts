@@ -10,7 +10,8 @@
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { sha256 } from '../util/hash.js';
 import type { ArticleResult } from './article.js';
 import type { ArticleReport, ClaimRecord } from '../output/schema.js';
@@ -38,7 +39,7 @@ export function parseStored(text: string): ArticleResult {
 
 /** Writes a stored result whole: temp file beside it, then rename. Synchronous: workers call it. */
 export function storeResult(file: string, result: ArticleResult): void {
-  const tmp = `${join(file, '..')}/.${file.split('/').pop()}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${threadId}`);
   writeFileSync(tmp, serializeResult(result));
   renameSync(tmp, file);
 }

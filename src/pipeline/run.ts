@@ -3,13 +3,13 @@
  * reconcile → graph → write output/ atomically. One broken article never stops the batch; the
  * summary's exit code says whether any failed.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { loadRules } from '../rules/load.js';
 import { compileRules } from '../rules/compile.js';
-import { findArticles, displayPath, type IngestFailure } from '../ingest/read.js';
-import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
+import { findArticles, displayPath, readBytes, type IngestFailure } from '../ingest/read.js';
+import { DEFAULT_MAX_BYTES, type IngestError } from '../ingest/decode.js';
 import { sha256 } from '../util/hash.js';
 import { createExecutor } from './pool.js';
 import { ResultCache, CACHE_DIR, splitStored } from './cache.js';
@@ -91,15 +91,14 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   for (const path of paths) {
     let bytes: Buffer;
     try {
-      const info = await stat(path);
-      if (info.size > maxBytes) throw new Error(`file is ${info.size} bytes, over the ${maxBytes}-byte limit`);
-      bytes = await readFile(path);
+      bytes = await readBytes(path, maxBytes);
     } catch (err) {
-      failures.push({ path: displayPath(path), reason: (err as NodeJS.ErrnoException).code ? `cannot read: ${(err as NodeJS.ErrnoException).code}` : (err as Error).message });
+      failures.push({ path: displayPath(path), reason: (err as IngestError).reason ?? String(err) });
       progress();
       continue;
     }
-    const key = cache.key(sha256(bytes), displayPath(path));
+    const contentSha = sha256(bytes);
+    const key = cache.key(contentSha, displayPath(path));
     const stored = options.incremental === false ? null : await cache.get(key);
     if (stored) {
       reused++;
@@ -107,7 +106,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       continue;
     }
     await executor.ready();
-    pending.push(executor.run({ path: displayPath(path), bytes, maxBytes, store: cache.file(key) }).then((outcome) => {
+    pending.push(executor.run({ path: displayPath(path), bytes, sha256: contentSha, maxBytes, store: cache.file(key) }).then((outcome) => {
       if (!outcome.ok) {
         failures.push({ path: outcome.path, reason: outcome.reason });
         progress();

@@ -4,6 +4,8 @@ import type { ClaimSummary } from '../reconcile/summary.js';
 export interface TaskInput {
   path: string;
   bytes: Uint8Array;
+  /** Already computed by the main thread for the cache key. */
+  sha256: string;
   maxBytes: number;
   /** Where to store the full result (see pipeline/cache.ts). */
   store: string;

@@ -24,7 +24,7 @@ export default function task(input: TaskInput): TaskOutput {
 export function runTask(input: TaskInput, rules: CompiledRules): TaskOutput {
   let article;
   try {
-    article = articleFromBytes(input.path, input.bytes, input.maxBytes);
+    article = articleFromBytes(input.path, input.bytes, input.maxBytes, input.sha256);
   } catch (err) {
     return { ok: false, path: input.path, reason: (err as Error).message.replace(`${input.path}: `, '') };
   }
