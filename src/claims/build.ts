@@ -18,6 +18,7 @@ import { namesIn, type TaggedNames } from './nlp.js';
 import { chooseSubject } from './choose-subject.js';
 import { countedWordIsVerb, isSmallWordNumber } from './count-checks.js';
 import { qualitative } from './qualitative.js';
+import { parseClause, type Token } from './clause.js';
 import { makeRecord } from './record.js';
 
 export interface Rejected {
@@ -107,16 +108,22 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
     }
 
     let chosen: EntityMention | null = null;
-    for (const q of quantities) {
+    let parsed: Token[] | null = null;
+    const clause = () => (parsed ??= parseClause(s, quantities.map((q) => ({ ...q.span, kind: q.kind, verbal: q.kind === 'multiplier' && /^(?:doubl|tripl|quadrupl|halv|cut)/i.test(s.slice(q.span.start, q.span.end)) })), rules.grammar));
+    for (const [figureIndex, q] of quantities.entries()) {
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;
       const label = table?.rowLabel || undefined;
       const subject = chooseSubject({
         a, rules, sentence, s, q, figure, all, attributionSpan, tags, lastSubject,
         firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start, eager: options.eagerNlp ?? false,
+        clause, figureIndex,
       });
-      if (subject) chosen = subject;
-      const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics);
+      if (subject) chosen = { ...subject, metric: undefined } as EntityMention;
+      const found = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics);
+      // A metric named by the subject's own head ("Murchison's fortune") beats the counted noun.
+      const metric = (!found.metric || found.metric === q.unit.toLowerCase()) && subject?.metric ? subject.metric : found.metric;
+      const period = found.period;
       const time = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
       const claimModality = table && /\b(estimated|projected|projection|forecast|expected)\b/i.test(`${table.rowLabel} ${s}`) ? 'projected' : modality;
       claims.push(makeRecord(a, rules, {

@@ -11,6 +11,9 @@ import { findLexiconMentions, slug, type EntityMention } from './entities.js';
 import { subjectInSentence } from './subject.js';
 import { nounPhrases, type TaggedNames } from './nlp.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
+import type { Token } from './clause.js';
+import { structuralSubject } from './grammar-subject.js';
+import { mentionOfSubject } from './subject-entity.js';
 
 export interface SubjectContext {
   a: Analysis;
@@ -27,16 +30,28 @@ export interface SubjectContext {
   lastFigureStart: number;
   /** Tag whole sentences, as the unoptimized path would. */
   eager: boolean;
+  /** The sentence's shallow parse (made on first use) and this figure's index among its figures. */
+  clause: () => Token[];
+  figureIndex: number;
 }
+
+export type ChosenSubject = EntityMention & { metric?: string | null };
 
 /** How far before a figure (in characters) compromise looks for a name the lexicon lacks. */
 const NAME_WINDOW = 120;
 
 /** The subject of one figure, in the order of claims/subject.ts. */
-export function chooseSubject(c: SubjectContext): EntityMention | null {
+export function chooseSubject(c: SubjectContext): ChosenSubject | null {
   const table = c.sentence.block.table;
-  let subject: EntityMention | null = null;
+  let subject: ChosenSubject | null = null;
   if (table) subject = subjectInCell(c.all) ?? subjectInRowLabel(table.rowLabel, c.rules);
+  // The clause's own structure: what the sentence says the figure is about.
+  if (!subject) {
+    const tokens = c.clause();
+    const found = structuralSubject(tokens, c.figureIndex, c.rules.grammar);
+    const mention = found && mentionOfSubject(c.s, found, tokens, c.all.filter((m) => !c.attributionSpan || m.end <= c.attributionSpan.start || m.start >= c.attributionSpan.end), c.rules.grammar);
+    if (mention) subject = { ...mention, metric: found!.metric };
+  }
   const isMultiplierVerb = c.q.kind === 'multiplier' && c.q.rule.endsWith('.word');
   subject ??= subjectInSentence({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan, isMultiplierVerb });
   // Names the lexicon does not know (compromise's organizations, people, places) come next. Only

@@ -6,8 +6,9 @@
  */
 import type { RuleData } from '../rules/schema.js';
 import type { Span } from '../types.js';
+import type { StructuralVia } from './grammar-subject.js';
 
-export type EntityKind = 'org' | 'person' | 'place' | 'product' | 'group';
+export type EntityKind = 'org' | 'person' | 'place' | 'product' | 'group' | 'thing';
 
 export interface Entity {
   id: string;
@@ -21,8 +22,8 @@ export interface EntityMention extends Span {
   entity: Entity;
   /** The words as written ("Open AI", "The firm"). */
   text: string;
-  /** How it was found: the lexicon, compromise, or coreference. */
-  via: 'lexicon' | 'nlp' | 'coreference' | 'carried' | 'lead-in' | 'table' | 'noun-phrase';
+  /** How it was found: the lexicon, compromise, coreference, or the clause's structure. */
+  via: 'lexicon' | 'nlp' | 'coreference' | 'carried' | 'lead-in' | 'table' | 'noun-phrase' | StructuralVia;
 }
 
 export interface EntityRules {

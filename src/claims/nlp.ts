@@ -45,6 +45,21 @@ export function termTags(text: string): { start: number; end: number; tags: stri
     .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, tags: t.tags })));
 }
 
+export interface TaggedTerm extends Span {
+  text: string;
+  tags: string[];
+  pre: string;
+  post: string;
+}
+
+/** Every term of a text with its tags (full tagging: lexicon, pre- and post-tagger) and the
+ * punctuation around it. */
+export function tagTerms(text: string): TaggedTerm[] {
+  const doc = nlp(text.slice(0, MAX_NLP_TEXT));
+  return (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; pre: string; post: string; offset: { start: number } }[] }[])
+    .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: t.tags, pre: t.pre, post: t.post })));
+}
+
 /** compromise's own lexicon: word → tag(s). */
 export function lexiconTags(): Record<string, string | string[]> {
   return (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;

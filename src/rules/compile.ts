@@ -12,6 +12,7 @@ import { compileSegmentRules, type SegmentRules } from '../segment/sentences.js'
 import { compileEntities, type EntityRules } from '../claims/entities.js';
 import { compileMetrics, type MetricRules } from '../claims/metrics.js';
 import { compileModality, type ModalityRules } from '../claims/modality.js';
+import { compileGrammar, type GrammarRules } from '../claims/clause.js';
 
 export interface CompiledRules {
   hash: string;
@@ -23,6 +24,7 @@ export interface CompiledRules {
   entities: EntityRules;
   metrics: MetricRules;
   modality: ModalityRules;
+  grammar: GrammarRules;
 }
 
 export function compileRules(loaded: LoadedRules): CompiledRules {
@@ -37,6 +39,7 @@ export function compileRules(loaded: LoadedRules): CompiledRules {
     entities: compileEntities(d['claims.entities']),
     metrics: compileMetrics(d['claims.metrics']),
     modality: compileModality(d['claims.modality']),
+    grammar: compileGrammar(d['claims.grammar']),
   };
 }
 

@@ -135,6 +135,20 @@ export const modalityFile = z.strictObject({
   })),
 });
 
+export const grammarFile = z.strictObject({
+  figureVerbs: words,
+  auxiliaries: words,
+  speechVerbs: words,
+  subordinators: words,
+  relativePronouns: words,
+  determiners: words,
+  personalPronouns: words,
+  metricHeads: words,
+  orgWords: words,
+  placeAliases: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), names: words })),
+  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), subject: z.string().nullable(), via: z.string().optional() })),
+});
+
 /** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
 export const ruleFiles = {
   'quantities.scales': scalesFile,
@@ -150,6 +164,7 @@ export const ruleFiles = {
   'claims.entities': entitiesFile,
   'claims.metrics': metricsFile,
   'claims.modality': modalityFile,
+  'claims.grammar': grammarFile,
 } as const;
 
 export type RuleFileId = keyof typeof ruleFiles;

@@ -1,0 +1,144 @@
+/**
+ * A shallow parse of one sentence for the subject finder: compromise's part-of-speech tags turned
+ * into word classes, with the sentence's figures as single tokens, corrected by the lexicons of
+ * rules/claims/grammar.yml where compromise is known to be wrong (figure verbs tagged as nouns).
+ * Only sentences that hold a claimed figure are parsed, and only their first MAX_PARSE characters.
+ */
+import type { Span } from '../types.js';
+import type { RuleData } from '../rules/schema.js';
+import { tagTerms } from './nlp.js';
+import { countryNames } from './places.js';
+
+export type WordClass = 'fig' | 'verb' | 'noun' | 'pron' | 'det' | 'adj' | 'adv' | 'prep' | 'to' | 'conj' | 'sub' | 'rel' | 'other';
+
+export interface Token extends Span {
+  text: string;
+  lower: string;
+  cls: WordClass;
+  tags: Set<string>;
+  /** Punctuation written before and after the word ("(", ",", ";"). */
+  pre: string;
+  post: string;
+  /** Index of the figure this token belongs to, for `fig` tokens. */
+  figure?: number;
+  /** For `fig` tokens: the figure's kind, and whether the figure is itself the verb ("doubled"). */
+  kind?: string;
+  verbal?: boolean;
+}
+
+export interface ClauseFigure extends Span {
+  kind: string;
+  /** A multiplier written as a verb ("doubled", "cut in half"): it is the clause's verb too. */
+  verbal: boolean;
+}
+
+export interface GrammarRules {
+  figureVerbs: Set<string>;
+  auxiliaries: Set<string>;
+  speechVerbs: Set<string>;
+  subordinators: Set<string>;
+  relativePronouns: Set<string>;
+  determiners: Set<string>;
+  personalPronouns: Set<string>;
+  metricHeads: Set<string>;
+  orgWords: Set<string>;
+  /** Countries and the rules' place aliases, lower-case name → canonical entity. */
+  places: Map<string, { id: string; name: string }>;
+  isPlace(lower: string): boolean;
+}
+
+export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
+  const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
+  const places = countryNames();
+  for (const p of data.placeAliases) {
+    const canonical = [...places.values()].find((c) => c.id === p.id) ?? { id: p.id, name: p.names[0] };
+    for (const n of p.names) places.set(n.toLowerCase(), canonical);
+  }
+  return {
+    figureVerbs: lower(data.figureVerbs),
+    auxiliaries: lower(data.auxiliaries),
+    speechVerbs: lower(data.speechVerbs),
+    subordinators: lower(data.subordinators),
+    relativePronouns: lower(data.relativePronouns),
+    determiners: lower(data.determiners),
+    personalPronouns: lower(data.personalPronouns),
+    metricHeads: lower(data.metricHeads),
+    orgWords: new Set(data.orgWords),
+    places,
+    isPlace: (lower) => places.has(lower.replace(/^the\s+/, '')),
+  };
+}
+
+/** Longest sentence prefix parsed: tagging cost grows faster than the text. */
+export const MAX_PARSE = 600;
+
+const VERB_TAGS = ['Verb', 'Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle'];
+
+/** Tokens of `s` with the figures (`figures`, sentence offsets) merged into one token each. */
+export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules): Token[] {
+  const text = s.slice(0, MAX_PARSE);
+  const terms = tagTerms(text);
+  const out: Token[] = [];
+  for (const t of terms) {
+    // compromise splits contractions ("OpenAI’s" → "OpenAI’s" + an empty "is"): skip the empty half.
+    if (!t.text) continue;
+    const f = figures.findIndex((fig) => t.start < fig.end && fig.start < t.end);
+    if (f >= 0) {
+      const last = out[out.length - 1];
+      if (last && last.figure === f) {
+        last.end = Math.max(last.end, t.end);
+        last.text = s.slice(last.start, last.end);
+        last.post = t.post;
+        continue;
+      }
+      out.push({ start: Math.min(t.start, figures[f].start), end: Math.max(t.end, figures[f].end), text: t.text, lower: t.text.toLowerCase(), cls: 'fig', tags: new Set(t.tags), pre: t.pre, post: t.post, figure: f, kind: figures[f].kind, verbal: figures[f].verbal });
+      continue;
+    }
+    let lower = t.text.toLowerCase().replace(/[^\p{L}\p{N}'’.&-]+$/u, '');
+    // "We've", "they're": the pronoun without its contracted verb.
+    if (t.tags.includes('Pronoun')) lower = lower.replace(/['’](?:ve|re|ll|d|m|s)$/, '');
+    out.push({ start: t.start, end: t.end, text: t.text, lower, cls: classOf(lower, new Set(t.tags), g), tags: new Set(t.tags), pre: t.pre, post: t.post });
+  }
+  for (let i = 0; i < out.length; i++) correct(out, i, g);
+  return out;
+}
+
+function classOf(lower: string, tags: Set<string>, g: GrammarRules): WordClass {
+  if (g.relativePronouns.has(lower) && !(lower === 'that' && tags.has('Determiner'))) return 'rel';
+  if (g.subordinators.has(lower)) return 'sub';
+  if (lower === 'to') return 'to';
+  if (g.auxiliaries.has(lower)) return 'verb';
+  if (lower === 'and' || lower === 'or' || lower === 'nor' || lower === '&' || lower === 'but' || lower === 'yet') return 'conj';
+  if (tags.has('Possessive') && tags.has('Pronoun')) return 'det';
+  if (tags.has('Pronoun')) return 'pron';
+  if (tags.has('Determiner')) return 'det';
+  if (tags.has('Preposition')) return 'prep';
+  if (VERB_TAGS.some((t) => tags.has(t)) && !tags.has('Noun')) return 'verb';
+  if (tags.has('Adverb')) return 'adv';
+  if (tags.has('Adjective')) return 'adj';
+  if (tags.has('Conjunction')) return 'conj';
+  if (tags.has('Noun') || tags.has('Value') || tags.has('ProperNoun') || tags.has('Acronym')) return 'noun';
+  return 'other';
+}
+
+/** Where compromise's tags are known to mislead: a figure verb after a noun phrase and before a
+ * figure or a determiner ("revenue rose 10%", "territories encompass an area of …") is the verb,
+ * whatever the tagger said; and then the words of the noun phrase before it are not verbs
+ * ("Forex reserves cross $45 bn", "Centre sanctions Rs 13 crore"). */
+function correct(tokens: Token[], i: number, g: GrammarRules): void {
+  const t = tokens[i];
+  if (t.cls === 'fig' || !g.figureVerbs.has(t.lower) || !tokens[i - 1] || /[,;:(]/.test(tokens[i - 1].post)) return;
+  const next = tokens.slice(i + 1, i + 4).find((n) => n.cls === 'fig' || (n.cls !== 'adv' && !/^(by|to|about|around|nearly|almost|over|more|less|than|some|roughly|approximately|up)$/.test(n.lower)));
+  if (!next || !(next.cls === 'fig' || (next.cls === 'det' && !/^(its|their|his|her|our|my|your)$/.test(next.lower) && next.lower !== 'that'))) return;
+  // The noun phrase before the verb, back to its start: a present-tense "verb" inside it is a
+  // noun the tagger misread ("Tax raid at jeweller's yields"); a past tense, a speech verb or an
+  // auxiliary is a real verb and ends the phrase.
+  const nounlike = (w: Token) => w.cls === 'noun' || w.cls === 'adj' || w.cls === 'det' || w.cls === 'prep' ||
+    (w.cls === 'verb' && !w.tags.has('PastTense') && !w.tags.has('Gerund') && !g.auxiliaries.has(w.lower) && !g.speechVerbs.has(w.lower));
+  let j = i - 1;
+  while (j >= 0 && !/[,;:(]/.test(tokens[j].post) && nounlike(tokens[j])) j--;
+  const phrase = tokens.slice(j + 1, i);
+  if (phrase.length === 0 && tokens[j]?.cls !== 'pron' && tokens[j]?.cls !== 'fig') return;
+  for (const w of phrase) if (w.cls === 'verb') w.cls = 'noun';
+  t.cls = 'verb';
+}

@@ -1,0 +1,26 @@
+/**
+ * Country names and their aliases from the `world-countries` data package (common and official
+ * names, alternative spellings such as "UK" and "USA"), so that "United Kingdom", "UK" and
+ * "U.K." are one subject id. Demonyms ("British") are not names of the place: "British Jews" is
+ * a group, not the country. Aliases no package knows ("Britain") live in rules/claims/grammar.yml.
+ */
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+import { slug } from './entities.js';
+
+// The package's typings describe an ES default export its CommonJS entry does not have: read the
+// data file it ships instead.
+const countries = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
+
+/** Lower-case name → canonical id (slug of the common English name) and name. */
+export function countryNames(): Map<string, { id: string; name: string }> {
+  const out = new Map<string, { id: string; name: string }>();
+  for (const c of countries) {
+    const canonical = { id: slug(c.name.common), name: c.name.common };
+    // Two-letter codes are too often words ("IN", "IT", "AS"): only longer spellings and the
+    // well-known two-letter ones written with capitals in running text are taken.
+    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 2 || a === 'UK' || a === 'US')];
+    for (const n of names) if (!out.has(n.toLowerCase())) out.set(n.toLowerCase(), canonical);
+  }
+  return out;
+}

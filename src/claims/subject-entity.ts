@@ -1,0 +1,82 @@
+/**
+ * Turns the words the clause names as a subject into an entity: a known entity when the lexicon
+ * or coreference covers them (canonical id), a country by its canonical name, a coordination of
+ * names as one group ("Microsoft, Meta and Alphabet"), else the phrase itself with a kind read
+ * from its form ("Acme Corp." org, a person's name, "the bridge" thing).
+ */
+import type { Span } from '../types.js';
+import type { GrammarRules, Token } from './clause.js';
+import type { StructuralSubject } from './grammar-subject.js';
+import { slug, type Entity, type EntityMention } from './entities.js';
+
+export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
+  const { start, end, text } = st.via === 'counted-noun' ? countedNoun(s, st.span) : cleanSpan(s, st.span, st.via === 'possessive-owner');
+  if (!text) return null;
+  const covering = mentions.find((m) => m.start <= start && m.end >= end);
+  if (st.pronoun) {
+    if (covering?.via === 'coreference') return { ...covering, via: 'coreference' };
+    // "Acme Corp. said its revenue rose": the pronoun points back to the speaker.
+    if (st.speaker) {
+      const speaker = mentionOfSubject(s, { ...st, span: st.speaker, pronoun: false, speaker: null, via: 'clause-subject' }, tokens, mentions, g);
+      return speaker && { ...speaker, via: 'coreference' };
+    }
+    return st.alternative ? mentionOfSubject(s, st.alternative, tokens, mentions, g) : null;
+  }
+  if (covering) return { ...covering, start, end, text, via: covering.via === 'coreference' ? 'coreference' : st.via };
+  // "OpenAI's consumer model at $20": a known organization, product or person that owns the
+  // phrase is what the figure is about (a place owning it is not: "Chicago's Trump Hotel").
+  const owner = mentions.find((m) => m.start === start && /^['’]s\b/u.test(s.slice(m.end, m.end + 3)) && m.entity.kind !== 'place' && m.entity.kind !== 'group');
+  if (owner) return { ...owner, via: 'possessive-owner' };
+  const place = g.places.get(text.toLowerCase().replace(/^the\s+/, ''));
+  if (place) return { start, end, text, entity: { id: place.id, name: place.name, kind: 'place' }, via: st.via };
+  const group = coordination(text, start, mentions, g);
+  if (group) return { start, end, text, entity: group, via: st.via };
+  const words = tokens.filter((t) => t.start >= start && t.end <= end);
+  return { start, end, text, entity: { id: slug(text), name: text, kind: kindOf(text, words, g) }, via: st.via };
+}
+
+/** The noun a count is written with: "4.0 million children" → children. */
+function countedNoun(s: string, span: Span): Span & { text: string } {
+  const m = /(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)?)\W*$/u.exec(s.slice(span.start, span.end));
+  if (!m) return { start: span.start, end: span.start, text: '' };
+  const words = m[1].split(/\s+/);
+  // Only the noun and an adjective right before it, not a scale word ("million").
+  const kept = words.filter((w) => !/^(thousand|million|billion|trillion|hundred|dozen|people's)$/i.test(w)).join(' ');
+  const start = span.start + m.index + m[1].length - kept.length;
+  return { start, end: start + kept.length, text: kept };
+}
+
+/** The phrase without trailing punctuation (and the owner's "'s"). */
+function cleanSpan(s: string, span: Span, owner: boolean): Span & { text: string } {
+  let text = s.slice(span.start, span.end).replace(/[\s,.;:!?)"'”’]+$/u, (m) => (/^['’]/.test(m) && !owner ? m : ''));
+  if (owner) text = text.replace(/['’]s?$/u, '');
+  text = text.replace(/[\s,;:!?)"”]+$/u, '');
+  const lead = /^["“'‘(]+/.exec(text)?.[0].length ?? 0;
+  return { start: span.start + lead, end: span.start + text.length, text: text.slice(lead) };
+}
+
+/** "Microsoft, Meta and Alphabet", "Scotland and Wales": one group subject whose id lists the
+ * members' ids, so the same coalition in another article is the same subject. */
+function coordination(text: string, start: number, mentions: EntityMention[], g: GrammarRules): Entity | null {
+  const parts = text.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+  if (parts.length < 2 || parts.some((p) => !/^\p{Lu}/u.test(p) || p.split(/\s+/).length > 4)) return null;
+  let at = start;
+  const ids = parts.map((p) => {
+    const i = text.indexOf(p, at - start) + start;
+    at = i + p.length;
+    const known = mentions.find((m) => m.start <= i && m.end >= i + p.length);
+    return known?.entity.id ?? g.places.get(p.toLowerCase())?.id ?? slug(p);
+  });
+  return { id: [...new Set(ids)].sort().join('+'), name: text, kind: 'group' };
+}
+
+function kindOf(text: string, words: Token[], g: GrammarRules): Entity['kind'] | 'thing' {
+  const last = text.split(/\s+/).pop() ?? '';
+  if (g.orgWords.has(last) && /^\p{Lu}/u.test(text)) return 'org';
+  const named = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|the|de|and|for|&)$/i.test(w.text));
+  if (!named) return 'thing';
+  if (words.some((w) => w.tags.has('Organization'))) return 'org';
+  if (words.every((w) => w.tags.has('Person') || w.tags.has('Honorific'))) return 'person';
+  if (words.some((w) => w.tags.has('Place'))) return 'place';
+  return 'thing';
+}
