@@ -36,6 +36,8 @@ export interface ClaimsResult {
 /** Years stated as facts need a word that states them ("in 2015", "founded 2015"). */
 const YEAR_FACT = /\b(in|since|from|by|until|during|founded|established|launched|created|started|began|of)\s+(?:early\s+|late\s+|mid-?)?$/i;
 
+const STRUCTURAL = new Set<EntityMention['via']>(['clause-subject', 'of-complement', 'possessive-owner', 'object', 'parenthesis', 'relative-clause', 'before-colon']);
+
 export interface ClaimOptions {
   /** Tag every sentence with compromise, as the unoptimized path would (tests compare both). */
   eagerNlp?: boolean;
@@ -137,6 +139,8 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
     }
 
     for (const m of all) history.add(m.entity, sentence.index);
+    // A subject the clause named ("Paris covers …") is what "it" may point to in the next sentence.
+    if (chosen && STRUCTURAL.has(chosen.via) && !all.some((m) => m.entity.id === chosen!.entity.id)) history.add(chosen.entity, sentence.index);
     // What the next sentences may carry over: the subject this sentence's figures were given, else
     // its first non-person mention outside the attribution.
     const head = chosen ?? all.find((m) => (m.entity.kind !== 'person' || all.length === 1) && (!attributionSpan || m.start < attributionSpan.start || m.start >= attributionSpan.end));

@@ -68,7 +68,10 @@ export function chooseSubject(c: SubjectContext): ChosenSubject | null {
     const lead = from > 0 ? c.s.lastIndexOf(' ', Math.max(0, c.s.lastIndexOf(' ', from - 1) - 1)) + 1 : 0;
     const [at, text] = c.eager ? [0, c.s] : [lead, c.s.slice(lead, c.lastFigureStart)];
     const names = nlpNames(c.s, c.tags(text), at)
-      .filter((m) => m.start >= windowStart && m.end <= c.figure.start && !c.all.some((k) => m.start < k.end && k.start < m.end));
+      .filter((m) => m.start >= windowStart && m.end <= c.figure.start && !c.all.some((k) => m.start < k.end && k.start < m.end))
+      // A place or nationality near a figure is rarely what it is about ("the tour grossed $12
+      // million in Germany", "American sports fans"): only the clause's structure may name one.
+      .filter((m) => m.entity.kind !== 'place' && !c.rules.grammar.isPlace(m.text.toLowerCase()) && !c.rules.grammar.demonyms.has(m.text.replace(/['’]s$/, '')));
     subject = subjectInSentence({ text: c.s, ...c.figure, mentions: names, attribution: c.attributionSpan, isMultiplierVerb: false });
   }
   // "The company said revenue rose to $30 billion": a speaker talking of itself is the subject

@@ -7,7 +7,7 @@
 import type { Span } from '../types.js';
 import type { RuleData } from '../rules/schema.js';
 import { tagTerms } from './nlp.js';
-import { countryNames } from './places.js';
+import { countryNames, demonyms } from './places.js';
 
 export type WordClass = 'fig' | 'verb' | 'noun' | 'pron' | 'det' | 'adj' | 'adv' | 'prep' | 'to' | 'conj' | 'sub' | 'rel' | 'other';
 
@@ -45,6 +45,8 @@ export interface GrammarRules {
   /** Countries and the rules' place aliases, lower-case name → canonical entity. */
   places: Map<string, { id: string; name: string }>;
   isPlace(lower: string): boolean;
+  /** Nationality words ("British"): names of no entity a figure is about. */
+  demonyms: Set<string>;
 }
 
 export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
@@ -65,6 +67,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     metricHeads: lower(data.metricHeads),
     orgWords: new Set(data.orgWords),
     places,
+    demonyms: demonyms(),
     isPlace: (lower) => places.has(lower.replace(/^the\s+/, '')),
   };
 }
@@ -99,7 +102,16 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     if (t.tags.includes('Pronoun')) lower = lower.replace(/['’](?:ve|re|ll|d|m|s)$/, '');
     out.push({ start: t.start, end: t.end, text: t.text, lower, cls: classOf(lower, new Set(t.tags), g), tags: new Set(t.tags), pre: t.pre, post: t.post });
   }
+  // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';
+  }
   for (let i = 0; i < out.length; i++) correct(out, i, g);
+  // "the stock market that has doubled": "that" right after a noun opens a relative clause,
+  // whatever the tagger said.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i].lower === 'that' && out[i].cls === 'det' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'fig') && !/[,;:]/.test(out[i - 1].post)) out[i].cls = 'rel';
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { Entity, EntityMention } from './entities.js';
 /** Words that point back to an entity, and what kinds of entity each may point to. */
 const ANAPHORS: { re: RegExp; kinds: Entity['kind'][] }[] = [
   { re: /\b(?:the|this|that)\s+(?:firm|company|startup|start-up|group|business|lab|organization|organisation|corporation|giant|maker|developer|provider)\b(?:'s)?/giu, kinds: ['org'] },
-  { re: /\b(?:it|its|itself)\b/giu, kinds: ['org', 'product'] },
+  { re: /\b(?:it|its|itself)\b/giu, kinds: ['org', 'product', 'place', 'thing'] },
   { re: /\b(?:they|them|their|theirs|themselves)\b/giu, kinds: ['group', 'org'] },
   { re: /\b(?:he|him|his|she|her|hers)\b/giu, kinds: ['person'] },
   { re: /\b(?:the|this)\s+(?:country|region|continent|nation|city)\b/giu, kinds: ['place'] },

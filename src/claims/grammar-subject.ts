@@ -30,6 +30,8 @@ export interface StructuralSubject {
   pronoun: boolean;
   /** The speaker's noun phrase when the figure sits in what the speaker said. */
   speaker: Span | null;
+  /** The subject is the noun a count is written with ("4.0 million children" → children). */
+  counted?: boolean;
   /** For a pronoun that cannot be resolved: what the figure is the price of ("they charged $2 for
    * an egg"). */
   alternative?: StructuralSubject | null;
@@ -64,13 +66,14 @@ function inParenthesis(tokens: Token[], fi: number, g: GrammarRules, depth: numb
   for (let k = fi; k >= Math.max(0, fi - 3); k--) {
     if (k < fi && /\)/.test(tokens[k].post)) return null;
     if (!opensParen(tokens[k])) continue;
+    if (tokens.slice(k, fi).some((t) => t.cls === 'verb')) return null;
     const before = tokens[k - 1];
     if (!before) return null;
     if (before.cls === 'fig') {
       const same = structuralSubject(tokens, before.figure!, g, depth + 1);
       return same && { ...same, via: 'same-as-figure' };
     }
-    if ((before.cls !== 'noun' && before.cls !== 'adj') || before.tags.has('Value')) return null;
+    if ((before.cls !== 'noun' && before.cls !== 'adj') || before.tags.has('Value') || before.tags.has('Fraction') || /^(half|third|quarter|thirds|quarters|halves)$/.test(before.lower)) return null;
     let from = k - 1;
     while (from > 0 && (tokens[from - 1].cls === 'noun' || tokens[from - 1].cls === 'adj') && !comma(tokens[from - 1]) && !hardBreak(tokens[from - 1]) && !opensParen(tokens[from])) from--;
     return refine(tokens, from, k, 'parenthesis', g);
@@ -95,7 +98,7 @@ function clauseStart(tokens: Token[], fi: number): number {
     // "…, and the three channels accounted for 29.5%", "…, lead levels … has been cut by 70%":
     // a new subject and verb after "and" or a comma open a new clause; "… employs 41,000 people
     // and has a turnover of £6 billion" shares its subject.
-    if ((prev.cls === 'conj' || comma(prev)) && newClauseBetween(tokens, j, fi)) return j;
+    if ((prev.cls === 'conj' || comma(prev)) && newClauseBetween(tokens, j, fi) && clauseBefore(tokens, j - 1)) return j;
   }
   return 0;
 }
@@ -108,12 +111,22 @@ function newClauseBetween(tokens: Token[], from: number, to: number): boolean {
   let sawNoun = false;
   for (let k = from; k < to; k++) {
     const t = tokens[k];
+    if ((t.cls === 'verb' || t.verbal) && finite(t)) return sawNoun;
     if (t.cls === 'noun' || t.cls === 'pron') sawNoun = true;
-    else if (t.cls === 'verb' || t.verbal) { if (finite(t)) return sawNoun; }
-    else if (t.cls === 'fig' || comma(t) || t.cls === 'rel' || t.cls === 'sub') return false;
+    if ((t.cls === 'fig' && !t.verbal) || comma(t) || t.cls === 'rel' || t.cls === 'sub') return false;
   }
   // No verb: "and the other channels for 42.1%" repeats the previous clause's verb.
-  return sawNoun && tokens[to - 1]?.cls === 'prep' && tokens[from - 1]?.cls === 'conj';
+  return sawNoun && tokens[to - 1]?.cls === 'prep' && tokens[to - 1].lower !== 'of' && tokens[from - 1]?.cls === 'conj';
+}
+
+/** A finite verb before `at` in the same stretch of the sentence: only then do "and" or a comma
+ * join two clauses ("Michelle and Jill Biden have worked …" is one subject). */
+function clauseBefore(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    if (hardBreak(tokens[k]) || tokens[k].cls === 'sub' || tokens[k].cls === 'rel') return false;
+    if (finite(tokens[k])) return true;
+  }
+  return false;
 }
 
 function segmentHasVerb(tokens: Token[], from: number): boolean {
@@ -172,11 +185,17 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   }
   // "With an area of 242,500 km2, the United Kingdom is …": a figure inside a fronted phrase is
   // about the main clause's subject.
-  const frontedEnd = fi < tokens.length ? tokens.findIndex((u, j) => j >= fi && j - from <= 14 && comma(u)) : -1;
-  if (tokens[from]?.cls === 'prep' && frontedEnd >= 0 && !tokens.slice(from, frontedEnd + 1).some((t) => t.cls === 'verb')) {
+  const frontedEnd = tokens.findIndex((u, j) => j >= fi && j - from <= 14 && comma(u));
+  const insidePhrase = tokens.slice(from + 1, fi).some((t) => t.cls === 'prep');
+  if (tokens[from]?.cls === 'prep' && insidePhrase && frontedEnd >= 0 && !tokens.slice(from, frontedEnd + 1).some((t) => t.cls === 'verb')) {
     const v = findVerb(tokens, frontedEnd + 1, tokens.length);
     const subject = v > frontedEnd + 1 ? trimPhrase(tokens, frontedEnd + 1, v, g) : null;
     if (subject) return refine(tokens, subject.from, subject.to, 'clause-subject', g);
+  }
+  // "…, has secured a place after raising £100,000": a clause of a gerund has no subject of its
+  // own; it is the main clause's.
+  if (opener?.cls === 'sub' && from === fi - 1 && tokens[from].cls === 'verb' && /ing$/.test(tokens[from].lower) && cs > 0 && depth < 3) {
+    return inClause(tokens, cs, clauseStart(tokens, cs), g, speaker, depth + 1);
   }
   const k = skipFronted(tokens, from, fi);
   // "like 98% of American families", "including 72 percent of …": the figure names its own group.
@@ -207,6 +226,11 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   const verbWords = tokens.slice(v, vEnd + 1).map((t) => t.lower);
   if (tokens[k]?.lower === 'there' && v === k + 1) return afterFigure(tokens, fi, g) ?? countedNoun(tokens, fi);
   const subject = trimPhrase(tokens, k, v, g);
+  // "We will double our exports": the figure is the verb after its auxiliaries.
+  if (tokens[fi].verbal && vEnd + 1 === fi) {
+    if (subject) return bySubject(tokens, subject, fi + 1, tokens.length, fi, g, speaker);
+    return opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null;
+  }
   // "Analysts said (that) the firm's revenue rose 10%": the figure is in what was said.
   if (verbWords.some((w) => g.speechVerbs.has(w)) && segmentHasVerb(tokens, vEnd + 1) && depth < 3) {
     let start = vEnd + 1;
@@ -216,12 +240,13 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
       return inClause(tokens, fi, start, g, subject ? span(tokens, subject.from, subject.to) : speaker, depth + 1);
     }
   }
-  // "lifting the minimum wage to $10.10": the figure is the object's new value.
-  if (tokens[fi - 1]?.cls === 'to' && nounish(tokens[fi - 2]) && fi - 2 > vEnd) {
-    const object = objectOf(tokens, vEnd + 1, fi - 1, g);
+  // "lifting the minimum wage to $10.10", "cut the bureaucracy by 100,000 positions": the figure
+  // is the new value of, or the change in, the object of the verb nearest before it.
+  if ((tokens[fi - 1]?.cls === 'to' || tokens[fi - 1]?.lower === 'by') && nounish(tokens[fi - 2]) && fi - 2 > vEnd) {
+    const object = objectOf(tokens, lastVerb(tokens, vEnd, fi - 1, g) + 1, fi - 1, g);
     if (object) return object;
   }
-  if (!subject) return opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null;
+  if (!subject) return afterFigure(tokens, fi, g) ?? (opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null);
   return bySubject(tokens, subject, vEnd + 1, fi, fi, g, speaker);
 }
 
@@ -230,12 +255,19 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
 function bySubject(tokens: Token[], subject: { from: number; to: number }, objectFrom: number, objectTo: number, fi: number, g: GrammarRules, speaker: Span | null): StructuralSubject | null {
   const first = tokens[subject.from];
   if (subject.to - subject.from === 1 && (first.cls === 'pron' || g.personalPronouns.has(first.lower))) {
-    if (g.personalPronouns.has(first.lower)) return objectOf(tokens, objectFrom, objectTo, g) ?? afterFigure(tokens, fi, g);
+    if (g.personalPronouns.has(first.lower)) return objectOf(tokens, lastVerb(tokens, objectFrom - 1, Math.min(objectTo, fi), g) + 1, objectTo, g) ?? afterFigure(tokens, fi, g);
     if (THIRD_PERSON.test(first.lower)) return { span: span(tokens, subject.from, subject.to), via: 'clause-subject', metric: null, pronoun: true, speaker, alternative: afterFigure(tokens, fi, g) };
     return null;
   }
   const found = refine(tokens, subject.from, subject.to, 'clause-subject', g);
   return found ? { ...found, speaker } : null;
+}
+
+/** The last verb (or "to" of an infinitive) between `from` and `to`: "I challenge Congress to
+ * provide a $1,000 scholarship" → provide. */
+function lastVerb(tokens: Token[], from: number, to: number, g: GrammarRules): number {
+  for (let i = to - 1; i > from; i--) if (tokens[i].cls === 'verb' && !g.auxiliaries.has(tokens[i].lower)) return i;
+  return from;
 }
 
 /** Past what comes before a clause's subject: "In 1993", "At the time of his death,",
@@ -282,7 +314,7 @@ function trimPhrase(tokens: Token[], from: number, to: number, g: GrammarRules):
 /** The object after the verb: "we doubled the child credit", "lifting the minimum wage to …". */
 function objectOf(tokens: Token[], from: number, to: number, g: GrammarRules): StructuralSubject | null {
   let end = from;
-  while (end < to && ((nounish(tokens[end]) && !tokens[end].tags.has('Date')) || (end > from && tokens[end].lower === 'of' && nounish(tokens[end + 1])))) {
+  while (end < to && ((nounish(tokens[end]) && !tokens[end].tags.has('Date')) || (end > from && /^(of|for|in)$/.test(tokens[end].lower) && nounish(tokens[end + 1])))) {
     end++;
     if (comma(tokens[end - 1])) break;
   }
@@ -333,7 +365,7 @@ function figureInSubject(tokens: Token[], fi: number, g: GrammarRules, opener: T
 }
 
 function countedNoun(tokens: Token[], fi: number): StructuralSubject | null {
-  return tokens[fi].kind === 'count' ? { span: span(tokens, fi, fi + 1), via: 'counted-noun', metric: null, pronoun: false, speaker: null } : null;
+  return tokens[fi].kind === 'count' ? { span: span(tokens, fi, fi + 1), via: 'counted-noun', metric: null, pronoun: false, speaker: null, counted: true } : null;
 }
 
 /** The noun phrase right after a money figure: "$7 draft beers", "$12 million for a program". */
@@ -372,7 +404,7 @@ function refine(tokens: Token[], from: number, to: number, via: StructuralVia, g
   if (words.length === 0) return null;
   // "the average price of a detached home in London" → a detached home in London; "a 2001
   // estimate for the US market" → the US market.
-  const of = words.findIndex((t, i) => t.lower === 'of' || (t.lower === 'for' && headIsMetric(words.slice(0, i), g)));
+  const of = words.findIndex((t, i) => t.lower === 'of' || (/^(for|in)$/.test(t.lower) && headIsMetric(words.slice(0, i), g)));
   if (of > 0 && headIsMetric(words.slice(0, of), g)) {
     const inner = trimPhrase(tokens, from + of + 1, to, g);
     if (inner) {
@@ -395,7 +427,7 @@ function refine(tokens: Token[], from: number, to: number, via: StructuralVia, g
   }
   // "The scale is …", "the average price was …": a measure with nothing else in the phrase says
   // nothing of whose it is; the caller looks further.
-  if (of < 0 && headIsMetric(words, g) && words.every((t) => t.cls === 'adj' || t.cls === 'det' || g.metricHeads.has(t.lower))) return null;
+  if ((via === 'clause-subject' || via === 'object') && of < 0 && headIsMetric(words, g) && words.every((t) => t.cls === 'adj' || t.cls === 'det' || g.metricHeads.has(t.lower))) return null;
   return { span: span(tokens, from, to), via, metric: null, pronoun: false, speaker: null };
 }
 

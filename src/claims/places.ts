@@ -24,3 +24,10 @@ export function countryNames(): Map<string, { id: string; name: string }> {
   }
   return out;
 }
+
+/** "British", "American", "Dutch": the English demonyms of every country. */
+export function demonyms(): Set<string> {
+  const out = new Set<string>();
+  for (const c of countries) for (const d of Object.values(c.demonyms?.eng ?? {})) if (d) out.add(d);
+  return out;
+}

@@ -10,16 +10,16 @@ import type { StructuralSubject } from './grammar-subject.js';
 import { slug, type Entity, type EntityMention } from './entities.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
-  const { start, end, text } = st.via === 'counted-noun' ? countedNoun(s, st.span) : cleanSpan(s, st.span, st.via === 'possessive-owner');
+  const { start, end, text } = st.counted ? countedNoun(s, st.span) : cleanSpan(s, st.span, st.via === 'possessive-owner');
   if (!text) return null;
   const covering = mentions.find((m) => m.start <= start && m.end >= end);
   if (st.pronoun) {
-    if (covering?.via === 'coreference') return { ...covering, via: 'coreference' };
-    // "Acme Corp. said its revenue rose": the pronoun points back to the speaker.
+    // "Acme Corp. said its revenue rose": in what a speaker says, the pronoun is the speaker.
     if (st.speaker) {
       const speaker = mentionOfSubject(s, { ...st, span: st.speaker, pronoun: false, speaker: null, via: 'clause-subject' }, tokens, mentions, g);
-      return speaker && { ...speaker, via: 'coreference' };
+      if (speaker) return { ...speaker, via: 'coreference' };
     }
+    if (covering?.via === 'coreference') return { ...covering, via: 'coreference' };
     return st.alternative ? mentionOfSubject(s, st.alternative, tokens, mentions, g) : null;
   }
   if (covering) return { ...covering, start, end, text, via: covering.via === 'coreference' ? 'coreference' : st.via };
