@@ -12,6 +12,9 @@ import { splitSentences } from '../src/segment/sentences.js';
 import { findLexiconMentions } from '../src/claims/entities.js';
 import { metricOf } from '../src/claims/metrics.js';
 import { attributionOf, modalityOf } from '../src/claims/modality.js';
+import { MentionHistory, resolveAnaphora } from '../src/claims/coreference.js';
+import { articleFromBytes } from '../src/ingest/read.js';
+import { processArticle } from '../src/pipeline/article.js';
 import { tempDir } from './helpers.js';
 
 const loaded = loadRules();
@@ -67,6 +70,22 @@ describe('claim rule examples', () => {
     test(`modality: ${ex.text}`, () => {
       expect(modalityOf(ex.text, rules.modality)).toBe(ex.modality);
       if (ex.attribution) expect(attributionOf(ex.text, rules.modality)).toBe(ex.attribution);
+    });
+  }
+  for (const ex of d['claims.grammar'].examples) {
+    test(`grammar: ${ex.text} → ${ex.figure}: ${ex.subject}`, () => {
+      const { claims } = processArticle(articleFromBytes('example.txt', Buffer.from(ex.text)), rules);
+      const claim = claims.find((c) => c.quantity?.quote.includes(ex.figure));
+      expect(claim, `a claim for ${ex.figure}`).toBeDefined();
+      expect(claim!.subject?.name ?? null).toBe(ex.subject);
+      if (ex.via) expect(claim!.subject?.via).toBe(ex.via);
+    });
+  }
+  for (const ex of d['claims.coreference'].examples) {
+    test(`coreference: ${ex.text}`, () => {
+      const history = new MentionHistory();
+      for (const e of ex.earlier) history.add(e, 0);
+      expect(resolveAnaphora(ex.text, [], history, 1, rules.coreference).map((m) => m.entity.id)).toEqual(ex.resolved);
     });
   }
 });

@@ -57,7 +57,7 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
     const sentenceNoise = noiseAt(srcSentence);
     const wholeSentenceNoise = sentenceNoise && sentenceNoise.reason === 'boilerplate' && sentenceNoise.start <= srcSentence.start && sentenceNoise.end >= srcSentence.end;
     const lexicon = findLexiconMentions(s, rules.entities);
-    const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index)].sort((x, y) => x.start - y.start);
+    const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index, rules.coreference)].sort((x, y) => x.start - y.start);
     // Tagging is the expensive step (DESIGN.md): done at most once per sentence, only when a
     // figure that survived the cheap checks needs a name, and only on the words before it. Its
     // results never feed coreference history, so skipping it elsewhere cannot change any claim.
@@ -122,10 +122,10 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
         clause, figureIndex,
       });
       if (subject) chosen = { ...subject, metric: undefined } as EntityMention;
-      const found = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics);
-      // A metric named by the subject's own head ("Murchison's fortune") beats the counted noun.
-      const metric = (!found.metric || found.metric === q.unit.toLowerCase()) && subject?.metric ? subject.metric : found.metric;
-      const period = found.period;
+      // A count says what it measures by its noun ("users"); other figures take the measure the
+      // clause names ("Portugal's exports rose 4%").
+      const measure = q.kind === 'count' ? null : subject?.metric ?? null;
+      const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics, measure);
       const time = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
       const claimModality = table && /\b(estimated|projected|projection|forecast|expected)\b/i.test(`${table.rowLabel} ${s}`) ? 'projected' : modality;
       claims.push(makeRecord(a, rules, {
@@ -140,7 +140,7 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
 
     for (const m of all) history.add(m.entity, sentence.index);
     // A subject the clause named ("Paris covers …") is what "it" may point to in the next sentence.
-    if (chosen && STRUCTURAL.has(chosen.via) && !all.some((m) => m.entity.id === chosen!.entity.id)) history.add(chosen.entity, sentence.index);
+    if (chosen && STRUCTURAL.has(chosen.via) && /^\p{Lu}/u.test(chosen.entity.name) && !all.some((m) => m.entity.id === chosen!.entity.id)) history.add(chosen.entity, sentence.index);
     // What the next sentences may carry over: the subject this sentence's figures were given, else
     // its first non-person mention outside the attribution.
     const head = chosen ?? all.find((m) => (m.entity.kind !== 'person' || all.length === 1) && (!attributionSpan || m.start < attributionSpan.start || m.start >= attributionSpan.end));

@@ -44,13 +44,18 @@ const NAME_WINDOW = 120;
 export function chooseSubject(c: SubjectContext): ChosenSubject | null {
   const table = c.sentence.block.table;
   let subject: ChosenSubject | null = null;
+  let metric: string | null = null;
   if (table) subject = subjectInCell(c.all) ?? subjectInRowLabel(table.rowLabel, c.rules);
   // The clause's own structure: what the sentence says the figure is about.
   if (!subject) {
     const tokens = c.clause();
     const found = structuralSubject(tokens, c.figureIndex, c.rules.grammar);
-    const mention = found && mentionOfSubject(c.s, found, tokens, c.all.filter((m) => !c.attributionSpan || m.end <= c.attributionSpan.start || m.start >= c.attributionSpan.end), c.rules.grammar);
-    if (mention) subject = { ...mention, metric: found!.metric };
+    metric = found?.metric ?? null;
+    // A list entry with no verb ("150 megawatts of power" under "The cluster will need:") is
+    // about its lead-in, not about what it measures.
+    const listEntry = c.sentence.block.leadIn && found && (found.via === 'of-complement' || found.via === 'after-figure' || found.via === 'counted-noun');
+    const mention = found && !listEntry && mentionOfSubject(c.s, found, tokens, c.all, c.rules.grammar);
+    if (mention) subject = { ...mention, metric };
   }
   const isMultiplierVerb = c.q.kind === 'multiplier' && c.q.rule.endsWith('.word');
   subject ??= subjectInSentence({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan, isMultiplierVerb });
@@ -79,7 +84,8 @@ export function chooseSubject(c: SubjectContext): ChosenSubject | null {
   subject ??= subjectInSentence({ text: c.s, ...c.figure, mentions: c.all, attribution: null, isMultiplierVerb: false });
   if (!subject && c.sentence.block.leadIn) subject = subjectOfLeadIn(c.a, c.sentence.block.leadIn, c.rules);
   if (!subject && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
-  return subject;
+  // The clause's measure ("revenue") stays the metric whoever the fallback names.
+  return subject && { ...subject, metric: subject.metric ?? metric };
 }
 
 /** The organizations, people and places compromise found in the part of sentence `s` that

@@ -35,12 +35,15 @@ export interface ClauseFigure extends Span {
 export interface GrammarRules {
   figureVerbs: Set<string>;
   auxiliaries: Set<string>;
+  controlVerbs: Set<string>;
   speechVerbs: Set<string>;
   subordinators: Set<string>;
   relativePronouns: Set<string>;
   determiners: Set<string>;
+  focusWords: Set<string>;
   personalPronouns: Set<string>;
   metricHeads: Set<string>;
+  measureAdjectives: Set<string>;
   orgWords: Set<string>;
   /** Countries and the rules' place aliases, lower-case name → canonical entity. */
   places: Map<string, { id: string; name: string }>;
@@ -59,12 +62,15 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
   return {
     figureVerbs: lower(data.figureVerbs),
     auxiliaries: lower(data.auxiliaries),
+    controlVerbs: lower(data.controlVerbs),
     speechVerbs: lower(data.speechVerbs),
     subordinators: lower(data.subordinators),
     relativePronouns: lower(data.relativePronouns),
     determiners: lower(data.determiners),
+    focusWords: lower(data.focusWords),
     personalPronouns: lower(data.personalPronouns),
     metricHeads: lower(data.metricHeads),
+    measureAdjectives: lower(data.measureAdjectives),
     orgWords: new Set(data.orgWords),
     places,
     demonyms: demonyms(),
@@ -102,15 +108,21 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     if (t.tags.includes('Pronoun')) lower = lower.replace(/['’](?:ve|re|ll|d|m|s)$/, '');
     out.push({ start: t.start, end: t.end, text: t.text, lower, cls: classOf(lower, new Set(t.tags), g), tags: new Set(t.tags), pre: t.pre, post: t.post });
   }
-  // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
-  for (let i = 1; i < out.length; i++) {
-    if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';
-  }
-  for (let i = 0; i < out.length; i++) correct(out, i, g);
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.
   for (let i = 1; i < out.length; i++) {
     if (out[i].lower === 'that' && out[i].cls === 'det' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'fig') && !/[,;:]/.test(out[i - 1].post)) out[i].cls = 'rel';
+  }
+  // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';
+  }
+  // Right to left: a verb found later in the sentence must not turn an earlier one back into a
+  // noun ("The council that runs the port collected £3 million").
+  for (let i = out.length - 1; i >= 0; i--) correct(out, i, g);
+  // "Microsoft and Meta plan to spend": a verb that takes "to" + verb, after a noun, is the verb.
+  for (let i = 1; i + 2 < out.length; i++) {
+    if (g.controlVerbs.has(out[i].lower) && out[i].cls !== 'verb' && out[i + 1].cls === 'to' && out[i + 2].cls === 'verb' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'adj' || out[i - 1].cls === 'pron')) out[i].cls = 'verb';
   }
   return out;
 }
@@ -139,7 +151,8 @@ function classOf(lower: string, tags: Set<string>, g: GrammarRules): WordClass {
  * ("Forex reserves cross $45 bn", "Centre sanctions Rs 13 crore"). */
 function correct(tokens: Token[], i: number, g: GrammarRules): void {
   const t = tokens[i];
-  if (t.cls === 'fig' || !g.figureVerbs.has(t.lower) || !tokens[i - 1] || /[,;:(]/.test(tokens[i - 1].post)) return;
+  // Right after a determiner it is a noun: "a record $2 billion", "the cost".
+  if (t.cls === 'fig' || !g.figureVerbs.has(t.lower) || !tokens[i - 1] || /[,;:(]/.test(tokens[i - 1].post) || tokens[i - 1].cls === 'det') return;
   const next = tokens.slice(i + 1, i + 4).find((n) => n.cls === 'fig' || (n.cls !== 'adv' && !/^(by|to|about|around|nearly|almost|over|more|less|than|some|roughly|approximately|up)$/.test(n.lower)));
   if (!next || !(next.cls === 'fig' || (next.cls === 'det' && !/^(its|their|his|her|our|my|your)$/.test(next.lower) && next.lower !== 'that'))) return;
   // The noun phrase before the verb, back to its start: a present-tense "verb" inside it is a
@@ -150,7 +163,7 @@ function correct(tokens: Token[], i: number, g: GrammarRules): void {
   let j = i - 1;
   while (j >= 0 && !/[,;:(]/.test(tokens[j].post) && nounlike(tokens[j])) j--;
   const phrase = tokens.slice(j + 1, i);
-  if (phrase.length === 0 && tokens[j]?.cls !== 'pron' && tokens[j]?.cls !== 'fig') return;
+  if (phrase.length === 0 && tokens[j]?.cls !== 'pron' && tokens[j]?.cls !== 'fig' && tokens[j]?.cls !== 'rel') return;
   for (const w of phrase) if (w.cls === 'verb') w.cls = 'noun';
   t.cls = 'verb';
 }

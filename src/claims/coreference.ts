@@ -3,16 +3,26 @@
  * resolve to the most recent entity that fits. A small, explainable rule set, not a model.
  */
 import type { Entity, EntityMention } from './entities.js';
+import type { RuleData } from '../rules/schema.js';
 
-/** Words that point back to an entity, and what kinds of entity each may point to. */
-const ANAPHORS: { re: RegExp; kinds: Entity['kind'][] }[] = [
-  { re: /\b(?:the|this|that)\s+(?:firm|company|startup|start-up|group|business|lab|organization|organisation|corporation|giant|maker|developer|provider)\b(?:'s)?/giu, kinds: ['org'] },
-  { re: /\b(?:it|its|itself)\b/giu, kinds: ['org', 'product', 'place', 'thing'] },
-  { re: /\b(?:they|them|their|theirs|themselves)\b/giu, kinds: ['group', 'org'] },
-  { re: /\b(?:he|him|his|she|her|hers)\b/giu, kinds: ['person'] },
-  { re: /\b(?:the|this)\s+(?:country|region|continent|nation|city)\b/giu, kinds: ['place'] },
-  { re: /\b(?:the|this)\s+(?:product|model|service|app|platform)\b/giu, kinds: ['product'] },
-];
+export interface CoreferenceRules {
+  /** One regex over every anaphor, each alternative a numbered group; `kinds[i]` belongs to group i+1. */
+  any: RegExp;
+  kinds: Entity['kind'][][];
+}
+
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** rules/claims/coreference.yml as one matcher: pronouns as words, descriptions as "the" + a head. */
+export function compileCoreference(data: RuleData['claims.coreference']): CoreferenceRules {
+  const alternatives = data.anaphors.map((a) => {
+    const parts: string[] = [];
+    if (a.words?.length) parts.push(`\\b(?:${a.words.map(esc).join('|')})\\b`);
+    if (a.heads?.length) parts.push(`\\b(?:the|this|that)\\s+(?:${a.heads.map(esc).join('|')})\\b(?:['’]s)?`);
+    return `(${parts.join('|')})`;
+  });
+  return { any: new RegExp(alternatives.join('|'), 'giu'), kinds: data.anaphors.map((a) => a.kinds) };
+}
 
 /** The history of resolved mentions, most recent last. */
 export class MentionHistory {
@@ -43,21 +53,18 @@ export class MentionHistory {
  * Anaphora in `text` resolved against `explicit` mentions earlier in the same text, then the
  * history. Returns mentions marked `via: 'coreference'`.
  */
-/** All anaphors in one pass: the alternatives of ANAPHORS as numbered groups. */
-const ANY_ANAPHOR = new RegExp(ANAPHORS.map((a) => `(${a.re.source})`).join('|'), 'giu');
-
-export function resolveAnaphora(text: string, explicit: EntityMention[], history: MentionHistory, sentence: number): EntityMention[] {
+export function resolveAnaphora(text: string, explicit: EntityMention[], history: MentionHistory, sentence: number, rules: CoreferenceRules): EntityMention[] {
   const out: EntityMention[] = [];
-  ANY_ANAPHOR.lastIndex = 0;
-  for (let m = ANY_ANAPHOR.exec(text); m; m = ANY_ANAPHOR.exec(text)) {
+  const re = rules.any;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const { kinds } = ANAPHORS[group - 1];
-    {
-      if (explicit.some((e) => m!.index < e.end && e.start < m!.index + m![0].length)) continue;
-      const earlier = explicit.filter((e) => e.end <= m!.index && kinds.includes(e.entity.kind));
-      const entity = earlier.length > 0 ? earlier[earlier.length - 1].entity : history.latest(kinds, sentence);
-      if (entity) out.push({ start: m.index, end: m.index + m[0].length, entity, text: m[0], via: 'coreference' });
-    }
+    const kinds = rules.kinds[group - 1];
+    const at = m.index, end = at + m[0].length;
+    if (explicit.some((e) => at < e.end && e.start < end)) continue;
+    const earlier = explicit.filter((e) => e.end <= at && kinds.includes(e.entity.kind));
+    const entity = earlier.length > 0 ? earlier[earlier.length - 1].entity : history.latest(kinds, sentence);
+    if (entity) out.push({ start: at, end, entity, text: m[0], via: 'coreference' });
   }
   return out;
 }

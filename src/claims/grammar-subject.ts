@@ -18,7 +18,7 @@
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
 
-export type StructuralVia = 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon';
+export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon';
 
 export interface StructuralSubject {
   /** The words that name the subject (sentence offsets), determiners dropped. */
@@ -30,6 +30,10 @@ export interface StructuralSubject {
   pronoun: boolean;
   /** The speaker's noun phrase when the figure sits in what the speaker said. */
   speaker: Span | null;
+  /** The phrase names a measure with no owner in it: 'bare' ("revenue rose", "the average price
+   * was") says nothing of whose; 'modified' ("data-center revenue") is its own subject unless a
+   * speaker owns it ("The company said data-center revenue rose"). */
+  unowned?: 'bare' | 'modified';
   /** The subject is the noun a count is written with ("4.0 million children" → children). */
   counted?: boolean;
   /** For a pronoun that cannot be resolved: what the figure is the price of ("they charged $2 for
@@ -165,6 +169,13 @@ function findVerb(tokens: Token[], k: number, fi: number): number {
       if (close > 0 && close < fi) { i = close; continue; }
     }
     if (t.cls === 'pron' && !THIRD_PERSON.test(t.lower) && tokens[i - 1]?.cls === 'noun' && !comma(tokens[i - 1]) && tokens[i + 1]?.cls === 'verb') { i++; continue; }
+    // "The council that runs the port collected £3 million": past the relative clause to the
+    // main verb, when there is one before the figure.
+    if (t.cls === 'rel' && i > k && tokens[i - 1]?.cls === 'noun' && tokens[i + 1]?.cls === 'verb') {
+      let j = i + 2;
+      while (j < fi && (nounish(tokens[j]) || tokens[j].cls === 'prep')) j++;
+      if (j < fi && finite(tokens[j])) { i = j - 1; continue; }
+    }
     if ((t.cls === 'verb' && finite(t)) || t.verbal || (t.cls === 'to' && tokens[i + 1]?.cls === 'verb' && i > k)) return i;
   }
   return -1;
@@ -208,6 +219,10 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     if (!subject) return opener?.cls === 'rel' ? nounBefore(tokens, cs, g) : null;
     return bySubject(tokens, subject, fi + 1, tokens.length, fi, g, speaker);
   }
+  // "$2 billion was raised by Initech", "the plant was built by Globex for $300 million": a
+  // passive's agent is what the figure is about.
+  const agent = v >= 0 ? passiveAgent(tokens, v, g) : null;
+  if (agent) return agent;
   if (v < 0 || v > fi) {
     // The figure stands in the subject, or in a clause with no verb (a headline, a list entry).
     const inside = figureInSubject(tokens, fi, g, opener, cs);
@@ -248,6 +263,23 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   }
   if (!subject) return afterFigure(tokens, fi, g) ?? (opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null);
   return bySubject(tokens, subject, vEnd + 1, fi, fi, g, speaker);
+}
+
+/** "was raised by Initech": the noun phrase after "by" when the verb group at `v` is passive. */
+function passiveAgent(tokens: Token[], v: number, g: GrammarRules): StructuralSubject | null {
+  let end = v;
+  while (tokens[end + 1] && (tokens[end + 1].cls === 'verb' || tokens[end + 1].cls === 'adv')) end++;
+  const group = tokens.slice(v, end + 1).filter((t) => t.cls === 'verb');
+  const passive = group.length >= 2 && group.slice(0, -1).some((t) => /^(is|are|was|were|be|been|being|has been|had been)$/.test(t.lower)) && (group[group.length - 1].tags.has('PastTense') || group[group.length - 1].tags.has('Participle'));
+  if (!passive) return null;
+  for (let k = end + 1; k < Math.min(tokens.length, end + 8); k++) {
+    if (tokens[k].lower === 'by' && nounish(tokens[k + 1]) && tokens[k + 1].cls !== 'fig') {
+      const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);
+      return phrase ? refine(tokens, phrase.from, phrase.to, 'passive-agent', g) : null;
+    }
+    if (comma(tokens[k]) || hardBreak(tokens[k]) || tokens[k].cls === 'verb' || tokens[k].cls === 'sub' || tokens[k].cls === 'rel') break;
+  }
+  return null;
 }
 
 /** The subject phrase decides: a pronoun for the speaker or reader hands over to the object, a
@@ -299,22 +331,38 @@ function skipFronted(tokens: Token[], from: number, fi: number): number {
  * ("Duarte Peak, the highest point …,") and a parenthesis dropped; null when no noun is left. */
 function trimPhrase(tokens: Token[], from: number, to: number, g: GrammarRules): { from: number; to: number } | null {
   let a = from, b = to;
-  while (a < b && !tokens[a].tags.has('ProperNoun') && (tokens[a].cls === 'adv' || (tokens[a].cls === 'det' && !THIRD_PERSON.test(tokens[a].lower)) || g.determiners.has(tokens[a].lower))) a++;
+  // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is.
+  while (a < b && !tokens[a].tags.has('ProperNoun') && !THIRD_PERSON.test(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower))) a++;
   for (let i = a; i < b; i++) {
     const t = tokens[i];
     if (i > a && (opensParen(t) || t.cls === 'rel' || t.cls === 'sub' || (t.cls === 'pron' && !THIRD_PERSON.test(t.lower)))) { b = i; break; }
-    if (comma(t) || hardBreak(t)) { b = i + 1; break; }
+    // "Microsoft, Meta and Alphabet": commas inside a list of names do not end the phrase.
+    if (comma(t) && !listContinues(tokens, i + 1, b)) { b = i + 1; break; }
+    if (hardBreak(t)) { b = i + 1; break; }
   }
-  while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to')) b--;
+  while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower))) b--;
   if (b - a > 12 || b <= a) return null;
   if (!tokens.slice(a, b).some((t) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && THIRD_PERSON.test(t.lower)))) return null;
   return { from: a, to: b };
 }
 
+/** After a comma at `from`: more names, then "and"/"or" and a last one, before `to`. */
+function listContinues(tokens: Token[], from: number, to: number): boolean {
+  let sawConj = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    const name = t.cls === 'noun' && /^\p{Lu}/u.test(t.text);
+    if (t.cls === 'conj') sawConj = true;
+    else if (!name) return false;
+    else if (sawConj) return true;
+  }
+  return false;
+}
+
 /** The object after the verb: "we doubled the child credit", "lifting the minimum wage to …". */
 function objectOf(tokens: Token[], from: number, to: number, g: GrammarRules): StructuralSubject | null {
   let end = from;
-  while (end < to && ((nounish(tokens[end]) && !tokens[end].tags.has('Date')) || (end > from && /^(of|for|in)$/.test(tokens[end].lower) && nounish(tokens[end + 1])))) {
+  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end)) || (end > from && /^(of|for|in)$/.test(tokens[end].lower) && nounish(tokens[end + 1])))) {
     end++;
     if (comma(tokens[end - 1])) break;
   }
@@ -389,6 +437,8 @@ function phraseEnd(tokens: Token[], from: number, g: GrammarRules): number {
   while (k < tokens.length) {
     const t = tokens[k];
     if (k > from && (opensParen(t) || t.cls === 'rel' || g.relativePronouns.has(t.lower))) break;
+    // A time ends the phrase: "Initech last year", "the company this quarter".
+    if (k > from && timeAt(tokens, k)) break;
     const next = tokens[k + 1];
     const joins = k > from && next && next.cls !== 'fig' && ((/^(of|in|on|from)$/.test(t.lower)) || (t.cls === 'conj' && nounish(next)));
     if (!(nounish(t) || joins)) break;
@@ -425,9 +475,14 @@ function refine(tokens: Token[], from: number, to: number, via: StructuralVia, g
     const lead = words.slice(0, headAt).map((t) => t.text).join(' ').toLowerCase();
     if (headAt > 0 && g.isPlace(lead)) return { span: span(tokens, from, from + headAt), via: 'possessive-owner', metric: metricWords(words.slice(headAt), g), pronoun: false, speaker: null };
   }
-  // "The scale is …", "the average price was …": a measure with nothing else in the phrase says
-  // nothing of whose it is; the caller looks further.
-  if ((via === 'clause-subject' || via === 'object') && of < 0 && headIsMetric(words, g) && words.every((t) => t.cls === 'adj' || t.cls === 'det' || g.metricHeads.has(t.lower))) return null;
+  // "its first phase", "their budget": a possessive pronoun names the owner.
+  if (words.length > 1 && /^(its|their|his|her)$/.test(words[0].lower)) {
+    return { span: span(tokens, from, from + 1), via: 'possessive-owner', metric: headIsMetric(words, g) ? metricWords(words.slice(1), g) : null, pronoun: true, speaker: null };
+  }
+  if ((via === 'clause-subject' || via === 'object') && of < 0 && headIsMetric(words, g)) {
+    const bare = words.every((t) => t.cls === 'det' || g.measureAdjectives.has(t.lower) || g.metricHeads.has(t.lower));
+    return { span: span(tokens, from, to), via, metric: metricWords(words, g), pronoun: false, speaker: null, unowned: bare ? 'bare' : 'modified' };
+  }
   return { span: span(tokens, from, to), via, metric: null, pronoun: false, speaker: null };
 }
 
@@ -437,8 +492,15 @@ function headIsMetric(words: Token[], g: GrammarRules): boolean {
   return g.metricHeads.has(last) || g.metricHeads.has(two);
 }
 
+/** The measure's words as written ("data-center revenue"), without determiners. */
 function metricWords(words: Token[], g: GrammarRules): string {
-  return words.filter((t) => !g.determiners.has(t.lower) && t.cls !== 'det').map((t) => t.lower.replace(/['’]s$/, '')).join(' ');
+  const kept = words.filter((t) => !g.determiners.has(t.lower) && t.cls !== 'det');
+  return kept.map((t, i) => t.lower.replace(/['’]s$/, '') + (i === kept.length - 1 ? '' : t.post.includes('-') ? '-' : ' ')).join('');
+}
+
+/** A time starts at `k`: "last year", "this quarter", "2021". */
+function timeAt(tokens: Token[], k: number): boolean {
+  return tokens[k].tags.has('Date') || (tokens[k].cls !== 'noun' && !!tokens[k + 1]?.tags.has('Date'));
 }
 
 function span(tokens: Token[], from: number, to: number): Span {

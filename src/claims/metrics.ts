@@ -38,25 +38,29 @@ export interface MetricInput {
   label?: string;
 }
 
-/** The metric and period of a figure. */
-export function metricOf(input: MetricInput, rules: MetricRules): { metric: string | null; period: string | null } {
+/** The metric and period of a figure. `measure` is what the clause's structure says is measured
+ * ("Portugal's exports" → exports): it wins over cue words, and a bare direction ("rose" →
+ * growth) is added to it ("exports growth"). */
+export function metricOf(input: MetricInput, rules: MetricRules, measure: string | null = null): { metric: string | null; period: string | null } {
   const period = periodOf(input, rules);
-  const base = baseMetric(input, rules);
+  const found = baseMetric(input, rules);
+  const base = measure ? (found?.direction ? `${measure} ${found.metric}` : measure) : found?.metric ?? null;
   if (!base) return { metric: null, period };
   return { metric: period && !base.startsWith(period) && !input.per ? `${period} ${base}` : base, period };
 }
 
-function baseMetric(input: MetricInput, rules: MetricRules): string | null {
+function baseMetric(input: MetricInput, rules: MetricRules): { metric: string; direction: boolean } | null {
   if (input.label) {
     for (const m of rules.metrics) {
-      if (m.cue) { m.cue.lastIndex = 0; if (m.cue.test(input.label)) return m.metric; }
+      if (m.cue) { m.cue.lastIndex = 0; if (m.cue.test(input.label)) return { metric: m.metric, direction: false }; }
     }
-    return input.label.toLowerCase().replace(/^(estimated|projected|expected|approximate|total)\s+/, '').trim() || null;
+    const label = input.label.toLowerCase().replace(/^(estimated|projected|expected|approximate|total)\s+/, '').trim();
+    return label ? { metric: label, direction: false } : null;
   }
   const unit = input.unit?.toLowerCase() ?? null;
-  if (unit) for (const m of rules.metrics) if (m.units.has(unit)) return m.metric;
+  if (unit) for (const m of rules.metrics) if (m.units.has(unit)) return { metric: m.metric, direction: false };
   // The cue nearest the figure wins; fallback cues ("rose") only when nothing else is there.
-  let best: { metric: string; distance: number } | null = null;
+  let best: { metric: string; distance: number; direction: boolean } | null = null;
   for (const fallback of [false, true]) {
     if (best) break;
     for (const m of rules.metrics) {
@@ -64,12 +68,12 @@ function baseMetric(input: MetricInput, rules: MetricRules): string | null {
     m.cue.lastIndex = 0;
     for (let hit = m.cue.exec(input.text); hit; hit = m.cue.exec(input.text)) {
       const distance = hit.index >= input.end ? hit.index - input.end : hit.index + hit[0].length <= input.start ? input.start - hit.index - hit[0].length : 0;
-      if (!best || distance < best.distance) best = { metric: m.metric, distance };
+      if (!best || distance < best.distance) best = { metric: m.metric, distance, direction: fallback };
     }
     }
   }
-  if (best) return best.metric;
-  return unit;
+  if (best) return { metric: best.metric, direction: best.direction };
+  return unit ? { metric: unit, direction: false } : null;
 }
 
 function periodOf(input: MetricInput, rules: MetricRules): string | null {

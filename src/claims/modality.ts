@@ -24,7 +24,8 @@ export function compileModality(data: RuleData['claims.modality']): ModalityRule
   return {
     cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordRe(data.modality[m]) })),
     attribution: data.attribution.map((a) => new RegExp(a.pattern.replace('{source}', SOURCE), 'iu')),
-    attributionTrigger: new RegExp(data.attribution.map((a) => a.pattern.replace('{source}', '')).join('|'), 'iu'),
+    // The literal words of each pattern, without the source and a trailing lookahead.
+    attributionTrigger: new RegExp(data.attribution.map((a) => a.pattern.replace('{source}', '').replace(/\(\?=.*\)$/, '')).join('|'), 'iu'),
     questionStart: new RegExp(`^["'(\\s]*(?:${data.questions.startsWith.map(esc).join('|')})\\b`, 'iu'),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(esc).join('|')})["')\\]\\s]*$`, 'u'),
   };

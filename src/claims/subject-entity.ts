@@ -10,7 +10,9 @@ import type { StructuralSubject } from './grammar-subject.js';
 import { slug, type Entity, type EntityMention } from './entities.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
-  const { start, end, text } = st.counted ? countedNoun(s, st.span) : cleanSpan(s, st.span, st.via === 'possessive-owner');
+  let { start, end, text } = st.counted ? countedNoun(s, st.span) : cleanSpan(s, st.span, st.via === 'possessive-owner');
+  // compromise leaves an abbreviation's period outside the word: "Acme Corp." keeps it.
+  if (s[end] === '.' && keepsPeriod(text, '.')) { end++; text += '.'; }
   if (!text) return null;
   const covering = mentions.find((m) => m.start <= start && m.end >= end);
   if (st.pronoun) {
@@ -21,6 +23,12 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
     }
     if (covering?.via === 'coreference') return { ...covering, via: 'coreference' };
     return st.alternative ? mentionOfSubject(s, st.alternative, tokens, mentions, g) : null;
+  }
+  if (st.unowned) {
+    // "The company said data-center revenue rose": an organization speaking owns the measure.
+    const speaker = st.speaker && mentionOfSubject(s, { span: st.speaker, via: 'clause-subject', metric: null, pronoun: false, speaker: null }, tokens, mentions, g);
+    if (speaker && (speaker.entity.kind === 'org' || speaker.entity.kind === 'group')) return { ...speaker, via: 'speaker' };
+    if (st.unowned === 'bare') return null;
   }
   if (covering) return { ...covering, start, end, text, via: covering.via === 'coreference' ? 'coreference' : st.via };
   // "OpenAI's consumer model at $20": a known organization, product or person that owns the
@@ -46,13 +54,19 @@ function countedNoun(s: string, span: Span): Span & { text: string } {
   return { start, end: start + kept.length, text: kept };
 }
 
-/** The phrase without trailing punctuation (and the owner's "'s"). */
+/** The phrase without trailing punctuation (and the owner's "'s"), and a name without the place
+ * phrase after it ("the Ministry of Finance in the northern province" → Ministry of Finance). */
 function cleanSpan(s: string, span: Span, owner: boolean): Span & { text: string } {
-  let text = s.slice(span.start, span.end).replace(/[\s,.;:!?)"'”’]+$/u, (m) => (/^['’]/.test(m) && !owner ? m : ''));
+  let text = s.slice(span.start, span.end).replace(/^((?:\p{Lu}[\p{L}.&'-]*\s+(?:(?:of|the|de|for|and)\s+)*)*\p{Lu}[\p{L}.&'-]*)\s+(?:in|at|on|from|across|near)\s+\p{Ll}.*$/u, '$1').replace(/[\s,.;:!?)"'”’]+$/u, (m, at: number, all: string) => (/^['’]/.test(m) && !owner ? m : keepsPeriod(all.slice(0, at), m) ? '.' : ''));
   if (owner) text = text.replace(/['’]s?$/u, '');
   text = text.replace(/[\s,;:!?)"”]+$/u, '');
   const lead = /^["“'‘(]+/.exec(text)?.[0].length ?? 0;
   return { start: span.start + lead, end: span.start + text.length, text: text.slice(lead) };
+}
+
+/** "Acme Corp." keeps its period: the name ends in an abbreviation. */
+function keepsPeriod(before: string, stripped: string): boolean {
+  return stripped.startsWith('.') && /\b(?:Corp|Inc|Ltd|Co|Bros|Mfg|Assn|Dept|Univ|Jr|Sr|St)$/.test(before);
 }
 
 /** "Microsoft, Meta and Alphabet", "Scotland and Wales": one group subject whose id lists the
@@ -70,13 +84,14 @@ function coordination(text: string, start: number, mentions: EntityMention[], g:
   return { id: [...new Set(ids)].sort().join('+'), name: text, kind: 'group' };
 }
 
-function kindOf(text: string, words: Token[], g: GrammarRules): Entity['kind'] | 'thing' {
-  const last = text.split(/\s+/).pop() ?? '';
-  if (g.orgWords.has(last) && /^\p{Lu}/u.test(text)) return 'org';
+/** What kind of thing a phrase names, from its form: an organization word ("Corp.", "Ministry"),
+ * compromise's person and place tags, else a capitalized name is taken for an organization (the
+ * common case in news) and anything else is a thing ("the bridge"). */
+function kindOf(text: string, words: Token[], g: GrammarRules): Entity['kind'] {
   const named = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|the|de|and|for|&)$/i.test(w.text));
   if (!named) return 'thing';
-  if (words.some((w) => w.tags.has('Organization'))) return 'org';
+  if (text.split(/\s+/).some((w) => g.orgWords.has(w)) || words.some((w) => w.tags.has('Organization'))) return 'org';
   if (words.every((w) => w.tags.has('Person') || w.tags.has('Honorific'))) return 'person';
   if (words.some((w) => w.tags.has('Place'))) return 'place';
-  return 'thing';
+  return 'org';
 }

@@ -13,6 +13,7 @@ import { compileEntities, type EntityRules } from '../claims/entities.js';
 import { compileMetrics, type MetricRules } from '../claims/metrics.js';
 import { compileModality, type ModalityRules } from '../claims/modality.js';
 import { compileGrammar, type GrammarRules } from '../claims/clause.js';
+import { compileCoreference, type CoreferenceRules } from '../claims/coreference.js';
 
 export interface CompiledRules {
   hash: string;
@@ -25,6 +26,7 @@ export interface CompiledRules {
   metrics: MetricRules;
   modality: ModalityRules;
   grammar: GrammarRules;
+  coreference: CoreferenceRules;
 }
 
 export function compileRules(loaded: LoadedRules): CompiledRules {
@@ -40,6 +42,7 @@ export function compileRules(loaded: LoadedRules): CompiledRules {
     metrics: compileMetrics(d['claims.metrics']),
     modality: compileModality(d['claims.modality']),
     grammar: compileGrammar(d['claims.grammar']),
+    coreference: compileCoreference(d['claims.coreference']),
   };
 }
 

@@ -138,15 +138,31 @@ export const modalityFile = z.strictObject({
 export const grammarFile = z.strictObject({
   figureVerbs: words,
   auxiliaries: words,
+  controlVerbs: words,
   speechVerbs: words,
   subordinators: words,
   relativePronouns: words,
   determiners: words,
+  focusWords: words,
   personalPronouns: words,
   metricHeads: words,
+  measureAdjectives: words,
   orgWords: words,
   placeAliases: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), names: words })),
   examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), subject: z.string().nullable(), via: z.string().optional() })),
+});
+
+export const coreferenceFile = z.strictObject({
+  anaphors: z.array(z.strictObject({
+    words: words.optional(),
+    heads: words.optional(),
+    kinds: z.array(z.enum(['org', 'person', 'place', 'product', 'group', 'thing'])).min(1),
+  }).refine((a) => (a.words?.length ?? 0) + (a.heads?.length ?? 0) > 0, 'an anaphor needs words or heads')),
+  examples: z.array(z.strictObject({
+    earlier: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(['org', 'person', 'place', 'product', 'group', 'thing']) })),
+    text: z.string(),
+    resolved: z.array(z.string()),
+  })),
 });
 
 /** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
@@ -165,6 +181,7 @@ export const ruleFiles = {
   'claims.metrics': metricsFile,
   'claims.modality': modalityFile,
   'claims.grammar': grammarFile,
+  'claims.coreference': coreferenceFile,
 } as const;
 
 export type RuleFileId = keyof typeof ruleFiles;

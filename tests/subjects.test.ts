@@ -1,0 +1,127 @@
+/**
+ * Who a figure is about, one construction per row (sentences written for these tests, none from
+ * the sample articles or the dev set). Each row: the text, the figure's quote, the subject's name
+ * (null: no subject) and, where it matters, how it was found and its kind. The false-positive
+ * rows name what must NOT be taken as the subject: a place the figure only happened in, a
+ * nationality, the speaker, a source, a time.
+ */
+import { describe, expect, test } from 'vitest';
+import { getRules } from '../src/rules/compiled.js';
+import { articleFromBytes } from '../src/ingest/read.js';
+import { processArticle } from '../src/pipeline/article.js';
+
+const rules = getRules();
+
+function subjectOf(text: string, figure: string) {
+  const { claims } = processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules);
+  const claim = claims.find((c) => c.quantity?.quote.includes(figure));
+  if (!claim) throw new Error(`no claim for "${figure}" in: ${claims.map((c) => c.quantity?.quote).join(' | ')}`);
+  return { ...claim.subject, metric: claim.metric };
+}
+
+interface Row { text: string; figure: string; subject: string | null; via?: string; kind?: string; id?: string; metric?: string }
+
+const constructions: Record<string, Row[]> = {
+  'the clause subject, named or not': [
+    { text: 'The new bridge cost $40 million to build.', figure: '$40 million', subject: 'new bridge', via: 'clause-subject', kind: 'thing' },
+    { text: 'Hotel rooms in the old town average $180 a night.', figure: '$180', subject: 'Hotel rooms in the old town', kind: 'thing' },
+    { text: 'The Lisbon metro carries 500,000 riders a day.', figure: '500,000 riders', subject: 'Lisbon metro' },
+    { text: 'The Ministry of Finance in the northern province spent 40% more than planned.', figure: '40%', subject: 'Ministry of Finance', kind: 'org' },
+  ],
+  'organizations the lexicon does not know, by their form': [
+    { text: 'Globex Holdings earned $12 million in the quarter.', figure: '$12 million', subject: 'Globex Holdings', kind: 'org' },
+    { text: 'Initech Corp. said its revenue rose 10 percent.', figure: '10 percent', subject: 'Initech Corp.', kind: 'org' },
+  ],
+  'possessive owners and "of" complements': [
+    { text: "Portugal's exports rose 4% last year.", figure: '4%', subject: 'Portugal', via: 'possessive-owner', id: 'portugal', metric: 'exports growth' },
+    { text: 'Portuguese exports rose 4% last year.', figure: '4%', subject: 'Portuguese exports' },
+    { text: 'The revenue of Globex Holdings rose 12% in May.', figure: '12%', subject: 'Globex Holdings', via: 'of-complement' },
+    { text: 'The average price of a flat in Porto reached €300,000.', figure: '€300,000', subject: 'flat in Porto', metric: 'average price' },
+    { text: "The island's overseas territories have a population of about 9,000 people.", figure: '9,000 people', subject: "island's overseas territories" },
+  ],
+  'one canonical id for a country and its aliases': [
+    { text: "Britain's exports rose 4% last year.", figure: '4%', subject: 'United Kingdom', id: 'united-kingdom' },
+    { text: 'UK exports rose 4% last year.', figure: '4%', subject: 'United Kingdom', id: 'united-kingdom' },
+    { text: 'The United Kingdom spends 2% of its output on defence.', figure: '2%', subject: 'United Kingdom', id: 'united-kingdom', kind: 'place' },
+  ],
+  'shares of a group': [
+    { text: 'About 40% of voters backed the plan.', figure: '40%', subject: 'voters', via: 'of-complement' },
+    { text: 'Some 12% of households own two cars, while 30 percent own none.', figure: '30 percent', subject: 'households', via: 'same-as-figure' },
+    { text: '60% of the nurses who joined in 2020 have left.', figure: '60%', subject: 'nurses' },
+  ],
+  'passive agents': [
+    { text: 'A record $2 billion was raised by Initech last year.', figure: '$2 billion', subject: 'Initech', via: 'passive-agent' },
+    { text: 'The stadium was bought by Globex Holdings for $300 million.', figure: '$300 million', subject: 'Globex Holdings', via: 'passive-agent' },
+  ],
+  'relative clauses and appositions': [
+    { text: 'Globex, which employs 4,000 people, opened a plant.', figure: '4,000 people', subject: 'Globex', via: 'relative-clause' },
+    { text: 'Initech, a software maker, earned $5 million.', figure: '$5 million', subject: 'Initech' },
+    { text: 'The council that runs the port collected £3 million in fees.', figure: '£3 million', subject: 'council' },
+  ],
+  'coordinated subjects are one group': [
+    { text: 'Microsoft, Meta and Alphabet plan to spend $300 billion on data centers.', figure: '$300 billion', subject: 'Microsoft, Meta and Alphabet', kind: 'group', id: 'alphabet+meta+microsoft' },
+    { text: 'Portugal and Spain together host 90 million tourists a year.', figure: '90 million tourists', subject: 'Portugal and Spain', kind: 'group', id: 'portugal+spain' },
+  ],
+  'two figures, two subjects': [
+    { text: 'Acme earned $5 million, while Globex earned $3 million.', figure: '$5 million', subject: 'Acme' },
+    { text: 'Acme earned $5 million, while Globex earned $3 million.', figure: '$3 million', subject: 'Globex' },
+    { text: 'Tea costs $2 at the kiosk, compared to coffee at $3.', figure: '$3', subject: 'coffee' },
+    { text: 'Vendors sell tea ($2) and coffee ($3).', figure: '$3', subject: 'coffee', via: 'parenthesis' },
+  ],
+  'the speaker only when the figure is the speaker\'s': [
+    { text: 'Acme Corp. said its profit doubled to $8 million.', figure: '$8 million', subject: 'Acme Corp.' },
+    { text: 'Acme Corp. said Globex earned $3 million.', figure: '$3 million', subject: 'Globex' },
+    { text: 'Regulators estimate that the merger will save $40 million a year.', figure: '$40 million', subject: 'merger' },
+  ],
+  'figures about what they price or count': [
+    { text: 'We ordered $7 burgers and $3 sodas.', figure: '$3', subject: 'sodas', via: 'after-figure' },
+    { text: 'They charged $4 for a bowl of soup.', figure: '$4', subject: 'bowl of soup', via: 'after-figure' },
+    { text: 'In the same year 2.1 million pensioners lived alone.', figure: '2.1 million pensioners', subject: 'pensioners', via: 'counted-noun' },
+  ],
+  'objects of the speaker\'s own verbs': [
+    { text: 'We tripled the housing budget last year.', figure: 'tripled', subject: 'housing budget', via: 'object' },
+    { text: 'The board voted to raise the minimum fare to $3.', figure: '$3', subject: 'minimum fare', via: 'object' },
+  ],
+  'fronted phrases are skipped': [
+    { text: 'With an area of 92,000 km2, Portugal is a small country.', figure: '92,000 km2', subject: 'Portugal' },
+    { text: 'In 2021 the museum drew 800,000 visitors.', figure: '800,000 visitors', subject: 'museum' },
+    { text: 'If sales hold up, the firm Globex Holdings expects to hire 300 workers.', figure: '300 workers', subject: 'firm Globex Holdings' },
+  ],
+};
+
+describe('subjects from the clause', () => {
+  for (const [construction, rows] of Object.entries(constructions)) {
+    describe(construction, () => {
+      for (const row of rows) {
+        test(`${row.text} → ${row.figure}: ${row.subject}`, () => {
+          const got = subjectOf(row.text, row.figure);
+          expect(got.name ?? null).toBe(row.subject);
+          if (row.via) expect(got.via).toBe(row.via);
+          if (row.kind) expect(got.kind).toBe(row.kind);
+          if (row.id) expect(got.id).toBe(row.id);
+          if (row.metric) expect(got.metric).toBe(row.metric);
+        });
+      }
+    });
+  }
+});
+
+/** What must never be the subject: each row names the wrong answer. */
+const falsePositives: { text: string; figure: string; not: string }[] = [
+  { text: 'The tour grossed $12 million in Germany.', figure: '$12 million', not: 'Germany' },
+  { text: 'American shoppers spent $5 billion online.', figure: '$5 billion', not: 'American' },
+  { text: 'The storm left 450,000 homes without power, officials said.', figure: '450,000 homes', not: 'officials' },
+  { text: 'Analysts at Morgan Stanley said profits rose 5%.', figure: '5%', not: 'Analysts at Morgan Stanley' },
+  { text: 'Globex paid $30 million for the stadium in Madrid.', figure: '$30 million', not: 'Madrid' },
+  { text: 'The airline carried 2 million passengers last year, according to Reuters.', figure: '2 million passengers', not: 'Reuters' },
+  { text: 'This year\'s budget provides $2 billion for schools.', figure: '$2 billion', not: 'year' },
+  { text: 'Last year, Dutch brewers sold 4 million barrels.', figure: '4 million barrels', not: 'Dutch' },
+];
+
+describe('subjects that must not be taken', () => {
+  for (const row of falsePositives) {
+    test(`${row.text} → ${row.figure}: not ${row.not}`, () => {
+      expect(subjectOf(row.text, row.figure).name ?? null).not.toBe(row.not);
+    });
+  }
+});
