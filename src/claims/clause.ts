@@ -113,6 +113,11 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   for (let i = 1; i < out.length; i++) {
     if (out[i].lower === 'that' && out[i].cls === 'det' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'fig') && !/[,;:]/.test(out[i - 1].post)) out[i].cls = 'rel';
   }
+  // "the housing budget", "a rented flat": between a determiner and a noun a verb form is an
+  // adjective.
+  for (let i = 1; i + 1 < out.length; i++) {
+    if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && out[i - 1].cls === 'det' && !/^(that|which|who)$/.test(out[i - 1].lower) && out[i + 1].cls === 'noun' && !/[,;:]/.test(out[i - 1].post + out[i].post)) out[i].cls = 'adj';
+  }
   // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
   for (let i = 1; i < out.length; i++) {
     if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';
@@ -133,7 +138,7 @@ function classOf(lower: string, tags: Set<string>, g: GrammarRules): WordClass {
   if (lower === 'to') return 'to';
   if (g.auxiliaries.has(lower)) return 'verb';
   if (lower === 'and' || lower === 'or' || lower === 'nor' || lower === '&' || lower === 'but' || lower === 'yet') return 'conj';
-  if (tags.has('Possessive') && tags.has('Pronoun')) return 'det';
+  if ((tags.has('Possessive') && tags.has('Pronoun')) || /^(its|their|his|our|my|your)$/.test(lower)) return 'det';
   if (tags.has('Pronoun')) return 'pron';
   if (tags.has('Determiner')) return 'det';
   if (tags.has('Preposition')) return 'prep';

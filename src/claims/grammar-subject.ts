@@ -306,6 +306,15 @@ function lastVerb(tokens: Token[], from: number, to: number, g: GrammarRules): n
  * "Completed in 1345,", "Collectively", "And yet,", "Tonight,". */
 function skipFronted(tokens: Token[], from: number, fi: number): number {
   let k = from;
+  // "Beyond the U.S., Europe has …", "Tonight, our partnership includes …": a short phrase with no
+  // verb of its own, closed by a comma before a subject and its verb.
+  const close = tokens.findIndex((u, j) => j >= k && j < fi && j - k <= 8 && comma(u));
+  const opensNoun = tokens[k] && (tokens[k].cls === 'det' || tokens[k].cls === 'pron' || (tokens[k].cls === 'noun' && !tokens[k].tags.has('Date')));
+  if (close >= 0 && !opensNoun && !tokens.slice(k + 1, close + 1).some((u) => finite(u) && !u.tags.has('Participle'))) {
+    let j = close + 1;
+    while (j < tokens.length && (nounish(tokens[j]) || tokens[j].cls === 'pron') && !comma(tokens[j])) j++;
+    if (j > close + 1 && tokens[j] && finite(tokens[j]) && !tokens[j].verbal) k = close + 1;
+  }
   for (let guard = 0; guard < 4 && k < fi; guard++) {
     const t = tokens[k];
     if (t.cls === 'adv' || t.cls === 'conj' || (t.tags.has('Date') && comma(t))) { k++; continue; }

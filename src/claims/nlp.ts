@@ -52,10 +52,13 @@ export interface TaggedTerm extends Span {
   post: string;
 }
 
-/** Every term of a text with its tags (full tagging: lexicon, pre- and post-tagger) and the
- * punctuation around it. */
+/** Every term of a text with its tags and the punctuation around it. */
 export function tagTerms(text: string): TaggedTerm[] {
-  const doc = nlp(text.slice(0, MAX_NLP_TEXT));
+  // Lexicon and pre-tagger only, as for names: the post-tagger's context rules cost five times as
+  // much, and the words whose tags matter here (figure verbs, auxiliaries, relative pronouns) are
+  // corrected by rules/claims/grammar.yml anyway.
+  const doc = nlp.tokenize(text.slice(0, MAX_NLP_TEXT));
+  doc.compute(['lexicon', 'preTagger']);
   return (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; pre: string; post: string; offset: { start: number } }[] }[])
     .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: t.tags, pre: t.pre, post: t.post })));
 }
