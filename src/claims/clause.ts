@@ -80,12 +80,18 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
 
 /** Longest sentence prefix parsed: tagging cost grows faster than the text. */
 export const MAX_PARSE = 600;
+/** How far past the last figure the parse reaches, in characters. */
+const AFTER_LAST_FIGURE = 60;
 
 const VERB_TAGS = ['Verb', 'Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle'];
 
 /** Tokens of `s` with the figures (`figures`, sentence offsets) merged into one token each. */
 export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules): Token[] {
-  const text = s.slice(0, MAX_PARSE);
+  // Up to a few words past the last figure (its "of" phrase, a passive's agent): what follows says
+  // nothing of who the figures are about, and tagging costs by the word.
+  const last = Math.max(0, ...figures.map((f) => f.end));
+  const stop = s.indexOf(' ', Math.min(s.length, last + AFTER_LAST_FIGURE));
+  const text = s.slice(0, Math.min(MAX_PARSE, stop < 0 ? s.length : stop));
   const terms = tagTerms(text);
   const out: Token[] = [];
   for (const t of terms) {

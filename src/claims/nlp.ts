@@ -57,7 +57,26 @@ export function tagTerms(text: string): TaggedTerm[] {
   // Lexicon and pre-tagger only, as for names: the post-tagger's context rules cost five times as
   // much, and the words whose tags matter here (figure verbs, auxiliaries, relative pronouns) are
   // corrected by rules/claims/grammar.yml anyway.
-  const doc = nlp.tokenize(text.slice(0, MAX_NLP_TEXT));
+  const input = text.slice(0, MAX_NLP_TEXT);
+  const doc = nlp.tokenize(input);
+  doc.compute(['lexicon', 'preTagger']);
+  // Offsets by walking the terms (pre + text + post rebuild the text exactly), which costs far
+  // less than json({ offset: true }); a text compromise rebuilds differently falls back to it.
+  const out: TaggedTerm[] = [];
+  let at = 0;
+  for (const sentence of (doc as unknown as { document: { text: string; pre: string; post: string; tags: Set<string> }[][] }).document) {
+    for (const t of sentence) {
+      at += t.pre.length;
+      if (input.slice(at, at + t.text.length) !== t.text) return tagTermsByJson(input);
+      out.push({ start: at, end: at + t.text.length, text: t.text, tags: [...t.tags], pre: t.pre, post: t.post });
+      at += t.text.length + t.post.length;
+    }
+  }
+  return out;
+}
+
+function tagTermsByJson(input: string): TaggedTerm[] {
+  const doc = nlp.tokenize(input);
   doc.compute(['lexicon', 'preTagger']);
   return (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; pre: string; post: string; offset: { start: number } }[] }[])
     .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: t.tags, pre: t.pre, post: t.post })));
