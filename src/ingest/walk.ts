@@ -120,14 +120,46 @@ async function walk(dir: string, parents: Scope[], exclude: string[], out: Set<s
   }
 }
 
-/** A quoted glob: every file it matches is read (like a named file), outside the skipped places. */
+/** The folder a glob starts from: its leading segments without glob syntax. */
+function globBase(pattern: string): string {
+  const segments = pattern.split('/');
+  const fixed: string[] = [];
+  for (const seg of segments.slice(0, -1)) {
+    if (isDynamicPattern(seg)) break;
+    fixed.push(seg);
+  }
+  return resolve(fixed.length === 0 ? '.' : fixed.join('/') || '/');
+}
+
+/** Whether the ignore files between `base` and `path` (or a hidden or skipped folder on the way) rule it out. */
+async function ruledOut(base: string, path: string, scopes: Map<string, Scope | null>): Promise<boolean> {
+  const parts = relative(base, path).split(sep);
+  const chain: Scope[] = [];
+  let dir = base;
+  for (let i = 0; i < parts.length; i++) {
+    if (!scopes.has(dir)) scopes.set(dir, await loadScope(dir));
+    const own = scopes.get(dir);
+    if (own) chain.push(own);
+    const next = join(dir, parts[i]);
+    const isDir = i < parts.length - 1;
+    if (parts[i].startsWith('.') || (isDir && SKIPPED_FOLDERS.has(parts[i])) || ignoredBy(chain, next, isDir)) return true;
+    dir = next;
+  }
+  return false;
+}
+
+/** A quoted glob: every file it matches is read (like a named file), except what a folder walk
+ * from the glob's base would skip (output folder, hidden, node_modules, ignore files, symlinks). */
 async function expand(pattern: string, exclude: string[], out: Set<string>, skipped: Skipped[]): Promise<void> {
   const matches = await glob(pattern, { absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+  const base = globBase(pattern);
+  const scopes = new Map<string, Scope | null>();
   for (const m of matches.map((p) => resolve(p)).sort()) {
     if (exclude.some((e) => inside(m, e))) {
       skipped.push({ path: m, reason: 'in the output folder' });
       continue;
     }
+    if (inside(m, base) && await ruledOut(base, m, scopes)) continue;
     const info = await lstat(m);
     if (info.isSymbolicLink()) skipped.push({ path: m, reason: 'symbolic link, not followed (name the target to read it)' });
     else out.add(m);
