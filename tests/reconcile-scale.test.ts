@@ -5,7 +5,10 @@ import { isSpecificFigure, significantDigits, MAX_HUB_SUBJECTS } from '../src/re
 import { ExternalSorter, sortableNumber } from '../src/reconcile/external-sort.js';
 import { Spool, SPOOL_MEMORY_LINES } from '../src/reconcile/spool.js';
 import type { ClaimSummary } from '../src/reconcile/summary.js';
-import { tempDir } from './helpers.js';
+import { articles, runPipeline, tempDir } from './helpers.js';
+import { readLines } from '../src/reconcile/line-reader.js';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 type Q = NonNullable<ClaimSummary['quantity']>;
 
@@ -123,8 +126,9 @@ describe('which shared figures are linked', () => {
 });
 
 describe('external sort and spool', () => {
-  test('sorts like an in-memory sort across many chunk files', async () => {
-    const sorter = new ExternalSorter(tempDir(), 97);
+  test('sorts like an in-memory sort across many chunk files, merged in rounds', async () => {
+    // 5,000 entries in chunks of 7: 715 files, more than MERGE_WIDTH, so merged in rounds.
+    const sorter = new ExternalSorter(tempDir(), 7);
     const values: number[] = [];
     let seed = 7;
     for (let i = 0; i < 5000; i++) {
@@ -138,6 +142,15 @@ describe('external sort and spool', () => {
     expect(out).toEqual([...values].sort((a, b) => a - b));
   });
 
+  test('lines split across read blocks, multi-byte characters included', () => {
+    const file = join(tempDir(), 'lines');
+    const lines = Array.from({ length: 500 }, (_, i) => `${i} é 日本 🙂 ${'x'.repeat(i % 13)}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    expect([...readLines(file, 7)]).toEqual(lines);
+    writeFileSync(file, 'no final newline 🙂');
+    expect([...readLines(file, 5)]).toEqual(['no final newline 🙂']);
+  });
+
   test('a spool returns its lines in order after moving to disk', async () => {
     const spool = new Spool(tempDir());
     const n = SPOOL_MEMORY_LINES * 3 + 5;
@@ -149,4 +162,21 @@ describe('external sort and spool', () => {
     expect(back[n - 1]).toBe(`line ${n - 1}`);
     spool.clear();
   });
+});
+
+describe("the issue's case: 800 one-line articles, fifteen companies, one figure", () => {
+  test('runs, links no pairs, and graph.json stays linear in the claims', async () => {
+    const companies = ['OpenAI', 'Anthropic', 'Google', 'Alphabet', 'Meta', 'xAI', 'Microsoft', 'Amazon', 'Nvidia', 'AMD', 'Oracle', 'SoftBank', 'Tesla', 'Apple', 'Intel'];
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 800; i++) files[`a${String(i).padStart(3, '0')}.txt`] = `${companies[i % 15]} said its revenue rose 10 percent, according to filing ${i}.\n`;
+    const out = tempDir();
+    const summary = await runPipeline([articles(files)], out);
+    expect({ exit: summary.exitCode, claims: summary.claims }).toEqual({ exit: 0, claims: 800 });
+    const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')) as { nodes: { type: string; status?: string }[]; edges: { type: string }[] };
+    expect(graph.edges.filter((e) => e.type === 'same-figure-as')).toHaveLength(0);
+    // stated-in, about, member-of and one neighbour relation per claim at most.
+    expect(graph.edges.length).toBeLessThanOrEqual(4 * 800);
+    expect(graph.nodes.filter((n) => n.type === 'group' && n.status === 'corroborated')).toHaveLength(15);
+    expect(statSync(join(out, 'graph.json')).size).toBeLessThan(1.2 * 2 ** 20);
+  }, 60_000);
 });

@@ -1,17 +1,21 @@
 /**
  * Sorting more lines than memory should hold: entries are sorted in fixed-size chunks, each chunk
- * goes to a temp file, and the files are merged through a small heap. Memory is one chunk plus one
- * read buffer per file, whatever the number of entries; time is n log(chunk) + n log(files).
+ * goes to a temp file, and the files are merged through a small heap, at most MERGE_WIDTH at a
+ * time (more files are first merged in rounds, so open files and the heap stay bounded). Memory is
+ * one chunk plus one read block per merged file, whatever the number of entries; time is
+ * n log(chunk) + n log(files).
  *
  * Keys compare as JavaScript strings (UTF-16 code units), the same on every machine; ties are
  * broken by the value, so the order is a function of the entries alone, never of arrival order.
  */
-import { createReadStream, writeFileSync, rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { readLines } from './line-reader.js';
 
-/** Entries sorted in memory at once. */
-export const SORT_CHUNK = 50_000;
+/** Entries sorted in memory at once (a few hundred bytes each). */
+export const SORT_CHUNK = 20_000;
+/** Files merged at once. */
+export const MERGE_WIDTH = 64;
 
 export interface Entry {
   key: string;
@@ -44,8 +48,8 @@ export class ExternalSorter {
     this.chunk = [];
   }
 
-  /** Every entry in key order. Call once; the temp files are removed when it ends. */
-  async *sorted(): AsyncGenerator<Entry> {
+  /** Every entry in key order. Call once; the temp files are removed as they are used up. */
+  *sorted(): Generator<Entry> {
     if (this.files.length === 0) {
       // Everything fits in one chunk: no disk at all.
       const chunk = this.chunk.sort(cmp);
@@ -54,27 +58,56 @@ export class ExternalSorter {
       return;
     }
     if (this.chunk.length) this.spill();
-    const readers = this.files.map((f) => createInterface({ input: createReadStream(f, { encoding: 'utf8', highWaterMark: 1 << 16 }), crlfDelay: Infinity })[Symbol.asyncIterator]());
     try {
-      const heap = new MinHeap();
-      for (let i = 0; i < readers.length; i++) await pull(readers[i], i, heap);
-      while (heap.size > 0) {
-        const top = heap.pop()!;
-        yield top.entry;
-        await pull(readers[top.source], top.source, heap);
+      while (this.files.length > MERGE_WIDTH) {
+        // A round: the oldest MERGE_WIDTH files become one.
+        const round = this.files.splice(0, MERGE_WIDTH);
+        const file = join(this.dir, `sort-${process.pid}-${counter++}.lines`);
+        const fd = openSync(file, 'w');
+        try {
+          let buffer: string[] = [];
+          for (const e of merge(round)) {
+            buffer.push(e.key + SEP + e.value);
+            if (buffer.length >= 4096) {
+              writeSync(fd, buffer.join('\n') + '\n');
+              buffer = [];
+            }
+          }
+          if (buffer.length) writeSync(fd, buffer.join('\n') + '\n');
+        } finally {
+          closeSync(fd);
+        }
+        for (const f of round) rmSync(f, { force: true });
+        this.files.push(file);
       }
+      yield* merge(this.files);
     } finally {
-      for (const r of readers) await r.return?.();
       for (const f of this.files) rmSync(f, { force: true });
       this.files.length = 0;
     }
   }
 }
 
-async function pull(reader: AsyncIterator<string>, source: number, heap: MinHeap): Promise<void> {
-  const next = await reader.next();
+/** The entries of sorted files, in order. */
+function* merge(files: string[]): Generator<Entry> {
+  const readers = files.map((f) => readLines(f));
+  try {
+    const heap = new MinHeap();
+    for (let i = 0; i < readers.length; i++) pull(readers[i], i, heap);
+    while (heap.size > 0) {
+      const top = heap.pop()!;
+      yield top.entry;
+      pull(readers[top.source], top.source, heap);
+    }
+  } finally {
+    for (const r of readers) r.return(undefined);
+  }
+}
+
+function pull(reader: Generator<string>, source: number, heap: MinHeap): void {
+  const next = reader.next();
   if (next.done) return;
-  const line = next.value as string;
+  const line = next.value;
   const at = line.indexOf(SEP);
   heap.push({ entry: { key: line.slice(0, at), value: line.slice(at + 1) }, source });
 }

@@ -105,7 +105,7 @@ class OpenHub {
     this.pending.append(JSON.stringify([c.id, `${c.subject!.name}: "${c.quantity.quote}" (${c.metric ?? 'no metric'}, ${c.source.path})`]));
   }
 
-  async finish(sink: FigureSink): Promise<void> {
+  finish(sink: FigureSink): void {
     try {
       if (this.tooCommon) {
         sink.common({ unit: this.unit, value: this.figure, claims: this.claims });
@@ -119,7 +119,7 @@ class OpenHub {
         id, kind: q.kind, unit: this.unit, value: this.figure, subjects: names.length, claims: this.claims, sample: this.sample,
         reason: `${formatNumber(this.figure)} ${q.unit} is attributed to ${names.length} different subjects (${names.join(', ')}) in ${this.claims} claims: possible misattribution, check the sources`,
       });
-      for await (const line of this.pending.lines()) {
+      for (const line of this.pending.lines()) {
         const [from, reason] = JSON.parse(line) as [string, string];
         sink.link({ from, to: id, reason });
       }
@@ -135,17 +135,17 @@ export class FigureStream {
 
   constructor(private readonly dir: string, private readonly sink: FigureSink) {}
 
-  async add(c: Quantified, unit: string): Promise<void> {
+  add(c: Quantified, unit: string): void {
     const f = figureOf(c.quantity)!;
     if (!this.open?.accepts(unit, f)) {
-      await this.open?.finish(this.sink);
+      this.open?.finish(this.sink);
       this.open = new OpenHub(unit, f, c, this.dir);
     }
     this.open.add(c);
   }
 
-  async finish(): Promise<void> {
-    await this.open?.finish(this.sink);
+  finish(): void {
+    this.open?.finish(this.sink);
     this.open = null;
   }
 }

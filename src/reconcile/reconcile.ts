@@ -104,7 +104,7 @@ async function reconcileIn(dir: string, claims: Iterable<ClaimSummary> | AsyncIt
       if (r.review && report.flaggedCount++ < REPORT_KEEP) report.flagged.push({ ...r, quotes: a.id === r.from ? [label(a), label(b)] : [label(b), label(a)] });
     },
   });
-  for await (const { key, value } of byGroup.sorted()) {
+  for (const { key, value } of byGroup.sorted()) {
     const c = JSON.parse(value) as Quantified;
     const keyText = key.slice(0, key.indexOf(SEP));
     groups.add(c, keyText, groupKey(c, unitFamily(c.quantity)));
@@ -125,15 +125,15 @@ async function reconcileIn(dir: string, claims: Iterable<ClaimSummary> | AsyncIt
       if (report.common.length > COMMON_KEEP) report.common.pop();
     },
   });
-  for await (const { value } of byFigure.sorted()) {
+  for (const { value } of byFigure.sorted()) {
     const c = JSON.parse(value) as Quantified;
-    await figures.add(c, unitFamily(c.quantity));
+    figures.add(c, unitFamily(c.quantity));
   }
-  await figures.finish();
+  figures.finish();
   return rec;
 }
 
 /** Reads a spool of JSON lines back as values. */
-export async function* records<T>(spool: Spool): AsyncGenerator<T> {
-  for await (const line of spool.lines()) yield JSON.parse(line) as T;
+export function* records<T>(spool: Spool): Generator<T> {
+  for (const line of spool.lines()) yield JSON.parse(line) as T;
 }

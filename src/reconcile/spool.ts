@@ -5,9 +5,8 @@
  * JSON.stringify output or keys built from it).
  */
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { readLines } from './line-reader.js';
 
 /** Lines kept in memory before a spool moves to disk. Small enough that a few dozen open spools
  * stay in the low megabytes, large enough that small corpora never touch the disk. */
@@ -47,14 +46,13 @@ export class Spool {
   }
 
   /** Every line in the order appended. The spool stays usable (it can be read again). */
-  async *lines(): AsyncGenerator<string> {
+  *lines(): Generator<string> {
     if (this.fd === null) {
       yield* this.memory;
       return;
     }
     this.flush();
-    const input = createReadStream(this.file!, { encoding: 'utf8', highWaterMark: 1 << 16 });
-    for await (const line of createInterface({ input, crlfDelay: Infinity })) yield line;
+    yield* readLines(this.file!);
   }
 
   /** Empties the spool and removes its file. */
