@@ -162,8 +162,8 @@ class MinHeap {
 }
 
 /** A number as a fixed-width string that sorts like the number (IEEE 754 bits, sign-adjusted). */
+const view = new DataView(new ArrayBuffer(8));
 export function sortableNumber(n: number): string {
-  const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, n === 0 ? 0 : n); // -0 and 0 sort together
   let hi = view.getUint32(0), lo = view.getUint32(4);
   if (hi & 0x80000000) {

@@ -18,6 +18,7 @@
  */
 import type { Quantified } from './compare.js';
 import { close, label } from './compare.js';
+import { SAMPLE } from './groups.js';
 import { figureOf, formatNumber } from './interval.js';
 import { stableId } from '../util/hash.js';
 import { Spool } from './spool.js';
@@ -37,8 +38,8 @@ export interface FigureHub {
   subjects: number;
   claims: number;
   reason: string;
-  /** Report lines of the first members. */
-  sample: string[];
+  /** Report lines of the first members; only on the hubs the report shows, not in the spool. */
+  sample?: string[];
 }
 
 export interface FigureLink {
@@ -54,7 +55,8 @@ export interface CommonFigure {
 }
 
 export interface FigureSink {
-  hub(h: FigureHub): void;
+  /** A hub; `sample()` makes the report lines of its first members, when wanted. */
+  hub(h: FigureHub, sample: () => string[]): void;
   link(l: FigureLink): void;
   common(f: CommonFigure): void;
 }
@@ -79,7 +81,7 @@ export function isSpecificFigure(c: Quantified): boolean {
 
 class OpenHub {
   private readonly subjects = new Map<string, string>();
-  private readonly sample: string[] = [];
+  private readonly first: Quantified[] = [];
   private claims = 0;
   private tooCommon = false;
   private readonly pending: Spool;
@@ -101,7 +103,7 @@ class OpenHub {
       this.pending.clear();
       return;
     }
-    if (this.sample.length < 10) this.sample.push(label(c));
+    if (this.first.length < SAMPLE) this.first.push(c);
     this.pending.append(JSON.stringify([c.id, `${c.subject!.name}: "${c.quantity.quote}" (${c.metric ?? 'no metric'}, ${c.source.path})`]));
   }
 
@@ -116,9 +118,9 @@ class OpenHub {
       const id = stableId('figure', this.unit, this.leader.id);
       const names = [...this.subjects.values()].sort();
       sink.hub({
-        id, kind: q.kind, unit: this.unit, value: this.figure, subjects: names.length, claims: this.claims, sample: this.sample,
+        id, kind: q.kind, unit: this.unit, value: this.figure, subjects: names.length, claims: this.claims,
         reason: `${formatNumber(this.figure)} ${q.unit} is attributed to ${names.length} different subjects (${names.join(', ')}) in ${this.claims} claims: possible misattribution, check the sources`,
-      });
+      }, () => this.first.map(label));
       for (const line of this.pending.lines()) {
         const [from, reason] = JSON.parse(line) as [string, string];
         sink.link({ from, to: id, reason });

@@ -31,8 +31,9 @@ export interface Group {
   reason: string;
   /** The subject's display name, for the report. */
   subject: string | null;
-  /** Report lines of the first members (quote, subject, metric, source). */
-  sample: string[];
+  /** Report lines of the first members (quote, subject, metric, source); only on the groups the
+   * report shows, not in the spool. */
+  sample?: string[];
 }
 
 /** Groups up to this size compare every pair; larger ones compare neighbours by figure. */
@@ -43,7 +44,8 @@ export const SAMPLE = 10;
 export const ARTICLE_COUNT_CAP = 10_000;
 
 export interface GroupSink {
-  group(g: Group): void;
+  /** A finished group; `sample()` makes the report lines of its first members, when wanted. */
+  group(g: Group, sample: () => string[]): void;
   member(claim: string, group: string): void;
   /** A pair relation; the two claims come along for the report's quotes. */
   relation(r: Relation, a: Quantified, b: Quantified): void;
@@ -71,7 +73,7 @@ class OpenGroup {
   private pairs = 0;
   private members = 0;
   private readonly articles = new Set<string>();
-  private readonly sample: string[] = [];
+  private readonly firstMembers: Quantified[] = [];
   private subject: string | null = null;
 
   constructor(readonly keyText: string, private readonly key: GroupKey, private readonly sink: GroupSink) {
@@ -81,7 +83,7 @@ class OpenGroup {
   add(c: Quantified): void {
     if (this.members++ === 0) this.subject = c.subject?.name ?? null;
     if (this.articles.size < ARTICLE_COUNT_CAP) this.articles.add(c.source.article);
-    if (this.sample.length < SAMPLE) this.sample.push(label(c));
+    if (this.firstMembers.length < SAMPLE) this.firstMembers.push(c);
     this.sink.member(c.id, this.id);
     if (this.neighbours) {
       this.pair(this.last!, c);
@@ -112,7 +114,7 @@ class OpenGroup {
     for (let i = 0; i < m.length; i++) for (let j = i + 1; j < m.length; j++) this.pair(m[i], m[j]);
     this.buffer = [];
     const { status, reason } = this.summarize();
-    this.sink.group({ id: this.id, key: this.key, members: this.members, articles: this.articles.size, status, reason, subject: this.subject, sample: this.sample });
+    this.sink.group({ id: this.id, key: this.key, members: this.members, articles: this.articles.size, status, reason, subject: this.subject }, () => this.firstMembers.map(label));
   }
 
   private summarize(): { status: GroupStatus; reason: string } {

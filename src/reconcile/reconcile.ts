@@ -48,8 +48,8 @@ export interface Reconciliation {
     /** Tensions and conflicts, with the report lines of both claims. */
     flagged: (Relation & { quotes: [string, string] })[];
     flaggedCount: number;
-    hubs: FigureHub[];
-    multi: Group[];
+    hubs: (FigureHub & { sample: string[] })[];
+    multi: (Group & { sample: string[] })[];
     multiCount: number;
     common: CommonFigure[];
     commonCount: number;
@@ -94,9 +94,10 @@ async function reconcileIn(dir: string, claims: Iterable<ClaimSummary> | AsyncIt
   const report = rec.report;
 
   const groups = new GroupStream({
-    group: (g) => {
+    group: (g, sample) => {
       rec.groups.append(JSON.stringify(g));
-      if (g.members > 1 && report.multiCount++ < REPORT_KEEP) report.multi.push(g);
+      // Report lines only for the groups the report shows.
+      if (g.members > 1 && report.multiCount++ < REPORT_KEEP) report.multi.push({ ...g, sample: sample() });
     },
     member: (claim, group) => rec.members.append(JSON.stringify([claim, group])),
     relation: (r, a, b) => {
@@ -112,9 +113,9 @@ async function reconcileIn(dir: string, claims: Iterable<ClaimSummary> | AsyncIt
   groups.finish();
 
   const figures = new FigureStream(dir, {
-    hub: (h) => {
+    hub: (h, sample) => {
       rec.hubs.append(JSON.stringify(h));
-      if (rec.hubs.count <= REPORT_KEEP) report.hubs.push(h);
+      if (rec.hubs.count <= REPORT_KEEP) report.hubs.push({ ...h, sample: sample() });
     },
     link: (l) => rec.links.append(JSON.stringify(l)),
     common: (f) => {
