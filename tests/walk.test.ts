@@ -24,6 +24,9 @@ function messyFolder(): string {
     '.claimsignore': '*.draft.md\n',
     'data.json': '{"value": 3}',
     'out/report.md': '# Claims review\n\n5 articles read, 0 failed, 34 claims.\n',
+    'old-run/report.md': '# Claims review\n\n5 articles read, 0 failed, 34 claims.\n',
+    'old-run/graph.json': '{}',
+    'old-run/run.json': '{}',
   });
   symlinkSync(join(dir, 'a.txt'), join(dir, 'link.txt'));
   return dir;
@@ -32,7 +35,7 @@ function messyFolder(): string {
 const rel = (dir: string, paths: string[]) => paths.map((p) => relative(dir, p));
 
 describe('folder walks', () => {
-  test('skip the output folder, hidden entries, node_modules and what .gitignore / .claimsignore list', async () => {
+  test('skip the output folder (and older ones), hidden entries, node_modules and what .gitignore / .claimsignore list', async () => {
     const dir = messyFolder();
     const found = await findArticles([dir], { exclude: [join(dir, 'out')] });
     expect(rel(dir, found.paths)).toEqual(['a.txt', 'nested/ok.txt', 'sub/b.md']);
@@ -44,6 +47,7 @@ describe('folder walks', () => {
     expect(found.skipped.map((s) => [relative(dir, s.path), s.reason.replace(/ \(.*/, '')])).toEqual([
       ['data.json', 'not an article type'],
       ['link.txt', 'symbolic link, not followed'],
+      ['old-run', 'an output folder of claims'],
       ['out', 'the output folder'],
     ]);
   });

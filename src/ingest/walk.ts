@@ -1,12 +1,14 @@
 /**
  * Which files a run reads. An input is a file (read whatever its type: it was named), a folder
  * (walked) or a quoted glob ("news/**\/*.md", expanded with tinyglobby). A folder walk skips what
- * is never an article a user meant: the output folder (its report.md is not news), hidden files and
- * folders, node_modules, and whatever a .gitignore or .claimsignore in the walked folders lists
+ * is never an article a user meant: the output folder and any other folder claims wrote (its
+ * report.md is not news), hidden files and folders, node_modules, and whatever a .gitignore or
+ * .claimsignore in the walked folders lists
  * (gitignore syntax, matched by the `ignore` package, each file scoped to its own folder). Symbolic
  * links are not followed and files of other types are not read; both are reported, never dropped
  * in silence.
  */
+import { existsSync } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -18,6 +20,13 @@ export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text'])
 export const IGNORE_FILES = ['.gitignore', '.claimsignore'];
 /** Folders never walked into, whatever the ignore files say. */
 export const SKIPPED_FOLDERS = new Set(['node_modules']);
+/** Files that together mark a folder claims wrote (any run's --out). */
+const OUTPUT_MARKERS = ['graph.json', 'run.json'];
+
+/** Whether claims wrote this folder: it holds a graph.json and a run.json. */
+export function isOutputFolder(dir: string): boolean {
+  return OUTPUT_MARKERS.every((name) => existsSync(join(dir, name)));
+}
 
 /** A request the run cannot carry out (missing input, no articles, nothing to remove): exit 2. */
 export class UsageError extends Error {}
@@ -102,6 +111,10 @@ async function walk(dir: string, parents: Scope[], exclude: string[], out: Set<s
         skipped.push({ path, reason: 'the output folder' });
         continue;
       }
+      if (isOutputFolder(path)) {
+        skipped.push({ path, reason: 'an output folder of claims (holds graph.json and run.json)' });
+        continue;
+      }
       if (SKIPPED_FOLDERS.has(entry.name) || ignoredBy(scopes, path, true)) continue;
       await walk(path, scopes, exclude, out, skipped);
       continue;
@@ -142,7 +155,7 @@ async function ruledOut(base: string, path: string, scopes: Map<string, Scope | 
     if (own) chain.push(own);
     const next = join(dir, parts[i]);
     const isDir = i < parts.length - 1;
-    if (parts[i].startsWith('.') || (isDir && SKIPPED_FOLDERS.has(parts[i])) || ignoredBy(chain, next, isDir)) return true;
+    if (parts[i].startsWith('.') || (isDir && (SKIPPED_FOLDERS.has(parts[i]) || isOutputFolder(next))) || ignoredBy(chain, next, isDir)) return true;
     dir = next;
   }
   return false;
