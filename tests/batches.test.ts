@@ -95,6 +95,16 @@ describe('batches accumulate', () => {
     expect(snapshot(step)).toEqual(snapshot(oneRun));
   });
 
+  test('an article that fails is reported and not added; the others are', async () => {
+    const dir = articles({ 'good.txt': 'Nvidia sold 3,700,000 chips in 2025.\n', 'bad.txt': Buffer.from([0x00, 0x01, 0x02]) });
+    const out = tempDir();
+    const summary = await runPipeline([dir], out);
+    expect(summary.exitCode).toBe(1);
+    expect(summary.failed.map((f) => f.path.split('/').pop())).toEqual(['bad.txt']);
+    expect(manifestOf(out).articles.map((e) => e.path.split('/').pop())).toEqual(['good.txt']);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).failed).toHaveLength(1);
+  });
+
   test('--replace starts over', async () => {
     const { all, parts } = batches();
     const out = tempDir();

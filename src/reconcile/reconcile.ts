@@ -89,7 +89,10 @@ async function reconcileIn(dir: string, claims: Iterable<ClaimSummary> | AsyncIt
     relations: Object.fromEntries(PAIR_TYPES.map((t) => [t, new Spool(dir, t)])) as Record<PairRelation, Spool>,
     hubs: new Spool(dir, 'hubs'), links: new Spool(dir, 'links'),
     report: { flagged: [], flaggedCount: 0, hubs: [], multi: [], multiCount: 0, common: [], commonCount: 0 },
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
+    dispose: () => {
+      for (const spool of [rec.groups, rec.members, ...Object.values(rec.relations), rec.hubs, rec.links]) spool.clear();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
   const report = rec.report;
 
