@@ -76,6 +76,13 @@ describe('folder walks', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  test('an output folder named as the input is not read either', async () => {
+    const dir = messyFolder();
+    const found = await findArticles([join(dir, 'old-run'), join(dir, 'out')], { exclude: [join(dir, 'out')] });
+    expect(found.paths).toEqual([]);
+    expect(found.empty).toEqual([join(dir, 'old-run'), join(dir, 'out')]);
+  });
+
   test('missing and empty inputs are told apart', async () => {
     const dir = articles({ 'notes.json': '{}' });
     mkdirSync(join(dir, 'empty'));

@@ -60,7 +60,11 @@ export async function findArticles(inputs: string[], options: { exclude?: string
   for (const input of inputs) {
     const mine = new Set<string>();
     const info = await stat(input).catch(() => null);
-    if (info?.isDirectory()) await walk(resolve(input), [], exclude, mine, found.skipped);
+    const folder = resolve(input);
+    if (info?.isDirectory() && (exclude.includes(folder) || isOutputFolder(folder))) {
+      // Named directly, an output folder is still not read: its report.md is not an article.
+      found.skipped.push({ path: folder, reason: exclude.includes(folder) ? 'the output folder' : 'an output folder of claims (holds graph.json and run.json)' });
+    } else if (info?.isDirectory()) await walk(folder, [], exclude, mine, found.skipped);
     else if (info) mine.add(resolve(input));
     else if (isDynamicPattern(input)) await expand(input, exclude, mine, found.skipped);
     else {
