@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * Command line: `claims run <files or folders…> --out <dir>`. Exit codes: 0 every article went
- * through; 1 some article failed (named on stderr with its reason); 2 bad usage or bad rules.
+ * Command line: `claims run <files, folders or globs…> --out <dir> [--replace]` adds articles to
+ * what the output folder holds; `claims remove <paths…> --out <dir>` takes some out. Exit codes:
+ * 0 every article went through; 1 some article failed (named on stderr with its reason); 2 bad
+ * usage, bad rules or nothing to do (a missing input, an input without articles), nothing written.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { run, type Progress } from './pipeline/run.js';
+import { run, UsageError, type Progress, type RunOptions } from './pipeline/run.js';
 import { RuleError } from './rules/load.js';
 import { PIPELINE_VERSION } from './pipeline/version.js';
 
@@ -20,39 +22,68 @@ const program = new Command()
   .version(PIPELINE_VERSION)
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
-program
-  .command('run')
-  .description('extract claims from articles (.txt, .md) and write claims.jsonl, noise.jsonl, graph.json, report.md, run.json and schema/')
-  .argument('<inputs...>', 'article files or folders')
+type Common = { out: string; rules?: string; workers?: number; maxBytes?: number; incremental: boolean; quiet?: boolean };
+
+/** Runs the pipeline and prints what it did; usage problems exit 2 with nothing written. */
+async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'incremental' | 'onProgress'>, opts: Common): Promise<void> {
+  const tty = process.stderr.isTTY && !opts.quiet;
+  const started = Date.now();
+  const onProgress = tty ? (p: Progress) => {
+    const rate = p.done / Math.max(0.001, (Date.now() - started) / 1000);
+    process.stderr.write(`\r${p.done}/${p.total} articles, ${p.failed} failed, ${rate.toFixed(1)}/s `);
+  } : undefined;
+  try {
+    const summary = await run({ ...options, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, incremental: opts.incremental, onProgress });
+    if (tty) process.stderr.write('\n');
+    for (const f of summary.failed) process.stderr.write(`claims: ${f.path}: ${f.reason}\n`);
+    if (!opts.quiet) {
+      printSkipped(summary.skipped);
+      const batch = [`${summary.added} added`, `${summary.changed} changed`, `${summary.unchanged} already held`, ...(summary.removed ? [`${summary.removed} removed`] : []), ...(summary.duplicates ? [`${summary.duplicates} identical to another path`] : [])];
+      process.stderr.write(`claims: ${batch.join(', ')}; ${opts.out}/ now holds ${summary.articles} articles (${summary.processed} processed, ${summary.reused} unchanged), ${summary.failed.length} failed, ${summary.claims} claims\n`);
+    }
+    process.exitCode = summary.exitCode;
+  } catch (err) {
+    if (err instanceof RuleError || err instanceof UsageError) {
+      process.stderr.write(`claims: ${err instanceof RuleError ? 'bad rule file: ' : ''}${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw err;
+  }
+}
+
+/** Symbolic links and other file types a walk passed over: counted by reason, a few named. */
+function printSkipped(skipped: { path: string; reason: string }[]): void {
+  const byReason = new Map<string, string[]>();
+  for (const s of skipped) {
+    const reason = s.reason.replace(/ \(.*$/, '');
+    if (!byReason.has(reason)) byReason.set(reason, []);
+    byReason.get(reason)!.push(s.path);
+  }
+  for (const [reason, paths] of byReason) {
+    process.stderr.write(`claims: skipped ${paths.length} (${reason}): ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}\n`);
+  }
+}
+
+const common = (cmd: Command) => cmd
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('--rules <dir>', 'rules folder (default: the shipped rules/)')
   .option('-w, --workers <n>', 'worker threads (1 = inline)', positiveInt)
   .option('--max-bytes <n>', 'largest article accepted, in bytes', positiveInt)
   .option('--no-incremental', 'reprocess every article, ignoring stored results')
-  .option('-q, --quiet', 'no progress or summary on stderr')
-  .action(async (inputs: string[], opts: { out: string; rules?: string; workers?: number; maxBytes?: number; incremental: boolean; quiet?: boolean }) => {
-    const tty = process.stderr.isTTY && !opts.quiet;
-    const started = Date.now();
-    const onProgress = tty ? (p: Progress) => {
-      const rate = p.done / Math.max(0.001, (Date.now() - started) / 1000);
-      process.stderr.write(`\r${p.done}/${p.total} articles, ${p.failed} failed, ${rate.toFixed(1)}/s `);
-    } : undefined;
-    try {
-      const summary = await run({ inputs, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, incremental: opts.incremental, onProgress });
-      if (tty) process.stderr.write('\n');
-      for (const f of summary.failed) process.stderr.write(`claims: ${f.path}: ${f.reason}\n`);
-      if (!opts.quiet) {
-        process.stderr.write(`claims: ${summary.articles} articles (${summary.processed} processed, ${summary.reused} unchanged), ${summary.failed.length} failed, ${summary.claims} claims → ${opts.out}/\n`);
-      }
-      process.exitCode = summary.exitCode;
-    } catch (err) {
-      if (err instanceof RuleError) {
-        process.stderr.write(`claims: bad rule file: ${err.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      throw err;
-    }
-  });
+  .option('-q, --quiet', 'no progress or summary on stderr');
+
+common(program
+  .command('run')
+  .description('add articles (.txt, .md files, folders, quoted globs) to what the output folder holds, and rebuild claims.jsonl, noise.jsonl, graph.json, report.md, run.json and schema/ over the whole')
+  .argument('<inputs...>', 'article files, folders or quoted globs')
+  .option('--replace', 'start over: the output folder holds only these inputs afterwards'))
+  .action((inputs: string[], opts: Common & { replace?: boolean }) => execute({ inputs, replace: opts.replace }, opts));
+
+common(program
+  .command('remove')
+  .description('remove articles (a path, or a folder prefix, as listed in manifest.json) from what the output folder holds, and rebuild the outputs')
+  .argument('<paths...>', 'paths as recorded in the manifest'))
+  .action((paths: string[], opts: Common) => execute({ inputs: [], remove: paths }, opts));
 
 await program.parseAsync(process.argv);

@@ -18,13 +18,15 @@ export function runPipeline(inputs: string[], out: string, extra: Partial<RunOpt
   return run({ inputs, out, workers: 1, ...extra });
 }
 
-/** Every file under `dir` (relative path → bytes), the cache excluded, for byte comparisons. */
+/** Every file under `dir` (relative path → bytes) for byte comparisons, without the cache, the
+ * article store and manifest.json: the manifest is the one file with time stamps (when each
+ * article was added), and nothing else depends on them. */
 export function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      if (name === '.cache') continue;
+      if (name === '.cache' || name === '.store' || (d === dir && name === 'manifest.json')) continue;
       if (statSync(p).isDirectory()) walk(p);
       else files.set(relative(dir, p), readFileSync(p, 'latin1'));
     }

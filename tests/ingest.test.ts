@@ -70,10 +70,9 @@ describe('a broken article among good ones', () => {
     expect(existsSync(join(out, 'graph.json'))).toBe(true);
   });
 
-  test('a missing input is a failure, not a crash', async () => {
-    const out = tempDir();
-    const summary = await runPipeline(['/nonexistent/folder'], out);
-    expect(summary.exitCode).toBe(1);
-    expect(summary.failed[0].reason).toMatch(/no such file/);
+  test('a missing input is refused before anything is written (issue 11; was a failure)', async () => {
+    const out = join(tempDir(), 'out');
+    await expect(runPipeline(['/nonexistent/folder'], out)).rejects.toThrow(/no such file or folder: \/nonexistent\/folder/);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,17 +1,22 @@
 /**
- * The claims graph: articles, entities, claims and reconciliation groups as nodes; stated-in,
- * about, member-of, part-of (entity parents) and the reconciliation relations as edges. Node ids
- * are prefixed by type so one id space holds them all.
+ * The claims graph: articles, entities, claims, reconciliation groups and shared-figure hubs as
+ * nodes; stated-in, about, member-of, part-of (entity parents), the pair relations and
+ * same-figure-as (claim → figure hub) as edges. Node ids are prefixed by type so one id space
+ * holds them all.
  *
- * The graph is produced as a stream of sorted, validated pieces (one node or edge a line), never
- * as one object: on a year of news it is larger than memory should hold at once.
+ * The graph is produced as a stream of validated pieces (one node or edge a line), never as one
+ * object: on a year of news it is larger than memory should hold at once. Reconciliation's nodes
+ * and edges are read back from its spools in its order (group key, figure, id); the rest is
+ * sorted by id here. Either way the order is a function of the input alone.
  */
 import type { ClaimSummary } from '../reconcile/summary.js';
-import type { Reconciliation } from '../reconcile/reconcile.js';
+import { records, type Reconciliation, type Relation, type Group, type FigureHub, type FigureLink } from '../reconcile/reconcile.js';
 import { graphEdgeSchema, graphNodeSchema, type GraphEdge, type GraphNode } from './schema.js';
 
 export interface ArticleInfo {
   path: string;
+  /** Every path the identical text was found at, sorted (path is the first). */
+  sources: string[];
   sha256: string;
   id: string;
   claims: number;
@@ -20,7 +25,7 @@ export interface ArticleInfo {
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byEdge = (a: GraphEdge, b: GraphEdge) => (a.from + a.to < b.from + b.to ? -1 : a.from + a.to > b.from + b.to ? 1 : 0);
 
-/** Node and edge types in the order they are written (ids and types sort this way). */
+/** Edge types in the order they are written. */
 const EDGE_TYPES: GraphEdge['type'][] = ['about', 'conflicts-with', 'consistent-with', 'corroborates', 'in-tension-with', 'member-of', 'part-of', 'same-figure-as', 'stated-in'];
 
 function claimNode(c: ClaimSummary): GraphNode {
@@ -45,20 +50,28 @@ function entityNodes(claims: ClaimSummary[]): GraphNode[] {
   return [...nodes.values()].sort(byId);
 }
 
-function edgesOfType(type: GraphEdge['type'], claims: ClaimSummary[], entities: GraphNode[], rec: Reconciliation): GraphEdge[] {
-  const edge = (from: string, to: string, reason: string | null = null, review = false): GraphEdge => ({ type, from, to, reason, review });
+const edge = (type: GraphEdge['type'], from: string, to: string, reason: string | null = null, review = false): GraphEdge => ({ type, from, to, reason, review });
+
+/** The edges of one type, in the order they are written. */
+async function* edgesOfType(type: GraphEdge['type'], claims: ClaimSummary[], entities: GraphNode[], rec: Reconciliation): AsyncGenerator<GraphEdge> {
   switch (type) {
-    case 'stated-in': return claims.map((c) => edge(`claim:${c.id}`, `article:${c.source.article}`));
-    case 'about': return claims.filter((c) => c.subject).map((c) => edge(`claim:${c.id}`, `entity:${c.subject!.id}`,
-      c.subject!.via === 'lexicon' ? null : `subject found by ${c.subject!.via} from "${c.subject!.mention}"`));
-    case 'member-of': return rec.groups.flatMap((g) => g.members.map((m) => edge(`claim:${m}`, `group:${g.id}`)));
-    case 'part-of': return entities.flatMap((n) => (n.type === 'entity' && n.parent ? [edge(n.id, n.parent)] : []));
-    default: return rec.relations.filter((r) => r.type === type).map((r) => edge(`claim:${r.from}`, `claim:${r.to}`, r.reason, r.review));
+    case 'stated-in': yield* claims.map((c) => edge(type, `claim:${c.id}`, `article:${c.source.article}`)).sort(byEdge); return;
+    case 'about': yield* claims.filter((c) => c.subject).map((c) => edge(type, `claim:${c.id}`, `entity:${c.subject!.id}`,
+      c.subject!.via === 'lexicon' ? null : `subject found by ${c.subject!.via} from "${c.subject!.mention}"`)).sort(byEdge); return;
+    case 'part-of': yield* entities.flatMap((n) => (n.type === 'entity' && n.parent ? [edge(type, n.id, n.parent)] : [])).sort(byEdge); return;
+    case 'member-of':
+      for await (const [claim, group] of records<[string, string]>(rec.members)) yield edge(type, `claim:${claim}`, `group:${group}`);
+      return;
+    case 'same-figure-as':
+      for await (const l of records<FigureLink>(rec.links)) yield edge(type, `claim:${l.from}`, `figure:${l.to}`, l.reason, true);
+      return;
+    default:
+      for await (const r of records<Relation>(rec.relations[type])) yield edge(type, `claim:${r.from}`, `claim:${r.to}`, r.reason, r.review);
   }
 }
 
 /** The graph as JSON text pieces, in order; concatenated they are graph.json. */
-export function* graphJson(articles: ArticleInfo[], claims: ClaimSummary[], rec: Reconciliation, versions: { pipeline: string; rules: string }): Generator<string> {
+export async function* graphJson(articles: ArticleInfo[], claims: ClaimSummary[], rec: Reconciliation, versions: { pipeline: string; rules: string }): AsyncGenerator<string> {
   yield `{"pipeline":${JSON.stringify(versions.pipeline)},"rules":${JSON.stringify(versions.rules)},"nodes":[`;
   let first = true;
   const piece = (value: unknown) => {
@@ -66,17 +79,22 @@ export function* graphJson(articles: ArticleInfo[], claims: ClaimSummary[], rec:
     first = false;
     return text;
   };
-  const articleNodes: GraphNode[] = articles.map((a) => ({ type: 'article', id: `article:${a.id}`, path: a.path, sha256: a.sha256, claims: a.claims }));
+  const articleNodes: GraphNode[] = articles.map((a) => ({ type: 'article', id: `article:${a.id}`, path: a.path, sources: a.sources, sha256: a.sha256, claims: a.claims }));
   for (const n of articleNodes.sort(byId)) yield piece(graphNodeSchema.parse(n));
-  for (const c of [...claims].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) yield piece(graphNodeSchema.parse(claimNode(c)));
-  const entities = entityNodes(claims);
+  const sorted = [...claims].sort(byId);
+  for (const c of sorted) yield piece(graphNodeSchema.parse(claimNode(c)));
+  const entities = entityNodes(sorted);
   for (const n of entities) yield piece(graphNodeSchema.parse(n));
-  const groups: GraphNode[] = rec.groups.map((g) => ({ type: 'group', id: `group:${g.id}`, subject: g.key.subject, metric: g.key.metric, unit: g.key.unit, period: g.key.period, status: g.status, reason: g.reason, members: g.members.length }));
-  for (const n of groups.sort(byId)) yield piece(graphNodeSchema.parse(n));
+  for await (const g of records<Group>(rec.groups)) {
+    yield piece(graphNodeSchema.parse({ type: 'group', id: `group:${g.id}`, subject: g.key.subject, metric: g.key.metric, unit: g.key.unit, period: g.key.period, status: g.status, reason: g.reason, members: g.members, articles: g.articles }));
+  }
+  for await (const h of records<FigureHub>(rec.hubs)) {
+    yield piece(graphNodeSchema.parse({ type: 'figure', id: `figure:${h.id}`, kind: h.kind, unit: h.unit, value: h.value, subjects: h.subjects, claims: h.claims, reason: h.reason, review: true }));
+  }
   yield '\n],"edges":[';
   first = true;
   for (const type of EDGE_TYPES) {
-    for (const e of edgesOfType(type, claims, entities, rec).sort(byEdge)) yield piece(graphEdgeSchema.parse(e));
+    for await (const e of edgesOfType(type, sorted, entities, rec)) yield piece(graphEdgeSchema.parse(e));
   }
   yield '\n]}\n';
 }

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 export const graphNodeSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('article'), id: z.string(), path: z.string(), sha256: z.string(), claims: z.number().int() }),
+  /** `path` is the article's first path in sort order (its claims carry it); `sources` every path
+   * its identical text was found at (syndicated copies are one article, not several). */
+  z.strictObject({ type: z.literal('article'), id: z.string(), path: z.string(), sources: z.array(z.string()), sha256: z.string(), claims: z.number().int() }),
   z.strictObject({ type: z.literal('entity'), id: z.string(), name: z.string(), kind: z.string(), parent: z.string().nullable() }),
   z.strictObject({
     type: z.literal('claim'), id: z.string(), quote: z.string(), metric: z.string().nullable(), kind: z.string().nullable(),
@@ -11,7 +13,12 @@ export const graphNodeSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('group'), id: z.string(), subject: z.string(), metric: z.string(), unit: z.string(), period: z.string(),
-    status: z.string(), reason: z.string(), members: z.number().int(),
+    status: z.string(), reason: z.string(), members: z.number().int(), articles: z.number().int(),
+  }),
+  /** One figure stated for several subjects: a hub its claims point at with same-figure-as. */
+  z.strictObject({
+    type: z.literal('figure'), id: z.string(), kind: z.string(), unit: z.string(), value: z.number(),
+    subjects: z.number().int(), claims: z.number().int(), reason: z.string(), review: z.boolean(),
   }),
 ]);
 

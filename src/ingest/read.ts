@@ -1,43 +1,20 @@
 /**
- * Finds the articles under the given files and folders and reads each one. A file that can't be
- * read or decoded becomes a failure with its reason; the others go on.
+ * Reads each article. A file that can't be read or decoded becomes a failure with its reason; the
+ * others go on.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import type { Article } from '../types.js';
 import { sha256 } from '../util/hash.js';
 import { decodeArticle, IngestError, DEFAULT_MAX_BYTES } from './decode.js';
-
-/** File endings read as articles when a folder is given. */
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 
 export interface IngestFailure {
   path: string;
   reason: string;
 }
 
-/** Expands files and folders into a sorted, de-duplicated list of article paths. */
-export async function findArticles(inputs: string[]): Promise<{ paths: string[]; failures: IngestFailure[] }> {
-  const found = new Set<string>();
-  const failures: IngestFailure[] = [];
-  for (const input of inputs) {
-    let info;
-    try {
-      info = await stat(input);
-    } catch {
-      failures.push({ path: input, reason: 'no such file or folder' });
-      continue;
-    }
-    if (info.isDirectory()) {
-      for (const entry of await readdir(input, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile() || entry.name.startsWith('.')) continue;
-        if (!ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
-        found.add(join(entry.parentPath ?? input, entry.name));
-      }
-    } else found.add(input);
-  }
-  return { paths: [...found].map(displayPath).sort(), failures };
-}
+// Which files are read lives in walk.ts; re-exported for the library's callers.
+export { findArticles, ARTICLE_EXTENSIONS, UsageError, type Found, type Skipped } from './walk.js';
 
 /** Reads and decodes one article; throws IngestError with the reason. */
 export async function readArticle(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Article> {

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { claimSchema, articleReportSchema } from './schema.js';
 import { graphSchema } from '../graph/schema.js';
 import { runSchema } from './run-schema.js';
+import { manifestSchema } from './manifest.js';
 
 export function jsonSchemas(): Record<string, unknown> {
   return {
     'claim.schema.json': z.toJSONSchema(claimSchema),
     'graph.schema.json': z.toJSONSchema(graphSchema),
+    'manifest.schema.json': z.toJSONSchema(manifestSchema),
     'noise.schema.json': z.toJSONSchema(articleReportSchema),
     'run.schema.json': z.toJSONSchema(runSchema),
   };

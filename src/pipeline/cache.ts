@@ -9,7 +9,7 @@
  * the result, a worker or the main thread.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { sha256 } from '../util/hash.js';
@@ -93,5 +93,50 @@ export class ResultCache {
       return;
     }
     for (const n of names) if (!n.startsWith('.') && !this.used.has(n.replace(/\.jsonl?$/, ''))) await rm(join(this.dir, n), { force: true });
+  }
+}
+
+export const STORE_DIR = '.store';
+
+/**
+ * The texts of every article the output folder holds, by content hash. Outputs are rebuilt over
+ * the whole manifest on every run, and a stored result stops matching when the rules or the code
+ * change; the store lets a rebuild reprocess an article whose original file has since moved or
+ * gone. Identical texts at several paths are stored once.
+ */
+export class ArticleStore {
+  readonly dir: string;
+
+  constructor(out: string) {
+    this.dir = join(out, STORE_DIR);
+  }
+
+  file(contentSha: string): string {
+    return join(this.dir, contentSha);
+  }
+
+  /** Keeps a copy of the bytes unless one is already there. Written whole (temp + rename). */
+  put(contentSha: string, bytes: Uint8Array): void {
+    mkdirSync(this.dir, { recursive: true });
+    const file = this.file(contentSha);
+    if (existsSync(file)) return;
+    const tmp = join(this.dir, `.${contentSha}.tmp-${process.pid}-${threadId}`);
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, file);
+  }
+
+  /** The stored bytes, or else the file at `path` if its content still has this hash; null if neither. */
+  async get(contentSha: string, path: string): Promise<Uint8Array | null> {
+    for (const file of [this.file(contentSha), path]) {
+      const bytes = await readFile(file).catch(() => null);
+      if (bytes && sha256(bytes) === contentSha) return bytes;
+    }
+    return null;
+  }
+
+  /** Removes the texts no manifest entry refers to any more. */
+  async prune(keep: Set<string>): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    for (const n of names) if (!n.startsWith('.') && !keep.has(n)) await rm(join(this.dir, n), { force: true });
   }
 }

@@ -1,34 +1,47 @@
 /**
- * A whole run: find articles → read → process each (pool or inline, cached) → barrier →
- * reconcile → graph → write output/ atomically. One broken article never stops the batch; the
- * summary's exit code says whether any failed.
+ * A whole run: find articles → merge them into the output folder's manifest → process every
+ * article the manifest holds (pool or inline, cached) → barrier → reconcile → graph → write
+ * output/ atomically. Batches accumulate: the outputs are always rebuilt over the whole manifest,
+ * so adding batches one by one gives the bytes of one run over all of them.
+ *
+ * Nothing is written when the run cannot do what was asked (a missing input, an input with no
+ * articles, a path to remove that the folder does not hold): those throw UsageError first. One
+ * broken article never stops the batch; the summary's exit code says whether any failed.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { loadRules } from '../rules/load.js';
 import { compileRules } from '../rules/compile.js';
-import { findArticles, displayPath, readBytes, type IngestFailure } from '../ingest/read.js';
+import { displayPath, readBytes, type IngestFailure } from '../ingest/read.js';
+import { findArticles, UsageError, type Found, type Skipped } from '../ingest/walk.js';
 import { DEFAULT_MAX_BYTES, type IngestError } from '../ingest/decode.js';
 import { sha256 } from '../util/hash.js';
 import { createExecutor } from './pool.js';
-import { ResultCache, CACHE_DIR, splitStored } from './cache.js';
+import { ArticleStore, ResultCache, CACHE_DIR, STORE_DIR, splitStored } from './cache.js';
 import { describeResult } from './describe.js';
 import type { ArticleDone } from './task.js';
 import { PIPELINE_VERSION, codeVersion } from './version.js';
 import type { ClaimSummary } from '../reconcile/summary.js';
-import { reconcile } from '../reconcile/reconcile.js';
+import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
 import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
 import { renderReport } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
+import { emptyManifest, mergeBatch, readManifest, removePaths, writeManifest, type Manifest } from '../output/manifest.js';
+
+export { UsageError } from '../ingest/walk.js';
 
 export interface RunOptions {
-  /** Files and folders to read. */
+  /** Files, folders and quoted globs to add. */
   inputs: string[];
   /** Output folder (created if missing). */
   out: string;
+  /** Forget every article the output folder held: the outputs hold this run's inputs only. */
+  replace?: boolean;
+  /** Paths (files, or folders as prefixes) to remove from what the output folder holds. */
+  remove?: string[];
   /** A rules/ folder other than the shipped one. */
   rulesDir?: string;
   /** Worker threads; 1 runs inline. Default: the number of cores, at most 4. */
@@ -49,20 +62,64 @@ export interface Progress {
 }
 
 export interface RunSummary {
+  /** Articles the output folder holds now (identical texts counted once). */
   articles: number;
+  /** Paths of this run that were new, changed or already held with the same text. */
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** Manifest entries removed by `remove`. */
+  removed: number;
+  /** Paths whose text is identical to another held path's (one article, several sources). */
+  duplicates: number;
   processed: number;
   reused: number;
   claims: number;
   failed: IngestFailure[];
+  /** What folder walks passed over and why (display paths). */
+  skipped: Skipped[];
   /** 0 when every article went through, 1 when any failed. */
   exitCode: 0 | 1;
   workers: number;
 }
 
-type Done = Omit<ArticleDone, 'summaries'> & { key: string };
+type Done = Omit<ArticleDone, 'summaries'> & { key: string; sources: string[] };
+
+/** One article of the whole: a distinct text, with every path it was added at. */
+interface Held {
+  sha256: string;
+  path: string;
+  sources: string[];
+}
 
 /** Phase timings on stderr when CLAIMS_TIMING is set (for the benchmark, never in output files). */
 const timing = process.env.CLAIMS_TIMING ? (label: string, since: number) => process.stderr.write(`timing ${label}: ${(performance.now() - since).toFixed(0)} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, main heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB\n`) : () => undefined;
+
+const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Refuses, before anything is written, a run that cannot do what was asked. */
+function checkRequest(options: RunOptions, found: Found): void {
+  if (options.inputs.length === 0 && (options.remove ?? []).length === 0) throw new UsageError('nothing to do: name articles to add or paths to remove');
+  if (found.missing.length > 0) throw new UsageError(`no such file or folder: ${found.missing.join(', ')}; nothing was written`);
+  if (found.empty.length > 0) {
+    const skipped = found.skipped.length ? ` (${found.skipped.length} entries skipped, e.g. ${displayPath(found.skipped[0].path)}: ${found.skipped[0].reason})` : '';
+    throw new UsageError(`no articles in ${found.empty.join(', ')}${skipped}; nothing was written`);
+  }
+}
+
+/** Groups manifest entries by content: identical texts are one article whose path is the first. */
+function heldArticles(m: Manifest): Held[] {
+  const bySha = new Map<string, string[]>();
+  for (const e of m.articles) {
+    const paths = bySha.get(e.sha256);
+    if (paths) paths.push(e.path);
+    else bySha.set(e.sha256, [e.path]);
+  }
+  return [...bySha].map(([sha, paths]) => {
+    const sources = paths.sort();
+    return { sha256: sha, path: sources[0], sources };
+  }).sort(byPath);
+}
 
 export async function run(options: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
@@ -71,74 +128,113 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   timing('rules', t0);
   const out = options.out;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  await removeStaleTemps(out, [CACHE_DIR, 'schema']);
-  const { paths, failures } = await findArticles(options.inputs);
+  const found = await findArticles(options.inputs, { exclude: [out] });
+  checkRequest(options, found);
+  const manifest = options.replace ? emptyManifest() : await readManifest(out);
+  const now = new Date().toISOString();
+  const removal = removePaths(manifest, (options.remove ?? []).map(displayPath), now);
+  if (removal.unmatched.length > 0) throw new UsageError(`not held in ${out}: ${removal.unmatched.join(', ')} (see ${join(out, 'manifest.json')}); nothing was written`);
+
+  // From here on the run writes: the request is one it can carry out.
+  await removeStaleTemps(out, [CACHE_DIR, 'schema', STORE_DIR]);
+  const store = new ArticleStore(out);
+  const failures: IngestFailure[] = [];
+  const read = new Map<string, string>();
+  for (const path of found.paths) {
+    try {
+      const bytes = await readBytes(path, maxBytes);
+      const contentSha = sha256(bytes);
+      store.put(contentSha, bytes);
+      read.set(displayPath(path), contentSha);
+    } catch (err) {
+      failures.push({ path: displayPath(path), reason: (err as IngestError).reason ?? String(err) });
+    }
+  }
+  const merge = mergeBatch(manifest, read, now);
+  const fresh = new Set([...merge.added, ...merge.changed]);
+  const held = heldArticles(manifest);
+
   const cache = new ResultCache(out, rules.hash, codeVersion());
   const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules);
   const done: Done[] = [];
   const summaries = new Map<string, ClaimSummary>();
-  let processed = 0, reused = 0;
-  const progress = () => options.onProgress?.({ done: done.length + failures.length, total: paths.length, failed: failures.length, reused });
-
-  const keep = (key: string, { summaries: claims, ...info }: ArticleDone) => {
-    done.push({ ...info, key });
+  const failedArticles: Held[] = [];
+  let processed = 0, reused = 0, failedCount = failures.length;
+  const progress = () => options.onProgress?.({ done: done.length + failedCount, total: held.length + failures.length, failed: failedCount, reused });
+  const fail = (a: Held, reason: string) => {
+    failures.push({ path: a.path, reason });
+    failedArticles.push(a);
+    failedCount++;
+    progress();
+  };
+  const keep = (key: string, a: Held, { summaries: claims, ...info }: ArticleDone) => {
+    done.push({ ...info, key, sources: a.sources });
     for (const c of claims) summaries.set(c.id, c);
     progress();
   };
   cache.open();
 
   const pending: Promise<void>[] = [];
-  for (const path of paths) {
-    let bytes: Buffer;
-    try {
-      bytes = await readBytes(path, maxBytes);
-    } catch (err) {
-      failures.push({ path: displayPath(path), reason: (err as IngestError).reason ?? String(err) });
-      progress();
-      continue;
-    }
-    const contentSha = sha256(bytes);
-    const key = cache.key(contentSha, displayPath(path));
+  for (const a of held) {
+    const key = cache.key(a.sha256, a.path);
     const stored = options.incremental === false ? null : await cache.get(key);
     if (stored) {
       reused++;
-      keep(key, describeResult(stored));
+      keep(key, a, describeResult(stored));
+      continue;
+    }
+    const bytes = await store.get(a.sha256, a.path);
+    if (!bytes) {
+      fail(a, 'text no longer available (not in the store, and the file is gone or changed): add it again or remove it');
       continue;
     }
     await executor.ready();
-    pending.push(executor.run({ path: displayPath(path), bytes, sha256: contentSha, maxBytes, store: cache.file(key) }).then((outcome) => {
-      if (!outcome.ok) {
-        failures.push({ path: outcome.path, reason: outcome.reason });
-        progress();
-        return;
-      }
+    pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key) }).then((outcome) => {
+      if (!outcome.ok) return fail(a, outcome.reason);
       cache.markUsed(key);
       processed++;
-      keep(key, outcome.done);
+      keep(key, a, outcome.done);
     }));
   }
   await Promise.all(pending);
   await executor.close();
   timing('articles', t0);
 
-  // Barrier passed: everything below is order-independent (sorted by path or id).
-  done.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const rec = reconcile([...summaries.values()]);
-  const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
-  const graph = graphJson(done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
+  // A text that fails (binary, empty, invalid) is not added: entries of this run that point at
+  // it leave the manifest again. Older entries stay, so a store put back can still recover them.
+  const failedPaths = new Set(failedArticles.flatMap((a) => a.sources).filter((p) => fresh.has(p)));
+  manifest.articles = manifest.articles.filter((e) => !failedPaths.has(e.path));
 
-  timing('reconcile+graph', t0);
-  await writeOutputs(out, cache, done, failures, summaries, rec, graph, versions);
+  // Barrier passed: everything below is order-independent (sorted by path or id).
+  done.sort(byPath);
+  failures.sort(byPath);
+  const rec = await reconcile(summaries.values());
+  try {
+    timing('reconcile', t0);
+    const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
+    const graph = graphJson(done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
+    await writeOutputs(out, cache, done, failures, summaries.size, rec, graph, versions);
+  } finally {
+    rec.dispose();
+  }
+  // The manifest goes last: a run killed before it leaves the old manifest, and the next run
+  // with the same inputs does the same work again.
+  await writeManifest(out, manifest);
   await cache.prune();
+  await store.prune(new Set(manifest.articles.map((e) => e.sha256)));
   timing('written', t0);
   const claims = done.reduce((n, d) => n + d.claims, 0);
-  return { articles: paths.length, processed, reused, claims, failed: failures, exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers };
+  return {
+    articles: done.length + failedArticles.length, added: merge.added.length, changed: merge.changed.length, unchanged: merge.unchanged.length,
+    removed: removal.removed.length, duplicates: held.reduce((n, a) => n + a.sources.length - 1, 0),
+    processed, reused, claims, failed: failures, skipped: found.skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason })),
+    exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers,
+  };
 }
 
 async function writeOutputs(
-  out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
-  rec: ReturnType<typeof reconcile>, graph: Iterable<string>, versions: { pipeline: string; rules: string },
+  out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], claimCount: number,
+  rec: Reconciliation, graph: AsyncIterable<string>, versions: { pipeline: string; rules: string },
 ): Promise<void> {
   // claims.jsonl and noise.jsonl stream from the per-article results in path order; the records
   // were validated against their zod schemas when they were made (pipeline/article.ts).
@@ -159,19 +255,19 @@ async function writeOutputs(
   }
   const graphFile = new AtomicLineWriter(join(out, 'graph.json'));
   try {
-    for (const piece of graph) await graphFile.write(piece, '');
+    for await (const piece of graph) await graphFile.write(piece, '');
     await graphFile.commit();
   } catch (err) {
     await graphFile.abort();
     throw err;
   }
   await writeAtomic(join(out, 'report.md'), renderReport({
-    claims: summaries, rec, failed,
-    articles: done.map((d) => ({ path: d.path, claims: d.claims, noise: d.noise, rejected: d.rejected })),
+    claims: claimCount, rec, failed,
+    articles: done.map((d) => ({ path: d.path, sources: d.sources, claims: d.claims, noise: d.noise, rejected: d.rejected })),
   }));
   const runFile: RunFile = runSchema.parse({
     ...versions,
-    articles: done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims, noise: d.noise, rejected: d.rejected })),
+    articles: done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims, noise: d.noise, rejected: d.rejected })),
     failed,
     claims: done.reduce((n, d) => n + d.claims, 0),
   });

@@ -1,0 +1,80 @@
+/**
+ * What reconciliation knows about one claim, and the comparison of two claims of one group.
+ * Kept apart from the streaming code so the interval rules can be tested on their own.
+ */
+import type { ClaimSummary } from './summary.js';
+import { figureOf, formatInterval, formatNumber, intervalOf, overlap, type Interval } from './interval.js';
+
+export type PairRelation = 'corroborates' | 'consistent-with' | 'in-tension-with' | 'conflicts-with';
+
+export interface Relation {
+  type: PairRelation;
+  from: string;
+  to: string;
+  reason: string;
+  /** Set on relations a reviewer should look at (tensions, conflicts). */
+  review: boolean;
+}
+
+/** The fields of a claim reconciliation reads; what travels through the external sort. */
+export type Quantified = Pick<ClaimSummary, 'id' | 'subject' | 'metric' | 'time' | 'period' | 'source'> & {
+  quantity: NonNullable<ClaimSummary['quantity']>;
+};
+
+/** Two disjoint intervals closer than this (relative gap) are in tension, farther apart conflict. */
+export const TENSION_GAP = 0.25;
+/** Figures equal within this share are "the same figure". */
+export const SAME_FIGURE = 0.005;
+
+export function isQuantified(c: ClaimSummary): c is ClaimSummary & Quantified {
+  return c.quantity !== null && c.quantity.kind !== 'date';
+}
+
+/** Only the fields reconciliation reads, so the sorted entries stay small. */
+export function slim(c: Quantified): Quantified {
+  return { id: c.id, source: { path: c.source.path, article: c.source.article }, subject: c.subject, metric: c.metric, time: c.time, period: c.period, quantity: c.quantity };
+}
+
+export function unitFamily(q: Quantified['quantity']): string {
+  if (q.kind === 'money') return `money:${q.unit}${q.per ? `/${q.per}` : ''}`;
+  if (q.kind === 'count') return `count:${q.unit.toLowerCase().replace(/(ies)$/, 'y').replace(/s$/, '')}`;
+  return `${q.kind}:${q.unit}${q.per ? `/${q.per}` : ''}`;
+}
+
+export function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SAME_FIGURE * Math.max(Math.abs(a), Math.abs(b), 1e-12);
+}
+
+function describe(c: Quantified, i: Interval | null): string {
+  return `"${c.quantity.quote}" (${c.quantity.bound}${i ? `, ${formatInterval(i)}` : ''}; ${c.source.path})`;
+}
+
+/** One line for the report: quote, subject, metric, time, source. */
+export function label(c: Quantified): string {
+  return `"${c.quantity.quote}" — ${c.subject?.name ?? 'no subject'}, ${c.metric ?? 'no metric'}${c.time ? `, ${c.time}` : ''} (${c.source.path})`;
+}
+
+/** Compares two claims of one group; `from` is always the smaller id, so an edge has one form. */
+export function compare(x: Quantified, y: Quantified): Relation {
+  const [a, b] = x.id <= y.id ? [x, y] : [y, x];
+  const ia = intervalOf(a.quantity);
+  const ib = intervalOf(b.quantity);
+  const base = { from: a.id, to: b.id };
+  if (!ia || !ib) return { ...base, type: 'consistent-with', reason: `${describe(a, ia)} and ${describe(b, ib)}: no interval to compare`, review: false };
+  const both = `${describe(a, ia)} and ${describe(b, ib)}`;
+  const fa = figureOf(a.quantity)!, fb = figureOf(b.quantity)!;
+  if (a.quantity.bound === b.quantity.bound && close(fa, fb)) {
+    // Two statements in one article agree by construction: said so, and not counted as an
+    // independent source by the group (see groups.ts).
+    const where = a.source.article === b.source.article ? ', restated in one article' : '';
+    return { ...base, type: 'corroborates', reason: `${both}: same figure, same bound${where}`, review: false };
+  }
+  const common = overlap(ia, ib);
+  if (common) return { ...base, type: 'consistent-with', reason: `${both}: overlap on ${formatInterval(common)}`, review: false };
+  const gap = ia.high < ib.low ? { low: ia.high, high: ib.low } : { low: ib.high, high: ia.low };
+  const relative = (gap.high - gap.low) / Math.max(Math.abs(gap.high), 1e-12);
+  if (relative <= TENSION_GAP) {
+    return { ...base, type: 'in-tension-with', reason: `${both}: disjoint, ${formatNumber(gap.low)} to ${formatNumber(gap.high)} apart (${(100 * relative).toFixed(1)}%)`, review: true };
+  }
+  return { ...base, type: 'conflicts-with', reason: `${both}: disjoint, gap ${formatNumber(gap.low)}–${formatNumber(gap.high)} (${(100 * relative).toFixed(1)}%)`, review: true };
+}
