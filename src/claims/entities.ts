@@ -6,9 +6,10 @@
  */
 import type { RuleData } from '../rules/schema.js';
 import type { Span } from '../types.js';
+import type { SubjectRecord } from '../records.js';
 import type { StructuralVia } from './grammar-subject.js';
 
-export type EntityKind = 'org' | 'person' | 'place' | 'product' | 'group' | 'thing';
+export type EntityKind = SubjectRecord['kind'];
 
 export interface Entity {
   id: string;

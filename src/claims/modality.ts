@@ -3,8 +3,9 @@
  * sentence is a question (then it states nothing). Cue lists come from rules/claims/modality.yml.
  */
 import type { RuleData } from '../rules/schema.js';
+import type { ClaimRecord } from '../records.js';
 
-export type Modality = 'asserted' | 'reported' | 'projected' | 'hedged';
+export type Modality = ClaimRecord['modality'];
 
 export interface ModalityRules {
   cues: { modality: Modality; re: RegExp }[];

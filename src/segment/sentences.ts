@@ -4,7 +4,8 @@
  * Blocks are hard boundaries: a sentence never crosses a line or a table cell.
  */
 import type { RuleData } from '../rules/schema.js';
-import type { Span } from '../types.js';
+import type { Block, Sentence, Span } from '../types.js';
+import { toNormalized, type NormalizedText } from '../normalize/normalized-text.js';
 
 export interface SegmentRules {
   abbreviation: RegExp;
@@ -52,4 +53,16 @@ function capLength(text: string, start: number, end: number): Span[] {
   }
   if (end > start) out.push({ start, end });
   return out;
+}
+
+/** The sentences of an article's blocks (code blocks have none), in the normalized text's offsets,
+ * each with its block and its index in the article. */
+export function sentencesOf(norm: NormalizedText, blocks: Block[], rules: SegmentRules): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'code') continue;
+    const range = toNormalized(norm, block);
+    for (const s of splitSentences(norm.text, range.start, range.end, rules)) sentences.push({ ...s, block, index: sentences.length });
+  }
+  return sentences;
 }
