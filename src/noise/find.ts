@@ -7,6 +7,7 @@
 import type { Block, NoiseFlag, Span } from '../types.js';
 import { findBoilerplate, type BoilerplateRules } from './boilerplate.js';
 import { findForeign, type ForeignRules } from './foreign.js';
+import { uniqueBy } from '../util/position.js';
 
 export interface NoiseRules {
   boilerplate: BoilerplateRules;
@@ -24,13 +25,7 @@ export function findNoise(text: string, blocks: Block[], listMarkers: Span[], ru
     ...plainListMarkers(text, blocks),
     ...urls(text),
   ].sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
-  const seen = new Set<string>();
-  return flags.filter((f) => {
-    const key = `${f.start}:${f.end}:${f.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqueBy(flags, (f) => `${f.start}:${f.end}:${f.reason}`);
 }
 
 /** "1) Intro" or "2. Comparison" at a line start that markdown did not read as a list (it

@@ -6,6 +6,7 @@
 import type { RuleData } from '../rules/schema.js';
 import type { Block, Sentence, Span } from '../types.js';
 import { toNormalized, type NormalizedText } from '../normalize/normalized-text.js';
+import { cutAtSpaces } from '../util/position.js';
 
 export interface SegmentRules {
   abbreviation: RegExp;
@@ -37,21 +38,8 @@ export function splitSentences(text: string, start: number, end: number, rules: 
     let a = s.start, b = s.end;
     while (a < b && /\s/.test(text[a])) a++;
     while (b > a && /\s/.test(text[b - 1])) b--;
-    if (b > a) out.push(...capLength(text, a, b));
+    if (b > a) out.push(...cutAtSpaces(text, a, b, MAX_SENTENCE_LENGTH));
   }
-  return out;
-}
-
-function capLength(text: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
-  while (end - start > MAX_SENTENCE_LENGTH) {
-    let cut = text.lastIndexOf(' ', start + MAX_SENTENCE_LENGTH);
-    if (cut <= start) cut = start + MAX_SENTENCE_LENGTH;
-    out.push({ start, end: cut });
-    start = cut;
-    while (start < end && text[start] === ' ') start++;
-  }
-  if (end > start) out.push({ start, end });
   return out;
 }
 
