@@ -16,7 +16,7 @@ export const targetSchema = z.strictObject({
 });
 
 export const quantitySchema = z.strictObject({
-  kind: z.enum(['money', 'count', 'percent', 'ratio', 'multiplier', 'date', 'measure']),
+  kind: z.enum(['money', 'count', 'percent', 'ratio', 'multiplier', 'date', 'measure', 'duration', 'age']),
   span: spanSchema,
   quote: z.string(),
   value: z.number().nullable(),

@@ -94,7 +94,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const flag = a.noise.at(src);
       if (flag) return reject(q, `${flag.reason} (${flag.rule})`), false;
       if (question) return reject(q, 'question'), false;
-      const not = notAClaim(s, q, hypothetical, rules.notClaims);
+      const not = notAClaim(s, q, hypothetical, others.filter((o) => o !== q && o.kind !== 'duration' && o.kind !== 'age').length, rules.notClaims);
       if (not) return reject(q, not), false;
       if (q.yearLike && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
       if (q.kind === 'count' && !q.unit) return reject(q, 'no unit: a bare number says nothing'), false;

@@ -17,6 +17,9 @@ export interface NotClaimRules {
   descriptorBefore: RegExp;
   withPhrase: RegExp | null;
   rating: RegExp;
+  durationClaimAfter: RegExp;
+  durationNotBefore: RegExp;
+  ageClaimAfter: RegExp;
 }
 
 const alternation = (words: string[]) => words.map(phraseSource).join('|');
@@ -32,6 +35,9 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     factAfter: new RegExp(`\\b(?:${alternation(h.factAfter)})\\s*$`, 'iu'),
     descriptorBefore: new RegExp(`\\b(?:${alternation(data.descriptors.before)})\\s*$`, 'iu'),
     withPhrase: data.descriptors.withPhrase ? /\bwith\s+(?:an?\s+)?(?:[\p{L}-]+\s+){1,3}(?:of\s+)?$/iu : null,
+    durationClaimAfter: new RegExp(`\\b(?:${alternation(data.durations.claimAfter)})\\s+(?:(?:about|around|nearly|almost|over|more than|less than|some|roughly|just|only)\\s+)*$`, 'iu'),
+    durationNotBefore: new RegExp(`^[\\s-]*(?:${alternation(data.durations.notBefore)})(?![\\p{L}])`, 'iu'),
+    ageClaimAfter: new RegExp(`(?:${alternation(data.ages.claimAfter)})\\s+(?:(?:about|around|nearly|almost|over|just)\\s+)*$`, 'iu'),
     rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})$`),
   };
 }
@@ -62,9 +68,14 @@ function clauseStart(s: string, at: number): number {
   return m ? m[0].length : 0;
 }
 
-/** Why one figure is no claim, or null. `hypothetical` is the sentence's reason, if it has one. */
-export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothetical | null, r: NotClaimRules): string | null {
+/** Why one figure is no claim, or null. `hypothetical` is the sentence's reason, if it has one;
+ * `others` counts the sentence's other figures (not years). */
+export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothetical | null, others: number, r: NotClaimRules): string | null {
   const before = s.slice(Math.max(0, q.span.start - 48), q.span.start);
+  if (q.kind === 'duration' && (others > 0 || !r.durationClaimAfter.test(before) || r.durationNotBefore.test(s.slice(q.span.end)))) {
+    return 'a time qualifier: it says when or for how long something else held';
+  }
+  if (q.kind === 'age' && !r.ageClaimAfter.test(before)) return 'an age that says who is meant, not a claim about them';
   const quote = s.slice(q.span.start, q.span.end);
   if (hypothetical && q.span.start >= hypothetical.from && !r.factAfter.test(before)) return hypothetical.reason;
   if (r.rating.test(quote) && !/^\s+of\b/i.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';

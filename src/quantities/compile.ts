@@ -30,6 +30,9 @@ export interface QuantityRules {
   notCountedNoun: Set<string>;
   /** Ends with a major currency word or symbol ("3 dollars"); the minor word after it ("cents"). */
   compoundMajor: RegExp;
+  /** A length of time after a number (group 1 its word), and "old" after it (group 2): an age. */
+  durationAfter: RegExp;
+  durationUnit: Map<string, string>;
   compoundMinor: RegExp;
   scaleWords: Map<string, number>;
   /** Suffixes glued to digits, lower-case ("bn", "k"). */
@@ -78,6 +81,8 @@ const phrase = (items: Iterable<string>) => alt(items).replace(/\\? /g, '\\s+');
 
 export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'quantities.currencies' | 'quantities.approximators' | 'quantities.vague' | 'quantities.multipliers' | 'quantities.units' | 'quantities.context'>): QuantityRules {
   const context = d['quantities.context'];
+  const durationUnit = new Map<string, string>();
+  for (const u of context.durationUnits) for (const w of u.words) durationUnit.set(w.toLowerCase(), u.unit);
   const scales = d['quantities.scales'].scales;
   const scaleWords = new Map<string, number>();
   const scaleSuffixes = new Map<string, number>();
@@ -134,6 +139,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     moneyCue: wordsRegex(context.moneyCues, 'iu'),
     rateAfter: new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${context.rateUnits.map(escapeRegex).join('|')})s?(?![\\p{L}])`, 'iu'),
     notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),
+    durationAfter: new RegExp(`^(?:\\s+|-)(${[...durationUnit.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?![\\p{L}])(?:(?:\\s+|-)(${context.ageAfter.map(escapeRegex).join('|')})(?![\\p{L}]))?`, 'iu'),
+    durationUnit,
     compoundMajor: new RegExp(`(?:${context.compoundMoney.majorWords.map(phraseSource).join('|')})\\s*$`, 'iu'),
     compoundMinor: new RegExp(`(?:${context.compoundMoney.minorWords.map(phraseSource).join('|')})`, 'iu'),
     scaleWords, scaleSuffixes, scaleCaseSensitive,

@@ -98,6 +98,15 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
         pos = pct.at;
         break;
       }
+      // "14 days", "97 years old", "a 45-year-old": a length of time, or an age.
+      const time = r.durationAfter.exec(s.slice(pos, pos + 30));
+      if (time && !d.scaled) {
+        d.kind = time[2] ? 'age' : 'duration';
+        d.unit = r.durationUnit.get(time[1].toLowerCase())!;
+        d.rule = `quantities/context#${d.kind}`;
+        pos += time[0].length;
+        break;
+      }
       const unit = unitAfter(s, pos, r);
       if (unit) {
         d.kind = 'measure';

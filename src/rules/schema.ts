@@ -9,7 +9,7 @@ const bound = z.enum(['approx', 'at_least', 'at_most']);
 
 /** The fields of a figure an example may state; any other key is a typo and refused. */
 const figureFields = z.strictObject({
-  kind: z.enum(['money', 'count', 'percent', 'ratio', 'multiplier', 'date', 'measure']).optional(),
+  kind: z.enum(['money', 'count', 'percent', 'ratio', 'multiplier', 'date', 'measure', 'duration', 'age']).optional(),
   value: z.number().nullable().optional(),
   low: z.number().nullable().optional(),
   high: z.number().nullable().optional(),
@@ -88,6 +88,8 @@ export const contextFile = z.strictObject({
   rateUnits: words,
   notCountedNouns: words,
   compoundMoney: z.strictObject({ majorWords: words, minorWords: words }),
+  durationUnits: z.array(z.strictObject({ unit: z.string(), words })),
+  ageAfter: words,
   examples: z.array(quantityExample),
 });
 
@@ -190,8 +192,10 @@ export const coreferenceFile = z.strictObject({
 export const notClaimsFile = z.strictObject({
   hypothetical: z.strictObject({ opens: words, people: words, counterfactual: words, advice: words, factAfter: words }),
   descriptors: z.strictObject({ before: words, withPhrase: z.boolean() }),
+  durations: z.strictObject({ claimAfter: words, notBefore: words }),
+  ages: z.strictObject({ claimAfter: words }),
   ratingScales: z.array(z.number().int().positive()).min(1),
-  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating']).nullable() })),
+  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time']).nullable() })),
 });
 
 /** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
