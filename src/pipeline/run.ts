@@ -23,6 +23,8 @@ import { runSchema, type RunFile } from '../output/run-schema.js';
 import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
 import { renderReport } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
+import { Decisions, applyToSummaries } from '../review/decisions.js';
+import type { DecisionsReport } from '../review/schema.js';
 
 export interface RunOptions {
   /** Files and folders to read. */
@@ -37,6 +39,8 @@ export interface RunOptions {
   maxBytes?: number;
   /** Reuse stored results of unchanged articles (default true). */
   incremental?: boolean;
+  /** A reviewer's decisions.jsonl (from the review site) to apply before reconciliation. */
+  decisions?: string;
   /** Called after each article. */
   onProgress?: (p: Progress) => void;
 }
@@ -57,6 +61,8 @@ export interface RunSummary {
   /** 0 when every article went through, 1 when any failed. */
   exitCode: 0 | 1;
   workers: number;
+  /** What the decisions file did, when one was given (unknown ids included). */
+  decisions?: DecisionsReport;
 }
 
 type Done = Omit<ArticleDone, 'summaries'> & { key: string };
@@ -70,6 +76,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const rules = compileRules(loaded);
   timing('rules', t0);
   const out = options.out;
+  const decisions = options.decisions ? await Decisions.load(options.decisions, loaded.data['claims.entities'].entities) : null;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   await removeStaleTemps(out, [CACHE_DIR, 'schema']);
   const { paths, failures } = await findArticles(options.inputs);
@@ -124,21 +131,22 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   // Barrier passed: everything below is order-independent (sorted by path or id).
   done.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (decisions) applyToSummaries(decisions, summaries, done);
   const rec = reconcile([...summaries.values()]);
   const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
   const graph = graphJson(done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
 
   timing('reconcile+graph', t0);
-  await writeOutputs(out, cache, done, failures, summaries, rec, graph, versions);
+  await writeOutputs(out, cache, done, failures, summaries, rec, graph, versions, decisions);
   await cache.prune();
   timing('written', t0);
   const claims = done.reduce((n, d) => n + d.claims, 0);
-  return { articles: paths.length, processed, reused, claims, failed: failures, exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers };
+  return { articles: paths.length, processed, reused, claims, failed: failures, exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers, ...(decisions ? { decisions: decisions.report() } : {}) };
 }
 
 async function writeOutputs(
   out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
-  rec: ReturnType<typeof reconcile>, graph: Iterable<string>, versions: { pipeline: string; rules: string },
+  rec: ReturnType<typeof reconcile>, graph: Iterable<string>, versions: { pipeline: string; rules: string }, decisions: Decisions | null = null,
 ): Promise<void> {
   // claims.jsonl and noise.jsonl stream from the per-article results in path order; the records
   // were validated against their zod schemas when they were made (pipeline/article.ts).
@@ -147,7 +155,10 @@ async function writeOutputs(
   try {
     for (const d of done) {
       const stored = splitStored(await readFile(cache.file(d.key), 'utf8'));
-      for (const line of stored.claims) await claimsFile.write(line);
+      for (const line of stored.claims) {
+        const kept = decisions ? decisions.applyLine(line) : line;
+        if (kept !== null) await claimsFile.write(kept);
+      }
       await noiseFile.write(stored.report);
     }
     await claimsFile.commit();
@@ -174,6 +185,7 @@ async function writeOutputs(
     articles: done.map((d) => ({ path: d.path, sha256: d.sha256, id: d.id, claims: d.claims, noise: d.noise, rejected: d.rejected })),
     failed,
     claims: done.reduce((n, d) => n + d.claims, 0),
+    ...(decisions ? { decisions: decisions.report() } : {}),
   });
   await writeAtomic(join(out, 'run.json'), JSON.stringify(runFile, null, 1) + '\n');
   for (const [name, schema] of Object.entries(jsonSchemas())) await writeAtomic(join(out, 'schema', name), JSON.stringify(schema, null, 1) + '\n');
