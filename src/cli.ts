@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { run, type Progress } from './pipeline/run.js';
 import { RuleError } from './rules/load.js';
 import { PIPELINE_VERSION } from './pipeline/version.js';
+import { addReviewCommand, reportDecisions, reviewCommand, DecisionsError } from './review/cli.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -30,7 +31,9 @@ program
   .option('--max-bytes <n>', 'largest article accepted, in bytes', positiveInt)
   .option('--no-incremental', 'reprocess every article, ignoring stored results')
   .option('-q, --quiet', 'no progress or summary on stderr')
-  .action(async (inputs: string[], opts: { out: string; rules?: string; workers?: number; maxBytes?: number; incremental: boolean; quiet?: boolean }) => {
+  .option('--decisions <file>', 'apply a reviewer\'s decisions.jsonl (from the review site) before reconciliation')
+  .option('--review', 'also write the review site into <out>/review/')
+  .action(async (inputs: string[], opts: { out: string; rules?: string; workers?: number; maxBytes?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean }) => {
     const tty = process.stderr.isTTY && !opts.quiet;
     const started = Date.now();
     const onProgress = tty ? (p: Progress) => {
@@ -38,14 +41,21 @@ program
       process.stderr.write(`\r${p.done}/${p.total} articles, ${p.failed} failed, ${rate.toFixed(1)}/s `);
     } : undefined;
     try {
-      const summary = await run({ inputs, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, incremental: opts.incremental, onProgress });
+      const summary = await run({ inputs, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, incremental: opts.incremental, onProgress, decisions: opts.decisions });
       if (tty) process.stderr.write('\n');
       for (const f of summary.failed) process.stderr.write(`claims: ${f.path}: ${f.reason}\n`);
       if (!opts.quiet) {
         process.stderr.write(`claims: ${summary.articles} articles (${summary.processed} processed, ${summary.reused} unchanged), ${summary.failed.length} failed, ${summary.claims} claims → ${opts.out}/\n`);
       }
+      reportDecisions(summary.decisions);
+      if (opts.review) await reviewCommand(opts.out, { quiet: opts.quiet });
       process.exitCode = summary.exitCode;
     } catch (err) {
+      if (err instanceof DecisionsError) {
+        process.stderr.write(`claims: bad decisions file: ${err.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
       if (err instanceof RuleError) {
         process.stderr.write(`claims: bad rule file: ${err.message}\n`);
         process.exitCode = 2;
@@ -54,5 +64,7 @@ program
       throw err;
     }
   });
+
+addReviewCommand(program);
 
 await program.parseAsync(process.argv);

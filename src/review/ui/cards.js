@@ -1,0 +1,80 @@
+// Conflicts, tensions and same-figure flags as cards, most important first (conflicts, then
+// tensions, then possible misattributions; within each, the larger figure first). A card shows
+// both sentences side by side with their articles and lines, the reason, and links to both.
+import { esc, figureOf, FLAG_LABEL, FLAG_ORDER, shortValue } from './util.js';
+
+const PAGE = 100;
+
+export class FlagCards {
+  constructor(root, data, index, store, go) {
+    this.root = root;
+    this.index = index;
+    this.store = store;
+    this.go = go;
+    const size = (r) => Math.max(Math.abs(figureOf(index.claims.get(r.from)?.quantity) ?? 0), Math.abs(figureOf(index.claims.get(r.to)?.quantity) ?? 0));
+    this.cards = [...index.flagged].sort((a, b) => FLAG_ORDER.indexOf(a.type) - FLAG_ORDER.indexOf(b.type) || size(b) - size(a) || (a.from + a.to < b.from + b.to ? -1 : 1));
+    this.shown = PAGE;
+    this.type = '';
+    store.onChange(() => this.render());
+    this.render();
+  }
+
+  /** Opens the card of a relation ("from-to"), as linked from the article panel. */
+  focus(key) {
+    const i = this.cards.findIndex((r) => `${r.from}-${r.to}` === key);
+    if (i < 0) return;
+    this.type = '';
+    this.shown = Math.max(this.shown, i + 1);
+    this.render();
+    const card = this.root.querySelector(`[data-key="${CSS.escape(key)}"]`);
+    card.open = true;
+    card.scrollIntoView({ block: 'start' });
+  }
+
+  render() {
+    const open = new Set([...this.root.querySelectorAll('details[open]')].map((d) => d.dataset.key));
+    const list = this.type ? this.cards.filter((r) => r.type === this.type) : this.cards;
+    const count = (t) => this.cards.filter((r) => r.type === t).length;
+    this.root.innerHTML = `
+      <div class="filters"><label>flag <select id="card-type">
+        <option value="">all (${this.cards.length})</option>
+        ${FLAG_ORDER.map((t) => `<option value="${t}"${t === this.type ? ' selected' : ''}>${FLAG_LABEL[t]} (${count(t)})</option>`).join('')}
+      </select></label><span class="count">${list.length} flags need review</span></div>
+      ${list.length === 0 ? '<p class="empty">Nothing flagged.</p>' : ''}
+      <div class="cards">${list.slice(0, this.shown).map((r) => this.card(r, open.has(`${r.from}-${r.to}`))).join('')}</div>
+      ${list.length > this.shown ? `<button id="more">show ${Math.min(PAGE, list.length - this.shown)} more of ${list.length - this.shown}</button>` : ''}`;
+    this.root.querySelector('#card-type').onchange = (e) => { this.type = e.target.value; this.shown = PAGE; this.render(); };
+    const more = this.root.querySelector('#more');
+    if (more) more.onclick = () => { this.shown += PAGE; this.render(); };
+    for (const b of this.root.querySelectorAll('[data-decide]')) {
+      b.onclick = () => this.store.set(b.dataset.claim, b.dataset.decide === 'undo' ? null : b.dataset.decide);
+    }
+  }
+
+  side(id) {
+    const c = this.index.claims.get(id);
+    if (!c) return `<div class="side"><p class="empty">claim ${esc(id)} is not in this run</p></div>`;
+    const q = c.quantity;
+    const a = this.index.articleOfPath.get(c.source.path);
+    const from = q ? q.span.start - c.span.start : 0, to = q ? q.span.end - c.span.start : 0;
+    const sentence = q ? `${esc(c.quote.slice(0, from))}<mark class="fig k-${q.kind}">${esc(c.quote.slice(from, to))}</mark>${esc(c.quote.slice(to))}` : esc(c.quote);
+    const d = this.store.get(id);
+    return `<div class="side" data-claim="${esc(id)}">
+      <p class="where"><a href="#article/${esc(a?.id ?? c.source.article)}/${esc(id)}">${esc(c.source.path)}:${c.provenance.line}</a></p>
+      <blockquote>${sentence}</blockquote>
+      <p class="facts">${esc(c.subject?.name ?? 'no subject')}${c.subject ? ` <small>(${esc(c.subject.via)})</small>` : ''} · ${esc(c.metric ?? 'no metric')} · ${esc(q ? `${q.bound} ${shortValue(figureOf(q))} ${q.unit}` : '')}${c.time ? ` · ${esc(c.time)}` : ''} · ${esc(c.modality)}</p>
+      <p class="decide-inline">${d ? `<span class="dec d-${d.decision}">${d.decision}</span> <button data-decide="undo" data-claim="${esc(id)}">undo</button>`
+        : `<button data-decide="accept" data-claim="${esc(id)}">accept</button> <button data-decide="reject" data-claim="${esc(id)}">reject</button>`}</p>
+    </div>`;
+  }
+
+  card(r, open) {
+    const a = this.index.claims.get(r.from), b = this.index.claims.get(r.to);
+    const head = `${esc(a?.quantity?.quote ?? r.from)} ↔ ${esc(b?.quantity?.quote ?? r.to)} — ${esc(a?.subject?.name ?? '?')} / ${esc(b?.subject?.name ?? '?')}`;
+    return `<details class="card t-${r.type}" data-type="${r.type}" data-key="${esc(`${r.from}-${r.to}`)}"${open ? ' open' : ''}>
+      <summary><span class="flag f-${r.type}">${esc(FLAG_LABEL[r.type])}</span> ${head}</summary>
+      <p class="reason">${esc(r.reason)}</p>
+      <div class="pair">${this.side(r.from)}${this.side(r.to)}</div>
+    </details>`;
+  }
+}
