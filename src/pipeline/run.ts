@@ -21,7 +21,7 @@ import { reconcile } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
 import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
-import { renderReport } from '../output/report.js';
+import { renderReport, claimContext, flaggedIds } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
 import { Decisions, applyToSummaries } from '../review/decisions.js';
 import type { DecisionsReport } from '../review/schema.js';
@@ -177,7 +177,7 @@ async function writeOutputs(
     throw err;
   }
   await writeAtomic(join(out, 'report.md'), renderReport({
-    claims: summaries, rec, failed,
+    claims: summaries, rec, failed, context: await claimContext(join(out, 'claims.jsonl'), flaggedIds(rec)),
     articles: done.map((d) => ({ path: d.path, claims: d.claims, noise: d.noise, rejected: d.rejected })),
   }));
   const runFile: RunFile = runSchema.parse({
