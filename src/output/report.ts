@@ -86,7 +86,7 @@ export function renderReport({ claims, rec, articles, failed, context = new Map(
   lines.push('## Summary', '');
   lines.push(`- **${plural(articles.length, 'article')}** read, **${failed.length} failed**${failed.length ? ` (${failed.slice(0, 3).map((f) => `${f.path}: ${f.reason}`).join('; ')}${failed.length > 3 ? '; …' : ''})` : ''}`);
   lines.push(`- **${plural(all.length, 'claim')}**${all.length ? `: ${byKind}` : ''}`);
-  lines.push(`- **${plural(flags.length, 'flag')} to review**: ${FLAG_ORDER.map((t) => `${flagCount(t)} ${FLAG_NAME[t][1]}`).join(', ')}`);
+  lines.push(`- **${plural(flags.length, 'flag')} to review**: ${FLAG_ORDER.map((t) => plural(flagCount(t), FLAG_NAME[t][0], FLAG_NAME[t][1])).join(', ')}`);
   lines.push(`- **groups with more than one claim**: ${statuses.size ? STATUS_ORDER.filter((s) => statuses.has(s)).map((s) => `${statuses.get(s)} ${s}`).join(', ') : 'none'}`);
   lines.push(`- every claim with its source text, filters and accept / reject / correct: ${REVIEW_POINTER}`, '');
 

@@ -1,0 +1,279 @@
+/**
+ * Issue 12: review decisions applied by a run, the static review site's data contract, and the
+ * report's summary and ordering. The page itself is driven in a browser by review.browser.test.ts.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { spawnSync } from 'node:child_process';
+import { readClaims, root, runPipeline, snapshot, tempDir, copyCorpus } from './helpers.js';
+import { claimByFigure, corpusWithConflict, readGraph, writeJsonl } from './review-helpers.js';
+import { DecisionsError, parseDecisions } from '../src/review/decisions.js';
+import { writeReviewSite } from '../src/review/site.js';
+import { orderFlags, renderReport } from '../src/output/report.js';
+import { claimSchema } from '../src/output/schema.js';
+import { runSchema } from '../src/output/run-schema.js';
+import type { ClaimSummary } from '../src/reconcile/summary.js';
+import type { Relation } from '../src/reconcile/reconcile.js';
+
+describe('decisions file', () => {
+  test('one decision per claim id: the last line wins, blank lines are skipped', () => {
+    const text = [
+      JSON.stringify({ claim: 'a', decision: 'accept' }), '',
+      JSON.stringify({ claim: 'b', decision: 'correct', correction: { value: 3 }, by: 'kim', at: '2026-01-01T00:00:00Z' }),
+      JSON.stringify({ claim: 'a', decision: 'reject' }),
+    ].join('\n');
+    const d = parseDecisions(text, 'd.jsonl');
+    expect([...d.keys()]).toEqual(['a', 'b']);
+    expect(d.get('a')!.decision).toBe('reject');
+    expect(d.get('b')!.correction).toEqual({ value: 3 });
+  });
+
+  test('a bad line is named by file and line', () => {
+    const bad = [JSON.stringify({ claim: 'a', decision: 'accept' }), JSON.stringify({ claim: 'b', decision: 'maybe' })].join('\n');
+    expect(() => parseDecisions(bad, 'd.jsonl')).toThrow(DecisionsError);
+    expect(() => parseDecisions(bad, 'd.jsonl')).toThrow(/^d\.jsonl:2: decision/);
+    expect(() => parseDecisions('{oops', 'd.jsonl')).toThrow(/^d\.jsonl:1: not JSON/);
+    expect(() => parseDecisions(JSON.stringify({ claim: 'a', decision: 'correct' }), 'd.jsonl')).toThrow(/needs a correction/);
+  });
+});
+
+describe('claims run --decisions', () => {
+  const corpus = copyCorpus();
+  const before = tempDir('review-before-');
+  const after = tempDir('review-after-');
+  let ids: Record<string, string>;
+  let decisionsFile: string;
+
+  beforeAll(async () => {
+    await runPipeline([corpus], before);
+    ids = {
+      rejected: claimByFigure(before, '750 million users').id,
+      value: claimByFigure(before, '~$600+ billion').id,
+      subject: claimByFigure(before, 'hundreds of millions of users').id,
+      accepted: claimByFigure(before, 'roughly 1 billion weekly users').id,
+    };
+    decisionsFile = writeJsonl(join(tempDir('decisions-'), 'decisions.jsonl'), [
+      { claim: ids.rejected, decision: 'reject', by: 'kim', at: '2026-05-01T10:00:00.000Z' },
+      { claim: ids.value, decision: 'correct', correction: { value: 300e9 }, by: 'kim', at: '2026-05-01T10:01:00.000Z' },
+      { claim: ids.subject, decision: 'correct', correction: { subject: 'anthropic', unit: 'subscribers' } },
+      { claim: ids.accepted, decision: 'accept', note: 'checked against the source' },
+      { claim: 'ffffffffffffffff', decision: 'reject' },
+    ]);
+    await runPipeline([corpus], after, { decisions: decisionsFile });
+  });
+
+  test('a rejected claim is gone from claims.jsonl, the graph and the counts', () => {
+    expect(readClaims(before).some((c) => c.id === ids.rejected)).toBe(true);
+    expect(readClaims(after).some((c) => c.id === ids.rejected)).toBe(false);
+    expect(readClaims(after)).toHaveLength(readClaims(before).length - 1);
+    const g = readGraph(after);
+    expect(g.nodes.some((n) => n.id === `claim:${ids.rejected}`)).toBe(false);
+    expect(g.edges.some((e) => e.from === `claim:${ids.rejected}` || e.to === `claim:${ids.rejected}`)).toBe(false);
+    const run = runSchema.parse(JSON.parse(readFileSync(join(after, 'run.json'), 'utf8')));
+    expect(run.claims).toBe(readClaims(after).length);
+    const path = claimByFigure(before, '750 million users').source.path;
+    const countOf = (out: string) => (readGraph(out).nodes.find((n) => n.type === 'article' && n.path === path) as { claims: number }).claims;
+    expect(countOf(after)).toBe(countOf(before) - 1);
+  });
+
+  test('a corrected value is in claims.jsonl with provenance.review, and reconciliation uses it', () => {
+    const c = claimByFigure(after, '~$600+ billion');
+    expect(claimSchema.parse(c)).toEqual(c);
+    expect(c.quantity!.low).toBe(300e9);
+    expect(c.provenance.review).toEqual({ decision: 'correct', by: 'kim', at: '2026-05-01T10:01:00.000Z', note: null, original: { subject: 'Big Tech', value: claimByFigure(before, '~$600+ billion').quantity!.value, unit: 'USD' } });
+    const node = readGraph(after).nodes.find((n) => n.id === `claim:${ids.value}`) as { low: number };
+    expect(node.low).toBe(300e9);
+    // Before: 600B "~$600+ billion" (Big Tech) was the same figure as "up to $600 billion" (OpenAI).
+    const sameFigure = (out: string) => readGraph(out).edges.filter((e) => e.type === 'same-figure-as' && (e.from === `claim:${ids.value}` || e.to === `claim:${ids.value}`));
+    expect(sameFigure(before)).toHaveLength(1);
+    expect(sameFigure(after)).toHaveLength(0);
+    const group = (out: string) => readGraph(out).nodes.find((n) => n.type === 'group' && n.subject === 'big-tech' && n.metric === 'spending') as { status: string; reason: string };
+    expect(group(before).status).toBe('corroborated');
+    expect(group(after).status).toBe('consistent');
+    expect(group(after).reason).toContain('300B');
+  });
+
+  test('a corrected subject naming a lexicon entity becomes that entity; the unit changes too', () => {
+    const c = claimByFigure(after, 'hundreds of millions of users');
+    expect(c.subject).toMatchObject({ id: 'anthropic', name: 'Anthropic', kind: 'org', via: 'review' });
+    expect(c.quantity!.unit).toBe('subscribers');
+    expect(c.provenance.review).toMatchObject({ decision: 'correct', by: null, original: { subject: 'OpenAI', unit: 'users' } });
+    const g = readGraph(after);
+    expect(g.edges).toContainEqual(expect.objectContaining({ type: 'about', from: `claim:${ids.subject}`, to: 'entity:anthropic' }));
+    // It left OpenAI's weekly-users group, which had it and "roughly 1 billion weekly users".
+    const openaiUsers = (out: string) => readGraph(out).nodes.find((n) => n.type === 'group' && n.subject === 'openai' && n.metric === 'weekly users') as { members: number };
+    expect(openaiUsers(before).members).toBe(2);
+    expect(openaiUsers(after).members).toBe(1);
+  });
+
+  test('an accepted claim only carries provenance.review; unknown ids are reported in run.json', () => {
+    const a = readClaims(after).find((c) => c.id === ids.accepted)!;
+    const b = readClaims(before).find((c) => c.id === ids.accepted)!;
+    expect(a.provenance.review).toEqual({ decision: 'accept', by: null, at: null, note: 'checked against the source', original: null });
+    expect({ ...a, provenance: { ...a.provenance, review: undefined } }).toEqual({ ...b, provenance: { ...b.provenance, review: undefined } });
+    const run = runSchema.parse(JSON.parse(readFileSync(join(after, 'run.json'), 'utf8')));
+    expect(run.decisions).toEqual({ file: decisionsFile, accepted: 1, rejected: 1, corrected: 2, unknown: ['ffffffffffffffff'] });
+    expect(JSON.parse(readFileSync(join(before, 'run.json'), 'utf8')).decisions).toBeUndefined();
+  });
+
+  test('same decisions, same bytes', async () => {
+    const again = tempDir('review-again-');
+    await runPipeline([corpus], again, { decisions: decisionsFile, incremental: false });
+    expect(snapshot(again)).toEqual(snapshot(after));
+  });
+
+  test('the CLI reports unknown ids on stderr and refuses a bad decisions file (exit 2)', () => {
+    const cli = join(root, 'dist', 'cli.js');
+    const ok = spawnSync(process.execPath, [cli, 'run', corpus, '--out', tempDir('review-cli-'), '--workers', '1', '--decisions', decisionsFile], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain('decision for unknown claim ffffffffffffffff');
+    const bad = join(tempDir('decisions-bad-'), 'bad.jsonl');
+    writeFileSync(bad, '{"claim":"x","decision":"correct"}\n');
+    const res = spawnSync(process.execPath, [cli, 'run', corpus, '--out', tempDir('review-cli-'), '--decisions', bad], { encoding: 'utf8' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain(`${bad}:1:`);
+  });
+});
+
+/** Evaluates the site's data.js and a text script the way the page does, in a sandbox. */
+function siteData(dir: string) {
+  const sandbox: Record<string, unknown> = { window: {}, JSON };
+  runInNewContext(readFileSync(join(dir, 'data.js'), 'utf8'), sandbox);
+  return (sandbox.window as { CLAIMS_REVIEW: { run: unknown; groups: unknown[]; relations: { type: string }[]; claims: unknown[] } }).CLAIMS_REVIEW;
+}
+function siteText(dir: string, id: string) {
+  let rec: { id: string; path: string; text: string | null; missing: string | null; noise: { path: string }[] } | null = null;
+  runInNewContext(readFileSync(join(dir, 'texts', `${id}.js`), 'utf8'), { JSON, CLAIMS_REVIEW_TEXT: (r: typeof rec) => { rec = r; } });
+  return rec!;
+}
+
+describe('claims review (the static site)', () => {
+  const corpus = corpusWithConflict();
+  const out = tempDir('review-site-');
+  beforeAll(async () => {
+    await runPipeline([corpus], out);
+    await writeReviewSite({ out });
+  });
+
+  test('data.js holds the records the CLI wrote, unchanged', () => {
+    const d = siteData(join(out, 'review'));
+    const lines = readFileSync(join(out, 'claims.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(d.claims).toEqual(lines);
+    expect(d.run).toEqual(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')));
+    const g = readGraph(out);
+    expect(d.groups).toEqual(g.nodes.filter((n) => n.type === 'group'));
+    expect(d.relations).toEqual(g.edges.filter((e) => !['stated-in', 'about', 'member-of', 'part-of'].includes(e.type)));
+    expect(d.relations.some((r) => r.type === 'conflicts-with')).toBe(true);
+  });
+
+  test('each article script has the decoded source (every quote slices out of it) and its noise line', () => {
+    const d = siteData(join(out, 'review'));
+    const claims = d.claims as { source: { article: string; path: string }; span: { start: number; end: number }; quote: string }[];
+    for (const c of claims) {
+      const t = siteText(join(out, 'review'), c.source.article);
+      expect(t.text!.slice(c.span.start, c.span.end)).toBe(c.quote);
+      expect(t.noise.map((n) => n.path)).toContain(c.source.path);
+    }
+  });
+
+  test('same run, same site bytes; texts of articles gone from the run are removed', async () => {
+    const first = snapshot(join(out, 'review'));
+    await writeReviewSite({ out });
+    expect(snapshot(join(out, 'review'))).toEqual(first);
+    const other = tempDir('review-site-small-');
+    const small = copyCorpus();
+    rmSync(join(small, readdirSync(small)[0]));
+    await runPipeline([small], other);
+    await writeReviewSite({ out: other });
+    await runPipeline([corpus], other);
+    await writeReviewSite({ out: other });
+    expect(snapshot(join(other, 'review'))).toEqual(first);
+    rmSync(join(corpus, 'openai-users.txt'));
+    await runPipeline([corpus], other);
+    await writeReviewSite({ out: other });
+    const ids = (JSON.parse(readFileSync(join(other, 'run.json'), 'utf8')) as { articles: { id: string }[] }).articles.map((a) => `${a.id}.js`).sort();
+    expect(readdirSync(join(other, 'review', 'texts')).sort()).toEqual(ids);
+  });
+
+  test('a source changed since the run is reported and shown as missing, not as wrong text', async () => {
+    const changed = copyCorpus();
+    const o = tempDir('review-site-changed-');
+    await runPipeline([changed], o);
+    const name = readdirSync(changed).sort()[0];
+    writeFileSync(join(changed, name), 'Edited after the run.\n');
+    const s = await writeReviewSite({ out: o });
+    expect(s.missing).toHaveLength(1);
+    expect(s.missing[0].reason).toMatch(/changed since the run/);
+    const id = (JSON.parse(readFileSync(join(o, 'run.json'), 'utf8')) as { articles: { path: string; id: string }[] }).articles.find((a) => a.path.endsWith(name))!.id;
+    expect(siteText(join(o, 'review'), id)).toMatchObject({ text: null, missing: expect.stringMatching(/changed/) });
+  });
+
+  test('the page loads nothing from the network: only relative script and style references', () => {
+    const html = readFileSync(join(out, 'review', 'index.html'), 'utf8');
+    const refs = [...html.matchAll(/(?:src|href)="([^"#][^"]*)"/g)].map((m) => m[1]);
+    expect(refs.sort()).toEqual(['app.js', 'data.js', 'style.css']);
+    expect(readFileSync(join(out, 'review', 'style.css'), 'utf8')).not.toMatch(/url\(|@import/);
+    expect(readFileSync(join(out, 'review', 'app.js'), 'utf8')).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon/);
+    expect(existsSync(join(out, 'review', 'LICENSES.txt'))).toBe(true);
+  });
+
+  test('claims review via the CLI writes the site and says where', () => {
+    const res = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'review', out], { encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    expect(res.stderr).toContain(join(out, 'review', 'index.html'));
+    expect(spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'review', tempDir('empty-')], { encoding: 'utf8' }).status).toBe(2);
+  });
+});
+
+describe('report.md', () => {
+  const summary = (id: string, value: number, subject = 's'): ClaimSummary => ({
+    id, source: { path: `a/${id}.txt`, article: id }, subject: { id: subject, name: subject, kind: 'org', mention: subject, via: 'lexicon', parent: null },
+    metric: 'm', time: null, period: null, modality: 'asserted', rule: 'r', predicate: null,
+    quantity: { kind: 'money', quote: `$${value}`, value, low: null, high: null, bound: 'exact', unit: 'USD', per: null },
+  });
+  const rel = (type: Relation['type'], from: string, to: string): Relation => ({ type, from, to, reason: `${type} ${from} ${to}`, review: true });
+
+  test('conflicts first, then tensions, then same-figure flags; within each the larger figure first', () => {
+    const claims = new Map([['a', 1], ['b', 2], ['c', 500], ['d', 900], ['e', 10]].map(([id, v]) => [id as string, summary(id as string, v as number)]));
+    const order = orderFlags([rel('same-figure-as', 'c', 'd'), rel('in-tension-with', 'a', 'e'), rel('conflicts-with', 'a', 'b'), rel('conflicts-with', 'c', 'e'), { ...rel('corroborates', 'a', 'b'), review: false }], claims);
+    expect(order.map((r) => `${r.type} ${r.from}${r.to}`)).toEqual(['conflicts-with ce', 'conflicts-with ab', 'in-tension-with ae', 'same-figure-as cd']);
+  });
+
+  test('every flagged pair is listed, past any cap, with sentences and path:line', () => {
+    const claims = new Map<string, ClaimSummary>();
+    const relations: Relation[] = [];
+    const context = new Map();
+    for (let i = 0; i < 300; i++) {
+      for (const id of [`x${i}`, `y${i}`]) {
+        claims.set(id, summary(id, 1000 + i));
+        context.set(id, { sentence: `Sentence of ${id}.`, line: i + 1, column: 1 });
+      }
+      relations.push(rel('conflicts-with', `x${i}`, `y${i}`));
+    }
+    const md = renderReport({ claims, rec: { groups: [], relations }, articles: [], failed: [{ path: 'bad.txt', reason: 'binary file' }], context });
+    expect(md.match(/^### \d+\. conflict$/gm)).toHaveLength(300);
+    expect(md).toContain('`a/x299.txt:300` **$1299**');
+    expect(md).toContain('> Sentence of y0.');
+    expect(md.indexOf('x299')).toBeLessThan(md.indexOf('x0.txt'));
+    const head = md.slice(0, md.indexOf('## Needs review'));
+    expect(head).toContain('**600 claims**: 600 money');
+    expect(head).toContain('**300 flags to review**: 300 conflicts, 0 tensions');
+    expect(head).toContain('**1 failed** (bad.txt: binary file)');
+    expect(head).toContain('claims review');
+  });
+
+  test('the sample run with a conflict: summary on top, the conflict first with both sentences', async () => {
+    const out = tempDir('review-report-');
+    await runPipeline([corpusWithConflict()], out);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md.indexOf('## Summary')).toBeLessThan(md.indexOf('## Needs review'));
+    const first = md.slice(md.indexOf('### 1.'), md.indexOf('### 2.'));
+    expect(first).toContain('### 1. conflict');
+    expect(first).toMatch(/openai-users\.txt:3` \*\*about 300 million weekly users\*\*/);
+    expect(first).toContain('> OpenAI has about 300 million weekly users, according to a survey by an independent research firm.');
+    expect(first).toMatch(/000_9d0cdbc362e20dad\.txt:4` \*\*roughly 1 billion weekly users\*\*/);
+  });
+});
+
