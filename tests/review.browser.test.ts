@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { readClaims, runPipeline, tempDir } from './helpers.js';
 import { claimByFigure, corpusWithConflict, readGraph } from './review-helpers.js';
 import { findChromium, launchArgs } from './review-browser.js';
-import { writeReviewSite } from '../src/review/site.js';
+import { pathKey, writeReviewSite } from '../src/review/site.js';
 import { decisionSchema } from '../src/review/schema.js';
 import type { ClaimRecord } from '../src/output/schema.js';
 
@@ -54,7 +54,7 @@ describe.skipIf(!browserPath.path)(`review page in Chromium${browserPath.path ? 
   test('an article: click a figure, read its fields; noise is greyed with its reason', async () => {
     const c = claimByFigure(out, 'up to $600 billion');
     await page.click('nav a[data-view="articles"]');
-    await page.click(`a[href="#article/${c.source.article}"]`);
+    await page.click(`a[href="#article/${pathKey(c.source.path)}"]`);
     await page.click(`#article-text .fig[data-claim="${c.id}"]`);
     await expect.poll(() => page.locator('#panel h3 code').innerText()).toBe(c.id);
     expect(await field('kind')).toBe(c.quantity!.kind);
@@ -129,11 +129,11 @@ describe.skipIf(!browserPath.path)(`review page in Chromium${browserPath.path ? 
     await page.fill('#reviewer', 'kim');
     await page.locator('#reviewer').dispatchEvent('change');
     const rejected = claimByFigure(out, '750 million users');
-    await page.goto(pathToFileURL(join(out, 'review', 'index.html')).href + `#article/${rejected.source.article}/${rejected.id}`);
+    await page.goto(pathToFileURL(join(out, 'review', 'index.html')).href + `#article/${pathKey(rejected.source.path)}/${rejected.id}`);
     await page.click('#panel #reject');
     await expect.poll(() => page.locator('#decision-state').innerText()).toMatch(/^reject by kim/);
     const corrected = claimByFigure(out, '~$600+ billion');
-    await page.goto(pathToFileURL(join(out, 'review', 'index.html')).href + `#article/${corrected.source.article}/${corrected.id}`);
+    await page.goto(pathToFileURL(join(out, 'review', 'index.html')).href + `#article/${pathKey(corrected.source.path)}/${corrected.id}`);
     await page.fill('#correct input[name="value"]', '300000000000');
     await page.fill('#correct input[name="subject"]', 'Microsoft');
     await page.click('#correct button[type="submit"]');

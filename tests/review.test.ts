@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readClaims, root, runPipeline, snapshot, tempDir, copyCorpus } from './helpers.js';
 import { claimByFigure, corpusWithConflict, readGraph, writeJsonl } from './review-helpers.js';
 import { DecisionsError, parseDecisions } from '../src/review/decisions.js';
-import { writeReviewSite } from '../src/review/site.js';
+import { pathKey, writeReviewSite } from '../src/review/site.js';
 import { orderFlags, renderReport } from '../src/output/report.js';
 import { claimSchema } from '../src/output/schema.js';
 import { runSchema } from '../src/output/run-schema.js';
@@ -137,17 +137,23 @@ describe('claims run --decisions', () => {
   });
 });
 
-/** Evaluates the site's data.js and a text script the way the page does, in a sandbox. */
-function siteData(dir: string) {
-  const sandbox: Record<string, unknown> = { window: {}, JSON };
+/** Evaluates the site's scripts the way the page does, in a sandbox. */
+type SiteData = {
+  run: Record<string, unknown>; articles: { count: number; path: string[]; id: string[]; file: string[] } & Record<string, unknown[]>;
+  relations: { count: number; types: string[]; type: number[]; from: number[]; to: number[] };
+  claims: { count: number; dict: Record<string, unknown[]>; columns: Record<string, unknown[]> };
+};
+function siteData(dir: string): SiteData {
+  const sandbox: Record<string, unknown> = { window: {} };
   runInNewContext(readFileSync(join(dir, 'data.js'), 'utf8'), sandbox);
-  return (sandbox.window as { CLAIMS_REVIEW: { run: unknown; groups: unknown[]; relations: { type: string }[]; claims: unknown[] } }).CLAIMS_REVIEW;
+  return (sandbox.window as { CLAIMS_REVIEW: SiteData }).CLAIMS_REVIEW;
 }
-function siteText(dir: string, id: string) {
-  let rec: { id: string; path: string; text: string | null; missing: string | null; noise: { path: string }[] } | null = null;
-  runInNewContext(readFileSync(join(dir, 'texts', `${id}.js`), 'utf8'), { JSON, CLAIMS_REVIEW_TEXT: (r: typeof rec) => { rec = r; } });
+function siteScript<T>(file: string, callback: string): T {
+  let rec: T | null = null;
+  runInNewContext(readFileSync(file, 'utf8'), { [callback]: (r: T) => { rec = r; } });
   return rec!;
 }
+const siteText = (dir: string, id: string) => siteScript<{ id: string; path: string; text: string | null; missing: string | null }>(join(dir, 'texts', `${id}.js`), 'CLAIMS_REVIEW_TEXT');
 
 describe('claims review (the static site)', () => {
   const corpus = corpusWithConflict();
@@ -157,24 +163,55 @@ describe('claims review (the static site)', () => {
     await writeReviewSite({ out });
   });
 
-  test('data.js holds the records the CLI wrote, unchanged', () => {
+  test('data.js and details.js: run.json, the flagged graph edges, the claims table, by column', () => {
     const d = siteData(join(out, 'review'));
-    const lines = readFileSync(join(out, 'claims.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    expect(d.claims).toEqual(lines);
-    expect(d.run).toEqual(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')));
-    const g = readGraph(out);
-    expect(d.groups).toEqual(g.nodes.filter((n) => n.type === 'group'));
-    expect(d.relations).toEqual(g.edges.filter((e) => !['stated-in', 'about', 'member-of', 'part-of'].includes(e.type)));
-    expect(d.relations.some((r) => r.type === 'conflicts-with')).toBe(true);
+    const records = readClaims(out);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { articles: Record<string, unknown>[] };
+    const { articles, ...rest } = run;
+    expect(d.run).toEqual(rest);
+    expect(d.articles.count).toBe(articles.length);
+    for (const k of ['path', 'id', 'claims', 'noise', 'rejected']) expect(d.articles[k]).toEqual(articles.map((a) => a[k]));
+    const details = siteScript<{ sentences: string[]; reasons: (string | null)[] }>(join(out, 'review', 'details.js'), 'CLAIMS_REVIEW_DETAILS');
+    const flagged = readGraph(out).edges.filter((e) => e.review);
+    expect(flagged.some((e) => e.type === 'conflicts-with')).toBe(true);
+    const id = (i: number) => `claim:${records[i].id}`;
+    expect(Array.from({ length: d.relations.count }, (_, k) => ({ type: d.relations.types[d.relations.type[k]], from: id(d.relations.from[k]), to: id(d.relations.to[k]), reason: details.reasons[k], review: true }))).toEqual(flagged);
+    expect(d.claims.count).toBe(records.length);
+    for (const column of Object.values(d.claims.columns)) expect(column).toHaveLength(records.length);
+    const { dict, columns } = d.claims;
+    const col = (i: number, name: string) => (name in dict ? dict[name][columns[name][i] as number] : columns[name][i]);
+    expect(details.sentences).toEqual(records.map((c) => c.quote));
+    records.forEach((c, i) => {
+      expect(col(i, 'id')).toBe(c.id);
+      expect(d.articles.path[col(i, 'article') as number]).toBe(c.source.path);
+      expect(col(i, 'figure')).toBe(c.quantity?.quote ?? null);
+      expect(col(i, 'value')).toBe(c.quantity?.value ?? null);
+      expect(col(i, 'unit')).toBe(c.quantity?.unit ?? null);
+      expect(col(i, 'kind')).toBe(c.quantity?.kind ?? 'qualitative');
+      expect(col(i, 'line')).toBe(c.provenance.line);
+      expect(col(i, 'subject')).toBe(c.subject?.name ?? null);
+      expect(col(i, 'modality')).toBe(c.modality);
+      if (c.quantity) expect(c.quote.slice(col(i, 'figureStart') as number, col(i, 'figureEnd') as number)).toBe(c.quantity.quote);
+    });
   });
 
-  test('each article script has the decoded source (every quote slices out of it) and its noise line', () => {
+  test('records/<key>.js: the claims.jsonl and noise.jsonl lines of an article, unchanged', () => {
     const d = siteData(join(out, 'review'));
-    const claims = d.claims as { source: { article: string; path: string }; span: { start: number; end: number }; quote: string }[];
-    for (const c of claims) {
+    const noise = readFileSync(join(out, 'noise.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path: string });
+    const records = readClaims(out);
+    d.articles.path.forEach((path, i) => {
+      expect(d.articles.file[i]).toBe(pathKey(path));
+      const r = siteScript<{ path: string; noise: unknown; claims: unknown[] }>(join(out, 'review', 'records', `${d.articles.file[i]}.js`), 'CLAIMS_REVIEW_RECORDS');
+      expect(r.path).toBe(path);
+      expect(r.noise).toEqual(noise.find((n) => n.path === path));
+      expect(r.claims).toEqual(records.filter((c) => c.source.path === path));
+    });
+  });
+
+  test('texts/<id>.js: the decoded source, every quote slices out of it', () => {
+    for (const c of readClaims(out)) {
       const t = siteText(join(out, 'review'), c.source.article);
       expect(t.text!.slice(c.span.start, c.span.end)).toBe(c.quote);
-      expect(t.noise.map((n) => n.path)).toContain(c.source.path);
     }
   });
 
@@ -193,8 +230,9 @@ describe('claims review (the static site)', () => {
     rmSync(join(corpus, 'openai-users.txt'));
     await runPipeline([corpus], other);
     await writeReviewSite({ out: other });
-    const ids = (JSON.parse(readFileSync(join(other, 'run.json'), 'utf8')) as { articles: { id: string }[] }).articles.map((a) => `${a.id}.js`).sort();
-    expect(readdirSync(join(other, 'review', 'texts')).sort()).toEqual(ids);
+    const left = (JSON.parse(readFileSync(join(other, 'run.json'), 'utf8')) as { articles: { id: string; path: string }[] }).articles;
+    expect(readdirSync(join(other, 'review', 'texts')).sort()).toEqual(left.map((a) => `${a.id}.js`).sort());
+    expect(readdirSync(join(other, 'review', 'records')).sort()).toEqual(left.map((a) => `${pathKey(a.path)}.js`).sort());
   });
 
   test('a source changed since the run is reported and shown as missing, not as wrong text', async () => {

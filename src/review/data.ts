@@ -1,17 +1,13 @@
 /**
- * Reads a run's output folder into what the review page shows, without changing a record: claim
- * lines from claims.jsonl, noise lines from noise.jsonl, run.json, and from graph.json the group
- * nodes and the reconciliation edges (the structural edges repeat fields the claims already hold).
- * Everything streams line by line, so a run of a year of news never sits in memory as one string.
+ * Reads a run's output folder for the review site, without changing a record: claims.jsonl and
+ * noise.jsonl line by line, graph.json piece by piece (graph/build.ts writes one node or edge a
+ * line), run.json whole. Streaming keeps a run of a year of news out of memory as one string.
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { RunFile } from '../output/run-schema.js';
-
-/** Edge types that are reconciliation results; the rest (stated-in, about, …) are structure. */
-export const RELATION_TYPES = new Set(['conflicts-with', 'in-tension-with', 'same-figure-as', 'corroborates', 'consistent-with']);
 
 /** The lines of a JSON-lines file, blank lines skipped. */
 export async function* jsonLines(file: string): AsyncGenerator<string> {

@@ -1,29 +1,43 @@
 /**
  * `claims review`: writes a static review site into <out>/review/ that opens from disk with no
- * server and makes no network request. The page's data are the records the CLI wrote, unchanged:
+ * server and makes no network request. Scripts, not fetch(): Chromium refuses fetch() on file://
+ * pages but runs <script src>. Three kinds of data file, all from what the CLI wrote:
  *
- *   data.js          window.CLAIMS_REVIEW = JSON.parse("{run, groups, relations, claims}") — run.json,
- *                    graph.json's group nodes and reconciliation edges, claims.jsonl's lines
- *   texts/<id>.js    CLAIMS_REVIEW_TEXT({id, path, sha256, text, missing, noise}) per article,
- *                    loaded when the article is opened (noise = that article's noise.jsonl line)
- *   index.html, app.js, style.css, LICENSES.txt   the page (bundled at build time, libraries inside)
+ *   data.js             window.CLAIMS_REVIEW = {run, articles, relations, claims}: run.json (its
+ *                       articles as columns), graph.json's flagged edges (review: true) by claim
+ *                       index, and the claims table as columns (columns.ts), one entry per line of
+ *                       claims.jsonl, in its order
+ *   details.js          CLAIMS_REVIEW_DETAILS({sentences, reasons}): each claim's sentence (its
+ *                       `quote`) and each flagged edge's reason, the bulk of the text, loaded
+ *                       right after the first paint
+ *   records/<key>.js    CLAIMS_REVIEW_RECORDS({path, noise, claims}) per article path: its
+ *                       claims.jsonl lines and noise.jsonl line, unchanged, for the article view
+ *   texts/<id>.js       CLAIMS_REVIEW_TEXT({id, path, sha256, text, missing}) per article content
  *
- * Scripts, not fetch(): Chromium refuses fetch() on file:// pages but runs <script src>. The JSON
- * goes through JSON.parse of a string literal, which browsers parse faster than an object literal.
+ * Every value is as the CLI wrote it; only the arrangement differs. Why columns and not the full
+ * records in data.js: at 100,000 claims the records are ~125 MB of JSON, which Chromium needs
+ * seconds to parse; data.js is an eighth of that, and a JSON text loaded as a script literal
+ * parses faster than JSON.parse of a string literal that size (measured with
+ * bench/review-perf.mjs). The full records load per article, when one is opened.
  * Same output folder, same bytes: nothing here reads a clock.
  */
 import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
+import { removeStaleTemps, writeAtomic } from '../output/atomic.js';
 import { decodeArticle } from '../ingest/decode.js';
-import { sha256 } from '../util/hash.js';
-import { RELATION_TYPES, graphPieces, jsonLines, readRunFile } from './data.js';
+import { sha256, stableId } from '../util/hash.js';
+import type { ClaimRecord } from '../output/schema.js';
+import { graphPieces, jsonLines, readRunFile } from './data.js';
+import { ClaimColumns } from './columns.js';
 
 /** Where the built page lives: dist/review/ui, from both src/ (tests) and dist/ (the CLI). */
 export const UI_DIR = fileURLToPath(new URL('../../dist/review/ui/', import.meta.url));
 export const UI_FILES = ['index.html', 'app.js', 'style.css', 'LICENSES.txt'];
+
+/** The file key of an article path (records/<key>.js). */
+export const pathKey = (path: string) => stableId('review', path);
 
 export interface ReviewOptions {
   /** The run's output folder (claims.jsonl, graph.json, noise.jsonl, run.json). */
@@ -40,70 +54,86 @@ export interface ReviewSummary {
   missing: { path: string; reason: string }[];
 }
 
-/** A piece of a JSON string literal: JSON.stringify escapes, minus the quotes. */
-const esc = (s: string) => JSON.stringify(s).slice(1, -1);
-/** A backslash-newline inside a string literal adds nothing to the string (a line continuation):
- * data.js keeps one record a line, readable and diffable, and parses as one string. */
-const NEXT_LINE = '\\\n';
-
 export async function writeReviewSite({ out, root = process.cwd() }: ReviewOptions): Promise<ReviewSummary> {
   const dir = join(out, 'review');
   for (const f of UI_FILES) {
     if (!existsSync(join(UI_DIR, f))) throw new Error(`the review page is not built (${join(UI_DIR, f)} missing): run npm run build`);
   }
-  await mkdir(join(dir, 'texts'), { recursive: true });
-  await removeStaleTemps(dir, ['texts']);
+  const run = await readRunFile(out);
+  for (const sub of ['texts', 'records']) await mkdir(join(dir, sub), { recursive: true });
+  await removeStaleTemps(dir, ['texts', 'records']);
   for (const f of UI_FILES) await copyFile(join(UI_DIR, f), join(dir, f));
 
-  const run = await readRunFile(out);
-  const data = new AtomicLineWriter(join(dir, 'data.js'));
-  let claims = 0;
-  try {
-    await data.write(`window.CLAIMS_REVIEW=JSON.parse("${esc(`{"run":${JSON.stringify(run)},"groups":[`)}`, '');
-    // Groups first, then relations: graph.json lists nodes before edges, so one pass does.
-    let first = true, edges = false;
-    for await (const p of graphPieces(join(out, 'graph.json'))) {
-      if (p.kind === 'edge' && !edges) {
-        await data.write(esc('],"relations":['), '');
-        edges = true;
-        first = true;
-      }
-      const keep = p.kind === 'node' ? p.value.type === 'group' : RELATION_TYPES.has(p.value.type);
-      if (!keep) continue;
-      await data.write(esc((first ? '' : ',') + p.line), NEXT_LINE);
-      first = false;
+  const index = new Map(run.articles.map((a, i) => [a.path, i]));
+  const noise = new Map<string, string>();
+  for await (const line of jsonLines(join(out, 'noise.jsonl'))) noise.set((JSON.parse(line) as { path: string }).path, line);
+
+  const table = new ClaimColumns();
+  const records = new Set<string>();
+  // claims.jsonl is in path order: an article's lines are consecutive, one records file each.
+  let path: string | null = null, lines: string[] = [];
+  const flush = async () => {
+    if (path === null) return;
+    const key = pathKey(path);
+    records.add(`${key}.js`);
+    await writeAtomic(join(dir, 'records', `${key}.js`), `CLAIMS_REVIEW_RECORDS({"path":${JSON.stringify(path)},"noise":${noise.get(path) ?? 'null'},"claims":[\n${lines.join(',\n')}\n]});\n`);
+  };
+  for await (const line of jsonLines(join(out, 'claims.jsonl'))) {
+    const c = JSON.parse(line) as ClaimRecord;
+    if (c.source.path !== path) {
+      await flush();
+      path = c.source.path;
+      lines = [];
     }
-    if (!edges) await data.write(esc('],"relations":['), '');
-    await data.write(esc('],"claims":['), '');
-    for await (const line of jsonLines(join(out, 'claims.jsonl'))) {
-      await data.write(esc((claims === 0 ? '' : ',') + line), NEXT_LINE);
-      claims++;
-    }
-    await data.write(esc(']}') + '");', '\n');
-    await data.commit();
-  } catch (err) {
-    await data.abort();
-    throw err;
+    lines.push(line);
+    table.add(c, index.get(c.source.path) ?? -1);
+  }
+  await flush();
+  // Articles without claims still get a records file: the article view shows their noise.
+  for (const a of run.articles) {
+    if (records.has(`${pathKey(a.path)}.js`)) continue;
+    path = a.path;
+    lines = [];
+    await flush();
   }
 
-  const missing = await writeTexts(dir, out, run.articles, root);
+  // The flagged edges of graph.json (review: true), by claim index; their reasons go with the sentences.
+  const relations = { types: [] as string[], type: [] as number[], from: [] as number[], to: [] as number[] };
+  const reasons: (string | null)[] = [];
+  for await (const p of graphPieces(join(out, 'graph.json'))) {
+    if (p.kind !== 'edge' || p.value.review !== true) continue;
+    const e = p.value as unknown as { type: string; from: string; to: string; reason: string | null };
+    const from = table.indexOf(e.from.replace(/^claim:/, '')), to = table.indexOf(e.to.replace(/^claim:/, ''));
+    if (from === undefined || to === undefined) continue;
+    if (!relations.types.includes(e.type)) relations.types.push(e.type);
+    relations.type.push(relations.types.indexOf(e.type));
+    relations.from.push(from);
+    relations.to.push(to);
+    reasons.push(e.reason);
+  }
+
+  const { articles, ...rest } = run;
+  const column = <K extends keyof (typeof articles)[number]>(k: K) => JSON.stringify(articles.map((a) => a[k]));
+  await writeAtomic(join(dir, 'data.js'), [
+    `window.CLAIMS_REVIEW={"run":${JSON.stringify(rest)},`,
+    `"articles":{"count":${articles.length},"path":${column('path')},\n"id":${column('id')},\n"claims":${column('claims')},"noise":${column('noise')},"rejected":${column('rejected')},\n"file":${JSON.stringify(articles.map((a) => pathKey(a.path)))}},`,
+    `"relations":{"count":${relations.type.length},"types":${JSON.stringify(relations.types)},"type":${JSON.stringify(relations.type)},\n"from":${JSON.stringify(relations.from)},\n"to":${JSON.stringify(relations.to)}},`,
+    `"claims":${table.toJson()}};`,
+  ].join('\n') + '\n');
+  await writeAtomic(join(dir, 'details.js'), `CLAIMS_REVIEW_DETAILS({"sentences":${table.sentencesJson()},\n"reasons":${JSON.stringify(reasons)}});\n`);
+  const claims = table.count;
+  await prune(join(dir, 'records'), records);
+  const missing = await writeTexts(dir, run.articles, root);
   return { dir, claims, articles: run.articles.length, missing };
 }
 
-/** One script per article (by content id, so copies share one): its text and noise report. */
-async function writeTexts(dir: string, out: string, articles: { path: string; sha256: string; id: string }[], root: string) {
-  const noise = new Map<string, string[]>();
-  const byPath = new Map(articles.map((a) => [a.path, a.id]));
-  for await (const line of jsonLines(join(out, 'noise.jsonl'))) {
-    const path = (JSON.parse(line) as { path: string }).path;
-    const id = byPath.get(path);
-    if (id) noise.set(id, [...(noise.get(id) ?? []), line]);
-  }
+/** One script per article content (copies at several paths share one): the decoded source. */
+async function writeTexts(dir: string, articles: { path: string; sha256: string; id: string }[], root: string) {
   const missing: ReviewSummary['missing'] = [];
   const written = new Set<string>();
   for (const a of articles) {
-    if (written.has(a.id)) continue;
-    written.add(a.id);
+    if (written.has(`${a.id}.js`)) continue;
+    written.add(`${a.id}.js`);
     let text: string | null = null, reason: string | null = null;
     try {
       const bytes = await readFile(resolve(root, a.path));
@@ -113,11 +143,13 @@ async function writeTexts(dir: string, out: string, articles: { path: string; sh
       reason = `cannot read the source: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
     }
     if (reason) missing.push({ path: a.path, reason });
-    const head = JSON.stringify({ id: a.id, path: a.path, sha256: a.sha256, text, missing: reason });
-    const json = `${head.slice(0, -1)},"noise":[${(noise.get(a.id) ?? []).join(',')}]}`;
-    await writeAtomic(join(dir, 'texts', `${a.id}.js`), `CLAIMS_REVIEW_TEXT(JSON.parse("${esc(json)}"));\n`);
+    await writeAtomic(join(dir, 'texts', `${a.id}.js`), `CLAIMS_REVIEW_TEXT(${JSON.stringify({ id: a.id, path: a.path, sha256: a.sha256, text, missing: reason })});\n`);
   }
-  // Texts of articles no longer in the run go, so the folder mirrors the run.
-  for (const name of await readdir(join(dir, 'texts'))) if (!written.has(name.replace(/\.js$/, ''))) await rm(join(dir, 'texts', name), { force: true });
+  await prune(join(dir, 'texts'), written);
   return missing;
+}
+
+/** Removes files of articles no longer in the run, so the folder mirrors the run. */
+async function prune(folder: string, keep: Set<string>): Promise<void> {
+  for (const name of await readdir(folder)) if (!keep.has(name)) await rm(join(folder, name), { force: true });
 }

@@ -1,29 +1,12 @@
 // The article view: the source text with every figure highlighted by kind, the chosen claim's
 // sentence and subject mention marked, noise and figures not taken greyed with their reason on
 // hover; beside it a panel with the claim's fields and the review controls.
-import { esc, formatValue, FLAG_LABEL } from './util.js';
+import { esc, formatValue, FLAG_LABEL, scriptLoader } from './util.js';
 
-/** Article texts arrive as scripts (texts/<id>.js call CLAIMS_REVIEW_TEXT): fetch() is refused on file://. */
-const texts = new Map();
-const waiting = new Map();
-window.CLAIMS_REVIEW_TEXT = (rec) => {
-  texts.set(rec.id, rec);
-  waiting.get(rec.id)?.forEach((fn) => fn(rec));
-  waiting.delete(rec.id);
-};
-export function loadText(id) {
-  if (texts.has(id)) return Promise.resolve(texts.get(id));
-  return new Promise((resolve, reject) => {
-    if (!waiting.has(id)) {
-      waiting.set(id, []);
-      const s = document.createElement('script');
-      s.src = `texts/${id}.js`;
-      s.onerror = () => { waiting.delete(id); reject(new Error(`texts/${id}.js could not be loaded`)); };
-      document.head.append(s);
-    }
-    waiting.get(id).push(resolve);
-  });
-}
+// An article's full records (records/<key>.js: its claims.jsonl lines and noise.jsonl line) and
+// its text (texts/<id>.js) load when it is first opened.
+const loadRecords = scriptLoader('CLAIMS_REVIEW_RECORDS', (rec) => rec.path);
+const loadText = scriptLoader('CLAIMS_REVIEW_TEXT', (rec) => rec.id);
 
 /** Where the subject's mention is: the records name it, not its offset, so it is looked up —
  * last before the figure in the sentence, else in the sentence, else (carried, coreference) in
@@ -58,29 +41,33 @@ function segments(text, marks) {
 }
 
 export class ArticleView {
-  constructor(root, data, index, store, go) {
+  constructor(root, index, store, go) {
     this.root = root;
     this.index = index;
     this.store = store;
     this.go = go;
     this.current = null;
-    store.onChange(() => { if (this.current) this.show(this.current.id, this.selected, true); });
+    store.onChange(() => { if (this.current) this.show(this.current, this.selected, true); });
   }
 
-  async show(articleId, claimId = null, keepScroll = false) {
-    const a = this.index.articles.get(articleId);
-    if (!a) { this.root.innerHTML = `<p class="empty">No article ${esc(articleId)} in this run.</p>`; return; }
-    const claims = this.index.byArticle.get(articleId) ?? [];
-    let rec;
-    try { rec = await loadText(articleId); } catch (err) { rec = { text: null, missing: err.message, noise: [] }; }
-    this.current = a;
+  async show(key, claimId = null, keepScroll = false) {
+    const k = this.index.files.get(key);
+    if (k === undefined) { this.root.innerHTML = `<p class="empty">No article ${esc(key)} in this run.</p>`; return; }
+    const a = this.index.article(k);
+    const [records, rec] = await Promise.all([
+      loadRecords(a.path, `records/${key}.js`).catch((err) => ({ claims: [], noise: null, error: err.message })),
+      loadText(a.id, `texts/${a.id}.js`).catch((err) => ({ text: null, missing: err.message })),
+      this.index.details().catch(() => null), // the panel lists flags with their reasons
+    ]);
+    const claims = records.claims;
+    this.current = key;
     this.selected = claimId;
     const scroll = keepScroll ? this.root.querySelector('.text')?.scrollTop ?? 0 : null;
-    const chosen = claimId ? this.index.claims.get(claimId) : null;
-    const noise = rec.noise.find((n) => n.path === a.path) ?? rec.noise[0] ?? { noise: [], rejected: [] };
+    const chosen = claimId ? claims.find((c) => c.id === claimId) ?? null : null;
+    const noise = records.noise ?? { noise: [], rejected: [] };
     this.root.innerHTML = `
       <div class="article-head"><h2>${esc(a.path)}</h2>
-        <span class="meta">${a.claims} claims · ${a.noise} noise flags · ${a.rejected} figures not taken · sha256 ${esc(a.sha256.slice(0, 16))}…</span>
+        <span class="meta">${a.claims} claims · ${a.noise} noise flags · ${a.rejected} figures not taken · sha256 ${esc(rec.sha256?.slice(0, 16) ?? '?')}…</span>
         <span class="legend">${['money', 'count', 'percent', 'ratio', 'multiplier', 'date', 'measure'].map((k) => `<span class="fig k-${k}">${k}</span>`).join(' ')}
           <span class="qual">qualitative</span> <span class="subj">subject</span> <span class="noise">noise</span></span></div>
       <div class="article-body">
@@ -90,7 +77,7 @@ export class ArticleView {
     const textEl = this.root.querySelector('.text');
     textEl.addEventListener('click', (e) => {
       const span = e.target.closest('[data-claim]');
-      if (span) this.go(`article/${articleId}/${span.dataset.claim}`);
+      if (span) this.go(`article/${key}/${span.dataset.claim}`);
     });
     this.wirePanel(chosen);
     if (scroll !== null) textEl.scrollTop = scroll;

@@ -1,26 +1,31 @@
 // Conflicts, tensions and same-figure flags as cards, most important first (conflicts, then
 // tensions, then possible misattributions; within each, the larger figure first). A card shows
 // both sentences side by side with their articles and lines, the reason, and links to both.
-import { esc, figureOf, FLAG_LABEL, FLAG_ORDER, shortValue } from './util.js';
+import { esc, FLAG_LABEL, FLAG_ORDER, shortValue } from './util.js';
 
 const PAGE = 100;
 
 export class FlagCards {
-  constructor(root, data, index, store, go) {
+  constructor(root, index, store, go) {
     this.root = root;
     this.index = index;
     this.store = store;
     this.go = go;
-    const size = (r) => Math.max(Math.abs(figureOf(index.claims.get(r.from)?.quantity) ?? 0), Math.abs(figureOf(index.claims.get(r.to)?.quantity) ?? 0));
-    this.cards = [...index.flagged].sort((a, b) => FLAG_ORDER.indexOf(a.type) - FLAG_ORDER.indexOf(b.type) || size(b) - size(a) || (a.from + a.to < b.from + b.to ? -1 : 1));
+    const { col } = index;
+    const fig = (i) => Math.abs(col.value[i] ?? col.low[i] ?? col.high[i] ?? 0);
+    const size = new Map(index.flagged.map((r) => [r, Math.max(fig(r.fromI), fig(r.toI))]));
+    this.cards = [...index.flagged].sort((a, b) => FLAG_ORDER.indexOf(a.type) - FLAG_ORDER.indexOf(b.type) || size.get(b) - size.get(a) || (a.from + a.to < b.from + b.to ? -1 : 1));
     this.shown = PAGE;
     this.type = '';
     store.onChange(() => this.render());
-    this.render();
+    this.root.innerHTML = '<p class="empty">Loading sentences…</p>';
+    // Cards show sentences and reasons: they render once details.js is in (loaded after the first paint).
+    this.ready = index.details().then(() => this.render(), (err) => { this.root.innerHTML = `<p class="empty">${esc(err.message)}</p>`; });
   }
 
   /** Opens the card of a relation ("from-to"), as linked from the article panel. */
-  focus(key) {
+  async focus(key) {
+    await this.ready;
     const i = this.cards.findIndex((r) => `${r.from}-${r.to}` === key);
     if (i < 0) return;
     this.type = '';
@@ -52,25 +57,24 @@ export class FlagCards {
   }
 
   side(id) {
-    const c = this.index.claims.get(id);
+    const c = this.index.get(id);
     if (!c) return `<div class="side"><p class="empty">claim ${esc(id)} is not in this run</p></div>`;
-    const q = c.quantity;
-    const a = this.index.articleOfPath.get(c.source.path);
-    const from = q ? q.span.start - c.span.start : 0, to = q ? q.span.end - c.span.start : 0;
-    const sentence = q ? `${esc(c.quote.slice(0, from))}<mark class="fig k-${q.kind}">${esc(c.quote.slice(from, to))}</mark>${esc(c.quote.slice(to))}` : esc(c.quote);
+    const from = c.figureStart ?? 0, to = c.figureEnd ?? 0;
+    const sentence = c.figureStart === null ? esc(c.sentence ?? '')
+      : `${esc(c.sentence.slice(0, from))}<mark class="fig k-${c.kind}">${esc(c.sentence.slice(from, to))}</mark>${esc(c.sentence.slice(to))}`;
     const d = this.store.get(id);
     return `<div class="side" data-claim="${esc(id)}">
-      <p class="where"><a href="#article/${esc(a?.id ?? c.source.article)}/${esc(id)}">${esc(c.source.path)}:${c.provenance.line}</a></p>
+      <p class="where"><a href="#article/${esc(c.file)}/${esc(id)}">${esc(c.path)}:${c.line}</a></p>
       <blockquote>${sentence}</blockquote>
-      <p class="facts">${esc(c.subject?.name ?? 'no subject')}${c.subject ? ` <small>(${esc(c.subject.via)})</small>` : ''} · ${esc(c.metric ?? 'no metric')} · ${esc(q ? `${q.bound} ${shortValue(figureOf(q))} ${q.unit}` : '')}${c.time ? ` · ${esc(c.time)}` : ''} · ${esc(c.modality)}</p>
+      <p class="facts">${esc(c.subject ?? 'no subject')}${c.via ? ` <small>(${esc(c.via)})</small>` : ''} · ${esc(c.metric ?? 'no metric')} · ${esc(c.bound ? `${c.bound} ${shortValue(c.fig)} ${c.unit}` : '')}${c.time ? ` · ${esc(c.time)}` : ''} · ${esc(c.modality)}</p>
       <p class="decide-inline">${d ? `<span class="dec d-${d.decision}">${d.decision}</span> <button data-decide="undo" data-claim="${esc(id)}">undo</button>`
         : `<button data-decide="accept" data-claim="${esc(id)}">accept</button> <button data-decide="reject" data-claim="${esc(id)}">reject</button>`}</p>
     </div>`;
   }
 
   card(r, open) {
-    const a = this.index.claims.get(r.from), b = this.index.claims.get(r.to);
-    const head = `${esc(a?.quantity?.quote ?? r.from)} ↔ ${esc(b?.quantity?.quote ?? r.to)} — ${esc(a?.subject?.name ?? '?')} / ${esc(b?.subject?.name ?? '?')}`;
+    const a = this.index.get(r.from), b = this.index.get(r.to);
+    const head = `${esc(a?.figure ?? a?.sentence ?? r.from)} ↔ ${esc(b?.figure ?? b?.sentence ?? r.to)} — ${esc(a?.subject ?? '?')} / ${esc(b?.subject ?? '?')}`;
     return `<details class="card t-${r.type}" data-type="${r.type}" data-key="${esc(`${r.from}-${r.to}`)}"${open ? ' open' : ''}>
       <summary><span class="flag f-${r.type}">${esc(FLAG_LABEL[r.type])}</span> ${head}</summary>
       <p class="reason">${esc(r.reason)}</p>

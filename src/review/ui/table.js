@@ -1,13 +1,15 @@
 // The claims table of the whole run: faceted filters with counts, text search, sort, and rows
-// virtualized with @tanstack/virtual-core, so 100,000 claims are 100,000 array entries and only
-// the rows on screen are DOM nodes.
+// virtualized with @tanstack/virtual-core, so 100,000 claims are column arrays and only the rows
+// on screen are DOM nodes. Filters work on the dictionary codes of the columns (columns.ts):
+// a pass over typed arrays, no object per claim.
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import { esc, figureOf, FLAG_LABEL, shortValue, topFlag } from './util.js';
+import { esc, FLAG_LABEL, FLAG_ORDER, shortValue } from './util.js';
 
 const ROW = 28;
 const NONE = '(none)';
-/** Facets: a select each, its options counted over the rows that pass every other filter. */
+/** Facets: a select each, its options counted over the claims that pass every other filter. */
 const FACETS = ['kind', 'subject', 'metric', 'modality', 'flag', 'decision'];
+const DECISIONS = ['undecided', 'accept', 'reject', 'correct'];
 /** Long facets (subject, metric) list this many values by count; the rest are reached by text. */
 const MAX_OPTIONS = 300;
 const COLUMNS = [
@@ -16,29 +18,48 @@ const COLUMNS = [
 ];
 
 export class ClaimsTable {
-  constructor(root, data, index, store, open) {
+  constructor(root, index, store, open) {
     this.root = root;
+    this.index = index;
     this.store = store;
     this.open = open;
-    this.claims = data.claims;
-    // One plain row object per claim, fields ready for filtering and sorting.
-    this.rows = data.claims.map((c, i) => ({
-      i, c,
-      kind: c.quantity?.kind ?? 'qualitative',
-      subject: c.subject?.name ?? NONE,
-      metric: c.metric ?? NONE,
-      modality: c.modality,
-      flag: topFlag(index.flagsOf.get(c.id)) || NONE,
-      figure: figureOf(c.quantity),
-      text: null,
-    }));
-    this.filters = Object.fromEntries(FACETS.map((f) => [f, '']));
+    const n = (this.n = index.count);
+    const { col, dict } = index;
+    // Each facet: the values it can take and, per claim, the index of its value.
+    const flags = new Uint8Array(n);
+    for (const r of index.flagged) {
+      const rank = 1 + FLAG_ORDER.indexOf(r.type);
+      if (rank === 0) continue;
+      for (const i of [r.fromI, r.toI]) if (flags[i] === 0 || rank < flags[i]) flags[i] = rank;
+    }
+    this.decisions = new Uint8Array(n);
+    this.facets = {
+      kind: { values: dict.kind, codes: col.kind },
+      subject: { values: dict.subject, codes: col.subject },
+      metric: { values: dict.metric, codes: col.metric },
+      modality: { values: dict.modality, codes: col.modality },
+      flag: { values: [null, ...FLAG_ORDER], codes: flags },
+      decision: { values: DECISIONS, codes: this.decisions },
+    };
+    this.filters = Object.fromEntries(FACETS.map((f) => [f, -1]));
     this.text = '';
+    this.haystack = null;
     this.sort = { key: 'where', dir: 1 };
-    this.visible = this.rows.map((_, i) => i);
+    this.visible = new Uint32Array(0);
+    this.syncDecisions();
     this.render();
+    // The text filter searches sentences too: filter again when they arrive.
+    index.details().then(() => { if (this.text) this.apply(true); }, () => undefined);
     // A decision changes the review column and facet, not the reader's place in the list.
-    store.onChange(() => { this.apply(true); });
+    store.onChange(() => { this.syncDecisions(); this.apply(true); });
+  }
+
+  syncDecisions() {
+    this.decisions.fill(0);
+    for (const [id, d] of this.store.map) {
+      const i = this.index.indexOf(id);
+      if (i !== undefined) this.decisions[i] = DECISIONS.indexOf(d.decision);
+    }
   }
 
   render() {
@@ -57,7 +78,11 @@ export class ClaimsTable {
       this.apply();
     });
     for (const s of this.root.querySelectorAll('select[data-facet]')) {
-      s.addEventListener('change', () => { this.filters[s.dataset.facet] = s.value; this.apply(); });
+      s.addEventListener('change', () => {
+        const f = s.dataset.facet;
+        this.filters[f] = s.value === '' ? -1 : this.facets[f].values.findIndex((v) => String(v ?? NONE) === s.value);
+        this.apply();
+      });
     }
     this.root.querySelector('.thead').addEventListener('click', (e) => {
       const key = e.target.closest('[data-sort]')?.dataset.sort;
@@ -70,7 +95,7 @@ export class ClaimsTable {
       if (row) this.open(row.dataset.claim);
     });
     this.virtualizer = new Virtualizer({
-      count: this.visible.length,
+      count: 0,
       getScrollElement: () => this.scroller,
       estimateSize: () => ROW,
       overscan: 12,
@@ -82,55 +107,70 @@ export class ClaimsTable {
     this.apply();
   }
 
-  value(row, facet) {
-    if (facet === 'decision') return this.store.get(row.c.id)?.decision ?? 'undecided';
-    return row[facet];
+  /** Lower-cased text of each claim for the text filter, made on first use (again once the
+   * sentences have arrived, if they had not). */
+  texts() {
+    if (this.haystack && (this.haystackComplete || !this.index.state.details)) return this.haystack;
+    const sentences = this.index.state.details?.sentences ?? null;
+    this.haystackComplete = sentences !== null;
+    const { col, dict } = this.index;
+    const files = this.index.articles.path;
+    this.haystack = new Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      this.haystack[i] = `${sentences?.[i] ?? ''}\n${col.figure[i] ?? ''}\n${dict.subject[col.subject[i]] ?? ''}\n${dict.metric[col.metric[i]] ?? ''}\n${files[col.article[i]] ?? ''}`.toLowerCase();
+    }
+    return this.haystack;
   }
 
-  /** Filters, counts each facet over the rows passing all other filters, sorts, repaints. */
+  /** Filters, counts each facet over the claims passing all other filters, sorts, repaints. */
   apply(keepScroll = false) {
-    const active = FACETS.filter((f) => this.filters[f] !== '');
-    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map()]));
+    const active = FACETS.filter((f) => this.filters[f] >= 0).map((f) => [f, this.facets[f].codes, this.filters[f]]);
+    const counts = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(this.facets[f].values.length)]));
+    const all = FACETS.map((f) => [counts[f], this.facets[f].codes]);
     const text = this.text;
-    const visible = [];
-    for (const row of this.rows) {
-      if (text) {
-        if (row.text === null) row.text = `${row.c.quote}\n${row.c.quantity?.quote ?? ''}\n${row.subject}\n${row.metric}\n${row.c.source.path}`.toLowerCase();
-        if (!row.text.includes(text)) continue;
-      }
+    const hay = text ? this.texts() : null;
+    const visible = new Uint32Array(this.n);
+    let shown = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (hay && !hay[i].includes(text)) continue;
       let failed = null, fails = 0;
-      for (const f of active) {
-        if (this.value(row, f) !== this.filters[f]) { fails++; failed = f; if (fails > 1) break; }
+      for (let a = 0; a < active.length; a++) {
+        if (active[a][1][i] !== active[a][2]) { fails++; failed = active[a]; if (fails > 1) break; }
       }
       if (fails > 1) continue;
-      const add = (f) => { const v = this.value(row, f); counts[f].set(v, (counts[f].get(v) ?? 0) + 1); };
-      if (fails === 1) { add(failed); continue; }
-      for (const f of FACETS) add(f);
-      visible.push(row.i);
+      if (fails === 1) { counts[failed[0]][failed[1][i]]++; continue; }
+      for (let f = 0; f < all.length; f++) all[f][0][all[f][1][i]]++;
+      visible[shown++] = i;
     }
-    this.sortRows(visible);
-    this.visible = visible;
+    this.visible = this.sortRows(visible.subarray(0, shown));
     this.fillSelects(counts);
-    this.root.querySelector('#count').textContent = `${visible.length.toLocaleString('en')} of ${this.rows.length.toLocaleString('en')} claims`;
-    this.virtualizer.setOptions({ ...this.virtualizer.options, count: visible.length });
+    this.root.querySelector('#count').textContent = `${shown.toLocaleString('en')} of ${this.n.toLocaleString('en')} claims`;
+    this.virtualizer.setOptions({ ...this.virtualizer.options, count: shown });
     this.virtualizer._willUpdate();
     if (!keepScroll) this.scroller.scrollTop = 0;
     this.paint();
   }
 
+  /** Sorts by a key per claim (numbers; strings by their rank in the dictionary). */
   sortRows(visible) {
     const { key, dir } = this.sort;
-    const rows = this.rows;
-    const get = {
-      flag: (r) => (r.flag === NONE ? 'z' : r.flag), kind: (r) => r.kind, figure: (r) => r.c.quantity?.quote ?? '', value: (r) => r.figure ?? -Infinity,
-      unit: (r) => r.c.quantity?.unit ?? '', subject: (r) => r.subject, metric: (r) => r.metric, time: (r) => r.c.time ?? r.c.period ?? '',
-      modality: (r) => r.modality, decision: (r) => this.store.get(r.c.id)?.decision ?? '',
-      where: null,
-    }[key];
-    // Default order is the order of claims.jsonl (path, then position): the index itself.
-    if (!get) { visible.sort((a, b) => dir * (a - b)); return; }
-    const keys = new Map(visible.map((i) => [i, get(rows[i])]));
-    visible.sort((a, b) => {
+    if (key === 'where') return dir === 1 ? visible : visible.slice().reverse(); // claims.jsonl order: path, then position
+    const { col, dict } = this.index;
+    const rank = (values) => {
+      const order = values.map((v, k) => [String(v ?? ''), k]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const r = new Uint32Array(values.length);
+      order.forEach(([, k], n) => { r[k] = n; });
+      return r;
+    };
+    let keyOf;
+    if (key === 'value') keyOf = (i) => col.value[i] ?? col.low[i] ?? col.high[i] ?? -Infinity;
+    else if (key === 'figure') { const f = col.figure; keyOf = (i) => f[i] ?? ''; }
+    else if (key === 'flag') { const c = this.facets.flag.codes; keyOf = (i) => (c[i] === 0 ? 9 : c[i]); }
+    else if (key === 'decision') { const c = this.decisions; keyOf = (i) => c[i]; }
+    else { const r = rank(dict[key]); const c = col[key]; keyOf = (i) => r[c[i]]; }
+    const keys = new Map();
+    for (const i of visible) keys.set(i, keyOf(i));
+    return visible.slice().sort((a, b) => {
       const x = keys.get(a), y = keys.get(b);
       return (x < y ? -dir : x > y ? dir : 0) || a - b;
     });
@@ -139,13 +179,16 @@ export class ClaimsTable {
   fillSelects(counts) {
     for (const f of FACETS) {
       const select = this.root.querySelector(`#f-${f}`);
+      const { values } = this.facets[f];
       const chosen = this.filters[f];
-      let entries = [...counts[f]].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      const total = entries.reduce((n, [, k]) => n + k, 0);
-      if (entries.length > MAX_OPTIONS) entries = entries.slice(0, MAX_OPTIONS);
-      if (chosen && !entries.some(([v]) => v === chosen)) entries.push([chosen, counts[f].get(chosen) ?? 0]);
-      const label = (v) => (f === 'flag' ? FLAG_LABEL[v] ?? v : v);
-      select.innerHTML = `<option value="">all (${total})</option>` + entries.map(([v, n]) => `<option value="${esc(v)}"${v === chosen ? ' selected' : ''}>${esc(label(v))} (${n})</option>`).join('');
+      const c = counts[f];
+      let entries = [];
+      let total = 0;
+      for (let k = 0; k < c.length; k++) { total += c[k]; if (c[k] > 0 || k === chosen) entries.push(k); }
+      entries.sort((a, b) => c[b] - c[a] || (String(values[a]) < String(values[b]) ? -1 : 1));
+      if (entries.length > MAX_OPTIONS) entries = entries.slice(0, MAX_OPTIONS).concat(chosen >= 0 && !entries.slice(0, MAX_OPTIONS).includes(chosen) ? [chosen] : []);
+      const label = (v) => (f === 'flag' ? FLAG_LABEL[v] ?? NONE : v ?? NONE);
+      select.innerHTML = `<option value="">all (${total})</option>` + entries.map((k) => `<option value="${esc(values[k] ?? NONE)}"${k === chosen ? ' selected' : ''}>${esc(label(values[k]))} (${c[k]})</option>`).join('');
     }
   }
 
@@ -154,19 +197,20 @@ export class ClaimsTable {
     this.spacer.style.height = `${v.getTotalSize()}px`;
     let html = '';
     for (const item of v.getVirtualItems()) {
-      const row = this.rows[this.visible[item.index]];
-      if (!row) continue;
-      const c = row.c, q = c.quantity, d = this.store.get(c.id);
+      const i = this.visible[item.index];
+      if (i === undefined) continue;
+      const c = this.index.claim(i), d = this.store.get(c.id);
+      const flag = this.facets.flag.values[this.facets.flag.codes[i]];
       const cells = {
-        flag: row.flag === NONE ? '' : `<span class="flag f-${row.flag}" title="${esc(row.flag)}">${esc(FLAG_LABEL[row.flag])}</span>`,
-        kind: `<span class="kind k-${row.kind}">${row.kind}</span>`,
-        figure: esc(q?.quote ?? c.predicate ?? ''),
-        value: esc(row.kind === 'date' ? String(row.figure ?? '') : shortValue(row.figure)),
-        unit: esc(q?.unit ?? ''), subject: esc(c.subject?.name ?? ''), metric: esc(c.metric ?? ''), time: esc(c.time ?? c.period ?? ''),
-        modality: esc(c.modality), where: esc(`${c.source.path}:${c.provenance.line}`),
-        decision: d ? `<span class="dec d-${d.decision}">${d.decision}</span>` : '',
+        flag: flag ? `<span class="flag f-${flag}" title="${esc(flag)}">${esc(FLAG_LABEL[flag])}</span>` : '',
+        kind: `<span class="kind k-${c.kind}">${c.kind}</span>`,
+        figure: c.figure === null ? `<span class="qual-text">${esc(c.sentence ?? '')}</span>` : esc(c.figure),
+        value: esc(c.kind === 'date' ? String(c.fig ?? '') : shortValue(c.fig)),
+        unit: esc(c.unit ?? ''), subject: esc(c.subject ?? ''), metric: esc(c.metric ?? ''), time: esc(c.time ?? c.period ?? ''),
+        modality: esc(c.modality), where: esc(`${c.path}:${c.line}`),
+        decision: d ? `<span class="dec d-${d.decision}">${d.decision}</span>` : c.review ? `<span class="dec">${esc(c.review)}ed</span>` : '',
       };
-      html += `<div class="row" data-claim="${c.id}" style="transform:translateY(${item.start}px)" title="${esc(c.quote)}">${COLUMNS.map(([k]) => `<span class="col c-${k}">${cells[k]}</span>`).join('')}</div>`;
+      html += `<div class="row" data-claim="${c.id}" style="transform:translateY(${item.start}px)" title="${esc(c.sentence ?? '')}">${COLUMNS.map(([k]) => `<span class="col c-${k}">${cells[k]}</span>`).join('')}</div>`;
     }
     this.spacer.innerHTML = html;
   }

@@ -15,37 +15,52 @@ export function formatValue(n) {
 
 export const shortValue = (n) => (n === null || n === undefined ? '' : Math.abs(n) >= 10000 ? compact.format(n) : full.format(n));
 
-/** The figure a claim stands for: value, else the interval's finite end (as reconcile/interval.ts). */
-export const figureOf = (q) => (q ? q.value ?? q.low ?? q.high ?? null : null);
-
 /** Flag types a reviewer must look at, most important first. */
 export const FLAG_ORDER = ['conflicts-with', 'in-tension-with', 'same-figure-as'];
 export const FLAG_LABEL = { 'conflicts-with': 'conflict', 'in-tension-with': 'tension', 'same-figure-as': 'same figure' };
 
-/** Indexes the page needs over the run's records (built once at load). */
+/**
+ * Indexes over the run (built once at load, kept cheap: at 100,000 claims this is on the way to
+ * the first paint). data.claims is the table as columns (src/review/columns.ts); `claim(i)` makes
+ * the object of one claim on demand, with its article's path and records file key and its figure
+ * (the value, else the interval's finite end, as reconcile/interval.ts). Sentences and the
+ * reasons of flags arrive after the first paint (details.js); until then they are null.
+ */
 export function indexRun(data) {
-  const claims = new Map();
-  for (const c of data.claims) claims.set(c.id, c);
-  const articles = new Map(data.run.articles.map((a) => [a.id, a]));
-  const articleOfPath = new Map(data.run.articles.map((a) => [a.path, a]));
-  // graph.json ids carry a type prefix ("claim:…"); the relations the page shows are the flagged ones.
+  const { count, dict, columns: col } = data.claims;
+  const A = data.articles;
+  const state = { details: null };
+  const claim = (i) => {
+    const c = { i };
+    for (const f in col) c[f] = f in dict ? dict[f][col[f][i]] : col[f][i];
+    c.sentence = state.details?.sentences[i] ?? null;
+    c.path = A.path[c.article] ?? '';
+    c.file = A.file[c.article];
+    c.fig = c.value ?? c.low ?? c.high ?? null;
+    return c;
+  };
+  let ids = null;
+  const indexOf = (id) => (ids ??= new Map(col.id.map((x, i) => [x, i]))).get(id);
+  const get = (id) => { const i = indexOf(id); return i === undefined ? null : claim(i); };
+  const article = (k) => ({ path: A.path[k], id: A.id[k], claims: A.claims[k], noise: A.noise[k], rejected: A.rejected[k], file: A.file[k] });
+  const files = new Map(A.file.map((key, k) => [key, k]));
+  // Flagged relations (graph.json edges with review: true), by claim index.
+  const R = data.relations;
   const flagged = [];
+  for (let k = 0; k < R.count; k++) {
+    flagged.push({ k, type: R.types[R.type[k]], fromI: R.from[k], toI: R.to[k], from: col.id[R.from[k]], to: col.id[R.to[k]], get reason() { return state.details?.reasons[k] ?? null; } });
+  }
   const flagsOf = new Map();
-  for (const r of data.relations) {
-    if (!r.review) continue;
-    const rel = { ...r, from: r.from.replace(/^claim:/, ''), to: r.to.replace(/^claim:/, '') };
-    flagged.push(rel);
+  for (const rel of flagged) {
     for (const id of [rel.from, rel.to]) {
       if (!flagsOf.has(id)) flagsOf.set(id, []);
       flagsOf.get(id).push(rel);
     }
   }
-  const byArticle = new Map();
-  for (const c of data.claims) {
-    if (!byArticle.has(c.source.article)) byArticle.set(c.source.article, []);
-    byArticle.get(c.source.article).push(c);
-  }
-  return { claims, articles, articleOfPath, flagged, flagsOf, byArticle };
+  const loadScript = scriptLoader('CLAIMS_REVIEW_DETAILS', () => 'details');
+  let loading = null;
+  const details = () => (loading ??= loadScript('details', 'details.js').then((d) => { state.details = d; return d; }));
+  return { count, dict, col, claim, get, indexOf, articles: A, article, files, flagged, flagsOf, details, state };
 }
 
 /** The most important flag of a claim, or '' (for the table's flag column and filter). */
@@ -55,8 +70,28 @@ export function topFlag(flags) {
   return '';
 }
 
-export const el = (html) => {
-  const t = document.createElement('template');
-  t.innerHTML = html.trim();
-  return t.content.firstElementChild;
-};
+/** Loads a data script once (fetch() is refused on file:// pages; <script src> is not). The
+ * script calls `callback(record)`; `keyOf(record)` says which request it answers. */
+export function scriptLoader(callback, keyOf) {
+  const done = new Map();
+  const waiting = new Map();
+  window[callback] = (rec) => {
+    const key = keyOf(rec);
+    done.set(key, rec);
+    waiting.get(key)?.forEach(([resolve]) => resolve(rec));
+    waiting.delete(key);
+  };
+  return (key, src) => {
+    if (done.has(key)) return Promise.resolve(done.get(key));
+    return new Promise((resolve, reject) => {
+      if (!waiting.has(key)) {
+        waiting.set(key, []);
+        const s = document.createElement('script');
+        s.src = src;
+        s.onerror = () => { waiting.get(key)?.forEach(([, fail]) => fail(new Error(`${src} could not be loaded`))); waiting.delete(key); };
+        document.head.append(s);
+      }
+      waiting.get(key).push([resolve, reject]);
+    });
+  };
+}
