@@ -134,6 +134,9 @@ describe('claims run --decisions', () => {
     const res = spawnSync(process.execPath, [cli, 'run', corpus, '--out', tempDir('review-cli-'), '--decisions', bad], { encoding: 'utf8' });
     expect(res.status).toBe(2);
     expect(res.stderr).toContain(`${bad}:1:`);
+    const missing = spawnSync(process.execPath, [cli, 'run', corpus, '--out', tempDir('review-cli-'), '--decisions', join(corpus, 'nope.jsonl')], { encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nope.jsonl: cannot read: ENOENT');
   });
 });
 

@@ -20,8 +20,9 @@ export interface KnownEntity {
 }
 
 export class DecisionsError extends Error {
+  /** `line` 0: the file as a whole (missing, unreadable). */
   constructor(readonly file: string, readonly line: number, reason: string) {
-    super(`${file}:${line}: ${reason}`);
+    super(line > 0 ? `${file}:${line}: ${reason}` : `${file}: ${reason}`);
     this.name = 'DecisionsError';
   }
 }
@@ -60,7 +61,13 @@ export class Decisions {
   }
 
   static async load(file: string, entities: KnownEntity[] = []): Promise<Decisions> {
-    return new Decisions(file, parseDecisions(await readFile(file, 'utf8'), file), entities);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      throw new DecisionsError(file, 0, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    return new Decisions(file, parseDecisions(text, file), entities);
   }
 
   get size(): number {
