@@ -48,8 +48,9 @@ export class ClaimsTable {
     this.visible = new Uint32Array(0);
     this.syncDecisions();
     this.render();
-    // The text filter searches sentences too: filter again when they arrive.
-    index.details().then(() => { if (this.text) this.apply(true); }, () => undefined);
+    // Sentences arrive after the first paint: the text filter searches them (filter again) and
+    // qualitative rows show them (paint again).
+    index.details().then(() => { if (this.text) this.apply(true); else this.paint(); }, () => undefined);
     // A decision changes the review column and facet, not the reader's place in the list.
     store.onChange(() => { this.syncDecisions(); this.apply(true); });
   }
@@ -207,7 +208,7 @@ export class ClaimsTable {
         figure: c.figure === null ? `<span class="qual-text">${esc(c.sentence ?? '')}</span>` : esc(c.figure),
         value: esc(c.kind === 'date' ? String(c.fig ?? '') : shortValue(c.fig)),
         unit: esc(c.unit ?? ''), subject: esc(c.subject ?? ''), metric: esc(c.metric ?? ''), time: esc(c.time ?? c.period ?? ''),
-        modality: esc(c.modality), where: esc(`${c.path}:${c.line}`),
+        modality: esc(c.modality), where: `<span title="${esc(`${c.path}:${c.line}:${c.column}`)}">${esc(`${c.path.split('/').pop()}:${c.line}`)}</span>`,
         decision: d ? `<span class="dec d-${d.decision}">${d.decision}</span>` : c.review ? `<span class="dec">${esc(c.review)}ed</span>` : '',
       };
       html += `<div class="row" data-claim="${c.id}" style="transform:translateY(${item.start}px)" title="${esc(c.sentence ?? '')}">${COLUMNS.map(([k]) => `<span class="col c-${k}">${cells[k]}</span>`).join('')}</div>`;
