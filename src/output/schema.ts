@@ -3,6 +3,7 @@
  * and the JSON Schemas in output/schema/ are generated from these (z.toJSONSchema).
  */
 import { z } from 'zod';
+import { reviewProvenanceSchema } from '../review/schema.js';
 
 export const spanSchema = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
@@ -58,7 +59,11 @@ export const claimSchema = z.strictObject({
   attribution: z.string().nullable(),
   rule: z.string(),
   target: targetSchema,
-  provenance: z.strictObject({ pipeline: z.string(), rules: z.string(), sentence: spanSchema, line: z.number().int(), column: z.number().int() }),
+  provenance: z.strictObject({
+    pipeline: z.string(), rules: z.string(), sentence: spanSchema, line: z.number().int(), column: z.number().int(),
+    /** Set by `claims run --decisions` on a claim a reviewer accepted or corrected. */
+    review: reviewProvenanceSchema.optional(),
+  }),
 });
 
 export type ClaimRecord = z.infer<typeof claimSchema>;
