@@ -2,7 +2,8 @@
 /**
  * Issue 12: the screenshots in docs/ that the README shows. Runs the sample corpus plus the
  * conflicting article of the review tests (tests/review-fixture/), writes the review site, and
- * photographs the article view (a figure clicked), a conflict card opened and the claims table.
+ * photographs the article view (a figure clicked), a conflict card opened, a shared-figure hub's
+ * card opened and the claims table.
  * `npm run build && node bench/review-screenshots.mjs [--out docs]`
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -52,7 +53,11 @@ try {
   await page.click('#tab-flags');
   await page.locator('details.card[data-type="conflicts-with"] summary').first().click();
   await page.screenshot({ path: join(args.out, 'review-conflict.png'), clip: { x: 0, y: 0, width: 1400, height: 420 } });
-  for (const f of ['review-table.png', 'review-article.png', 'review-conflict.png']) console.log(`wrote ${relative(cwd, join(args.out, f))}`);
+  await page.locator('details.card[data-type="conflicts-with"] summary').first().click();
+  await page.selectOption('#card-type', 'same-figure');
+  await page.locator('details.card[data-type="same-figure"] summary').first().click();
+  await page.screenshot({ path: join(args.out, 'review-figure.png'), clip: { x: 0, y: 0, width: 1400, height: 560 } });
+  for (const f of ['review-table.png', 'review-article.png', 'review-conflict.png', 'review-figure.png']) console.log(`wrote ${relative(cwd, join(args.out, f))}`);
 } finally {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });

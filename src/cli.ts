@@ -4,6 +4,8 @@
  * what the output folder holds; `claims remove <paths…> --out <dir>` takes some out. Exit codes:
  * 0 every article went through; 1 some article failed (named on stderr with its reason); 2 bad
  * usage, bad rules or nothing to do (a missing input, an input without articles), nothing written.
+ * Both take `--decisions FILE` (a reviewer's decisions.jsonl, applied before reconciliation) and
+ * `--review` (also write <out>/review/); `claims review [out]` writes the review site alone.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { run, UsageError, type Progress, type RunOptions } from './pipeline/run.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { spawnSync } from 'node:child_process';
 import { readClaims, root, runPipeline, snapshot, tempDir, copyCorpus } from './helpers.js';
-import { claimByFigure, corpusWithConflict, readGraph, writeJsonl } from './review-helpers.js';
+import { CONFLICT_ARTICLE, claimByFigure, corpusWithConflict, readGraph, writeJsonl } from './review-helpers.js';
 import { DecisionsError, parseDecisions } from '../src/review/decisions.js';
 import { pathKey, writeReviewSite } from '../src/review/site.js';
 import { MEMBERS_SHOWN, REPORT_LIMIT, renderReport, reportClaimIds, selectReport } from '../src/output/report.js';
@@ -142,6 +142,41 @@ describe('claims run --decisions', () => {
     const missing = spawnSync(process.execPath, [cli, 'run', corpus, '--out', tempDir('review-cli-'), '--decisions', join(corpus, 'nope.jsonl')], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('nope.jsonl: cannot read: ENOENT');
+  });
+});
+
+describe('decisions with batches', () => {
+  test('a bad decisions file is refused before anything is written: the folder keeps its batches', () => {
+    const cli = join(root, 'dist', 'cli.js');
+    const corpus = copyCorpus();
+    const out = tempDir('review-batches-');
+    expect(spawnSync(process.execPath, [cli, 'run', corpus, '--out', out, '--workers', '1', '-q'], { encoding: 'utf8' }).status).toBe(0);
+    const before = snapshot(out);
+    const manifest = readFileSync(join(out, 'manifest.json'), 'utf8');
+    const bad = writeJsonl(join(tempDir('decisions-bad-'), 'bad.jsonl'), [{ claim: 'x', decision: 'maybe' }]);
+    const res = spawnSync(process.execPath, [cli, 'run', CONFLICT_ARTICLE, '--out', out, '--decisions', bad], { encoding: 'utf8' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain(`${bad}:1:`);
+    expect(snapshot(out)).toEqual(before);
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(manifest);
+  });
+
+  test('decisions apply to the whole folder a batch rebuilds, and to `claims remove`', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('review-batches-');
+    await runPipeline([corpus], out);
+    const rejected = claimByFigure(out, '750 million users');
+    const file = writeJsonl(join(tempDir('decisions-'), 'decisions.jsonl'), [{ claim: rejected.id, decision: 'reject' }]);
+    // A second batch with the decisions: the rejected claim of the first batch is gone too.
+    await runPipeline([CONFLICT_ARTICLE], out, { decisions: file });
+    expect(readClaims(out).some((c) => c.id === rejected.id)).toBe(false);
+    expect(readClaims(out).some((c) => c.source.path.endsWith('openai-users.txt'))).toBe(true);
+    // Removing an article with the same decisions keeps them applied to what is left.
+    const other = readClaims(out).find((c) => c.source.path !== rejected.source.path && !c.source.path.endsWith('openai-users.txt'))!;
+    await runPipeline([], out, { remove: [other.source.path], decisions: file });
+    expect(readClaims(out).some((c) => c.id === rejected.id)).toBe(false);
+    expect(readClaims(out).some((c) => c.source.path === other.source.path)).toBe(false);
+    expect(runSchema.parse(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).decisions).toMatchObject({ rejected: 1, unknown: [] });
   });
 });
 

@@ -47,7 +47,7 @@ export class FlagCards {
       <div class="filters"><label>flag <select id="card-type">
         <option value="">all (${this.cards.length})</option>
         ${FLAG_ORDER.map((t) => `<option value="${t}"${t === this.type ? ' selected' : ''}>${FLAG_LABEL[t]} (${count(t)})</option>`).join('')}
-      </select></label><span class="count">${list.length} flags need review</span></div>
+      </select></label><span class="count">${list.length} ${list.length === 1 ? "flag needs" : "flags need"} review</span></div>
       ${list.length === 0 ? '<p class="empty">Nothing flagged.</p>' : ''}
       <div class="cards">${list.slice(0, this.shown).map((r) => this.card(r, open.has(r.key))).join('')}</div>
       ${list.length > this.shown ? `<button id="more">show ${Math.min(PAGE, list.length - this.shown)} more of ${list.length - this.shown}</button>` : ''}`;
