@@ -2,6 +2,8 @@
  * Shapes shared by the stages. Offsets everywhere are UTF-16 code units (JavaScript string
  * indices) into the article text as decoded, end exclusive (DESIGN.md "Positions").
  */
+import type { QuantityRecord } from './records.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -44,8 +46,9 @@ export interface Sentence extends Span {
   index: number;
 }
 
-export type QuantityKind = 'money' | 'count' | 'percent' | 'ratio' | 'multiplier' | 'date' | 'measure';
-export type Bound = 'exact' | 'approx' | 'at_least' | 'at_most' | 'range';
+/** Enums come from the record schemas (zod is the one source of them). */
+export type QuantityKind = QuantityRecord['kind'];
+export type Bound = QuantityRecord['bound'];
 
 export interface Quantity {
   kind: QuantityKind;

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir, readClaims, runPipeline, score, tempDir } from './helpers.js';
-import type { ClaimRecord } from '../src/output/schema.js';
+import type { ClaimRecord } from '../src/records.js';
 
 let out: string;
 let claims: ClaimRecord[];

@@ -12,7 +12,7 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getRules } from '../src/rules/compiled.js';
+import { getRules } from '../src/pipeline/rules.js';
 import { articleFromBytes } from '../src/ingest/read.js';
 import { processArticle } from '../src/pipeline/article.js';
 import { root } from './helpers.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { run, type RunOptions } from '../src/pipeline/run.js';
-import type { ClaimRecord } from '../src/output/schema.js';
+import type { ClaimRecord } from '../src/records.js';
 
 export const root = join(import.meta.dirname, '..');
 export const corpusDir = join(root, 'corpus');

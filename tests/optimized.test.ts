@@ -7,9 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { getRules } from '../src/rules/compiled.js';
+import { getRules } from '../src/pipeline/rules.js';
 import { articleFromBytes } from '../src/ingest/read.js';
-import { analyze } from '../src/pipeline/analyze.js';
+import { prepareArticle } from '../src/pipeline/article.js';
 import { buildClaims } from '../src/claims/build.js';
 import { corpusDir, root, runPipeline, snapshot, tempDir, articles } from './helpers.js';
 
@@ -22,8 +22,8 @@ describe('optimized path = unoptimized path', () => {
       ...readdirSync(join(root, 'tests', 'fixtures')).map((d) => join(root, 'tests', 'fixtures', d, readdirSync(join(root, 'tests', 'fixtures', d)).find((f) => f.startsWith('article.'))!)),
     ];
     for (const f of files) {
-      const analysis = analyze(articleFromBytes(f, readFileSync(f)), rules);
-      expect(buildClaims(analysis, rules, { eagerNlp: true }), f).toEqual(buildClaims(analysis, rules));
+      const analysis = prepareArticle(articleFromBytes(f, readFileSync(f)), rules);
+      expect(buildClaims(analysis, rules.claims, { eagerNlp: true }), f).toEqual(buildClaims(analysis, rules.claims));
     }
   });
 
@@ -32,8 +32,8 @@ describe('optimized path = unoptimized path', () => {
     const sentences = corpus.some(2000);
     for (let i = 0; i < sentences.length; i += 40) {
       const text = sentences.slice(i, i + 40).join(' ');
-      const analysis = analyze(articleFromBytes(`nlp-corpus-${i}.txt`, Buffer.from(text)), rules);
-      expect(buildClaims(analysis, rules, { eagerNlp: true }), `sentences ${i}–${i + 39}`).toEqual(buildClaims(analysis, rules));
+      const analysis = prepareArticle(articleFromBytes(`nlp-corpus-${i}.txt`, Buffer.from(text)), rules);
+      expect(buildClaims(analysis, rules.claims, { eagerNlp: true }), `sentences ${i}–${i + 39}`).toEqual(buildClaims(analysis, rules.claims));
     }
   });
 
@@ -42,8 +42,8 @@ describe('optimized path = unoptimized path', () => {
   // any tagged name, so both paths agree.
   test('tagging context: whole sentence and window give the same subject', () => {
     const text = 'The city of Los Angeles covers a total area of 502.7 sqmi, comprising 468.7 sqmi of land.';
-    const analysis = analyze(articleFromBytes('la.txt', Buffer.from(text)), rules);
-    expect(buildClaims(analysis, rules, { eagerNlp: true })).toEqual(buildClaims(analysis, rules));
+    const analysis = prepareArticle(articleFromBytes('la.txt', Buffer.from(text)), rules);
+    expect(buildClaims(analysis, rules.claims, { eagerNlp: true })).toEqual(buildClaims(analysis, rules.claims));
   });
 
   test('the worker pool writes the same bytes as the inline run', async () => {
@@ -57,8 +57,8 @@ describe('optimized path = unoptimized path', () => {
   test('a long unpunctuated run is capped, not fed whole to the tagger', () => {
     const words = Array.from({ length: 30000 }, (_, i) => (i % 50 === 0 ? `Acme${i} raised 5 million dollars` : 'data')).join(' ');
     const dir = articles({ 'long.txt': words });
-    const analysis = analyze(articleFromBytes('long.txt', readFileSync(join(dir, 'long.txt'))), rules);
-    const { claims } = buildClaims(analysis, rules);
+    const analysis = prepareArticle(articleFromBytes('long.txt', readFileSync(join(dir, 'long.txt'))), rules);
+    const { claims } = buildClaims(analysis, rules.claims);
     expect(claims.length).toBeGreaterThan(0);
     expect(Math.max(...analysis.sentences.map((s) => s.end - s.start))).toBeLessThanOrEqual(1500);
   });

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBlocks } from '../src/parse/blocks.js';
 import { MAX_MARKDOWN_CHUNK, parseMarkdown } from '../src/parse/markdown.js';
-import { getRules } from '../src/rules/compiled.js';
+import { getRules } from '../src/pipeline/rules.js';
 import { articleFromBytes } from '../src/ingest/read.js';
-import { analyze } from '../src/pipeline/analyze.js';
+import { prepareArticle } from '../src/pipeline/article.js';
 import { corpusDir } from './helpers.js';
 
 const rules = getRules();
@@ -24,7 +24,7 @@ describe('blocks', () => {
 
   test('a headline with no full stop does not run into the next line', () => {
     const text = 'OpenAI Raises $40 Billion\nThe round values the firm at $300 billion.\n';
-    const a = analyze(articleFromBytes('h.txt', Buffer.from(text)), rules);
+    const a = prepareArticle(articleFromBytes('h.txt', Buffer.from(text)), rules);
     expect(a.sentences.map((s) => a.norm.text.slice(s.start, s.end))).toEqual(['OpenAI Raises $40 Billion', 'The round values the firm at $300 billion.']);
   });
 

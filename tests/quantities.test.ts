@@ -1,6 +1,6 @@
 /** Table tests for the pure value parser and the quantity reader, false positives, known misses. */
 import { describe, expect, test } from 'vitest';
-import { getRules } from '../src/rules/compiled.js';
+import { getRules } from '../src/pipeline/rules.js';
 import { extractQuantities } from '../src/quantities/extract.js';
 import { digitValue, findNumbers, wordValue } from '../src/quantities/numbers.js';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { corpusDir, goldDir, readClaims, runPipeline, tempDir } from './helpers.js';
-import type { ClaimRecord } from '../src/output/schema.js';
+import type { ClaimRecord } from '../src/records.js';
 import type { Graph } from '../src/graph/schema.js';
 import { reconcile, compare, records, type Group } from '../src/reconcile/reconcile.js';
 import { summarizeClaim } from '../src/reconcile/summary.js';

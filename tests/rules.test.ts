@@ -3,11 +3,11 @@ import { describe, expect, test } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules, RuleError, defaultRulesDir, parseRuleFile } from '../src/rules/load.js';
-import { getRules } from '../src/rules/compiled.js';
+import { getRules } from '../src/pipeline/rules.js';
 import { extractQuantities } from '../src/quantities/extract.js';
-import { findBoilerplate } from '../src/normalize/boilerplate.js';
+import { findBoilerplate } from '../src/noise/boilerplate.js';
 import { normalizeUnicode } from '../src/normalize/unicode.js';
-import { findForeign } from '../src/normalize/foreign.js';
+import { findForeign } from '../src/noise/foreign.js';
 import { splitSentences } from '../src/segment/sentences.js';
 import { findLexiconMentions } from '../src/claims/entities.js';
 import { metricOf } from '../src/claims/metrics.js';
@@ -37,7 +37,7 @@ describe('quantity rule examples', () => {
 
 describe('boilerplate rule examples', () => {
   for (const rule of d['noise.boilerplate'].rules) {
-    const compiled = { ...rules.boilerplate, rules: rules.boilerplate.rules.filter((r) => r.id === rule.id), bareNumberLine: false };
+    const compiled = { ...rules.noise.boilerplate, rules: rules.noise.boilerplate.rules.filter((r) => r.id === rule.id), bareNumberLine: false };
     for (const m of rule.examples.match) test(`${rule.id} flags: ${m}`, () => expect(findBoilerplate(`Intro line.\n${m}\n`, compiled).some((f) => f.quote === m)).toBe(true));
     for (const m of rule.examples.noMatch) test(`${rule.id} leaves: ${m}`, () => expect(findBoilerplate(`${m}\n`, compiled)).toEqual([]));
   }
@@ -47,8 +47,8 @@ describe('normalize rule examples', () => {
   for (const ex of d['normalize.unicode'].examples) {
     test(`unicode: ${JSON.stringify(ex.text)}`, () => expect(normalizeUnicode(ex.text, rules.unicode).text).toBe(ex.normalized));
   }
-  for (const ex of d['normalize.foreign'].examples) {
-    test(`foreign: ${ex.text}`, () => expect(findForeign(ex.text, rules.foreign, () => false).map((f) => f.quote)).toEqual(ex.flagged));
+  for (const ex of d['noise.foreign'].examples) {
+    test(`foreign: ${ex.text}`, () => expect(findForeign(ex.text, rules.noise.foreign, () => false).map((f) => f.quote)).toEqual(ex.flagged));
   }
   for (const ex of d['segment.abbreviations'].examples) {
     test(`sentences: ${ex.text}`, () => expect(splitSentences(ex.text, 0, ex.text.length, rules.segment)).toHaveLength(ex.sentences));
@@ -57,19 +57,19 @@ describe('normalize rule examples', () => {
 
 describe('claim rule examples', () => {
   for (const ex of d['claims.entities'].examples) {
-    test(`entities: ${ex.text}`, () => expect(findLexiconMentions(ex.text, rules.entities).map((m) => m.entity.id)).toEqual(ex.entities));
+    test(`entities: ${ex.text}`, () => expect(findLexiconMentions(ex.text, rules.claims.entities).map((m) => m.entity.id)).toEqual(ex.entities));
   }
   for (const ex of d['claims.metrics'].examples) {
     test(`metrics: ${ex.text}`, () => {
       const q = extractQuantities(ex.text, rules.quantities)[0];
-      const { metric } = metricOf({ text: ex.text, start: q.span.start, end: q.span.end, unit: q.kind === 'count' ? q.unit : null, per: q.per }, rules.metrics);
+      const { metric } = metricOf({ text: ex.text, start: q.span.start, end: q.span.end, unit: q.kind === 'count' ? q.unit : null, per: q.per }, rules.claims.metrics);
       expect(metric).toBe(ex.metric);
     });
   }
   for (const ex of d['claims.modality'].examples) {
     test(`modality: ${ex.text}`, () => {
-      expect(modalityOf(ex.text, rules.modality)).toBe(ex.modality);
-      if (ex.attribution) expect(attributionOf(ex.text, rules.modality)).toBe(ex.attribution);
+      expect(modalityOf(ex.text, rules.claims.modality)).toBe(ex.modality);
+      if (ex.attribution) expect(attributionOf(ex.text, rules.claims.modality)).toBe(ex.attribution);
     });
   }
   for (const ex of d['claims.grammar'].examples) {
@@ -85,7 +85,7 @@ describe('claim rule examples', () => {
     test(`coreference: ${ex.text}`, () => {
       const history = new MentionHistory();
       for (const e of ex.earlier) history.add(e, 0);
-      expect(resolveAnaphora(ex.text, [], history, 1, rules.coreference).map((m) => m.entity.id)).toEqual(ex.resolved);
+      expect(resolveAnaphora(ex.text, [], history, 1, rules.claims.coreference).map((m) => m.entity.id)).toEqual(ex.resolved);
     });
   }
 });
@@ -102,6 +102,13 @@ describe('rule files are validated', () => {
 
   test('an unknown key is refused (strict), so typos never pass silently', () => {
     expect(() => parseRuleFile('quantities.vague', 'leads: []\nscaled: []\nexampels: []\nexamples: []\n', 'v.yml')).toThrow(/v\.yml:\d+:\d+/);
+  });
+
+  test('an unknown file under rules/ is refused with its name', () => {
+    const dir = tempDir();
+    cpSync(defaultRulesDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'claims', 'metric.yml'), 'metrics: []\n');
+    expect(() => loadRules(dir)).toThrow(/claims\/metric\.yml:1:1: unknown rule file/);
   });
 
   test('a missing rule file is refused', () => {

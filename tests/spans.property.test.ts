@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { getRules } from '../src/rules/compiled.js';
+import { getRules } from '../src/pipeline/rules.js';
 import { articleFromBytes } from '../src/ingest/read.js';
 import { processArticle } from '../src/pipeline/article.js';
 

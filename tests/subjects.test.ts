@@ -6,7 +6,7 @@
  * nationality, the speaker, a source, a time.
  */
 import { describe, expect, test } from 'vitest';
-import { getRules } from '../src/rules/compiled.js';
+import { getRules } from '../src/pipeline/rules.js';
 import { articleFromBytes } from '../src/ingest/read.js';
 import { processArticle } from '../src/pipeline/article.js';
 

@@ -3,12 +3,13 @@
  * and attribution; plus qualitative entity–claim pairs. Figures that are not claims are kept as
  * rejected, with the reason, for the article's noise report.
  */
-import type { CompiledRules } from '../rules/compile.js';
-import type { Analysis } from '../pipeline/analyze.js';
-import type { NoiseFlag, Span } from '../types.js';
-import type { ClaimRecord } from '../output/schema.js';
+import type { Article, Sentence, Span } from '../types.js';
+import type { NormalizedText } from '../normalize/normalized-text.js';
+import type { NoiseIndex } from '../noise/find.js';
+import type { ClaimRules } from './rules.js';
+import type { ClaimRecord } from '../records.js';
 import { toSource } from '../normalize/normalized-text.js';
-import { extractQuantities, type SentenceQuantity } from '../quantities/extract.js';
+import type { SentenceQuantity } from '../quantities/extract.js';
 import { findLexiconMentions, type EntityMention } from './entities.js';
 import { MentionHistory, resolveAnaphora } from './coreference.js';
 import { metricOf } from './metrics.js';
@@ -43,18 +44,27 @@ export interface ClaimOptions {
   eagerNlp?: boolean;
 }
 
-export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOptions = {}): ClaimsResult {
+/** What the claim stage reads of an article: its text, normalized text, sentences, each
+ * sentence's figures (the quantity stage's output, by sentence index) and its noise. */
+export interface ClaimInput {
+  article: Article;
+  norm: NormalizedText;
+  sentences: Sentence[];
+  figures: SentenceQuantity[][];
+  noise: NoiseIndex;
+}
+
+export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOptions = {}): ClaimsResult {
   const claims: ClaimRecord[] = [];
   const rejected: Rejected[] = [];
   const history = new MentionHistory();
   const text = a.norm.text;
-  const noiseAt = (src: Span): NoiseFlag | undefined => a.noise.find((f) => src.start < f.end && f.start < src.end && f.reason !== 'foreign-word');
   let lastSubject: { mention: EntityMention; sentence: number } | null = null;
 
   for (const sentence of a.sentences) {
     const s = text.slice(sentence.start, sentence.end);
     const srcSentence = toSource(a.norm, sentence);
-    const sentenceNoise = noiseAt(srcSentence);
+    const sentenceNoise = a.noise.at(srcSentence);
     const wholeSentenceNoise = sentenceNoise && sentenceNoise.reason === 'boilerplate' && sentenceNoise.start <= srcSentence.start && sentenceNoise.end >= srcSentence.end;
     const lexicon = findLexiconMentions(s, rules.entities);
     const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index, rules.coreference)].sort((x, y) => x.start - y.start);
@@ -72,26 +82,22 @@ export function buildClaims(a: Analysis, rules: CompiledRules, options: ClaimOpt
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
       rejected.push({ span: src, quote: a.article.text.slice(src.start, src.end), reason, rule: q.rule });
     };
-    let quantities = extractQuantities(s, rules.quantities);
+    let quantities = a.figures[sentence.index] ?? [];
     if (wholeSentenceNoise) {
       for (const q of quantities) reject(q, `boilerplate (${sentenceNoise!.rule})`);
       quantities = [];
     }
     const question = isQuestion(s, rules.modality);
     const others = quantities.filter((q) => !q.yearLike);
-    // In a table a bare count takes its noun from the row label ("Weekly users | 800 million").
-    const rowLabel = sentence.block.table?.rowLabel;
-    const labelNoun = rowLabel ? /([A-Za-z][\w-]*s)\s*$/.exec(rowLabel)?.[1] : undefined;
-    if (labelNoun) for (const q of quantities) if (q.kind === 'count' && !q.unit) q.unit = labelNoun;
     quantities = quantities.filter((q) => {
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
-      const flag = noiseAt(src);
+      const flag = a.noise.at(src);
       if (flag) return reject(q, `${flag.reason} (${flag.rule})`), false;
       if (question) return reject(q, 'question'), false;
       if (q.yearLike && (others.length > 0 || !YEAR_FACT.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
       if (q.kind === 'count' && !q.unit) return reject(q, 'no unit: a bare number says nothing'), false;
       if (q.kind === 'count' && isSmallWordNumber(s, q)) return reject(q, 'a small number in words ("two paths"): a way of speaking, not a figure'), false;
-      if (q.kind === 'count' && !labelNoun && countedWordIsVerb(s, q)) return reject(q, 'the word after the number is a verb, not a counted noun'), false;
+      if (q.kind === 'count' && !q.unitFromLabel && countedWordIsVerb(s, q)) return reject(q, 'the word after the number is a verb, not a counted noun'), false;
       return true;
     });
 

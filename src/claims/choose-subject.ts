@@ -3,8 +3,8 @@
  * sentence's lexicon entities and pronouns, names compromise finds before the figure, the speaker,
  * the list lead-in, the previous sentences.
  */
-import type { CompiledRules } from '../rules/compile.js';
-import type { Analysis } from '../pipeline/analyze.js';
+import type { ClaimRules } from './rules.js';
+import type { ClaimInput } from './build.js';
 import type { Sentence, Span } from '../types.js';
 import type { SentenceQuantity } from '../quantities/extract.js';
 import { findLexiconMentions, slug, type EntityMention } from './entities.js';
@@ -16,8 +16,8 @@ import { structuralSubject } from './grammar-subject.js';
 import { mentionOfSubject } from './subject-entity.js';
 
 export interface SubjectContext {
-  a: Analysis;
-  rules: CompiledRules;
+  a: ClaimInput;
+  rules: ClaimRules;
   sentence: Sentence;
   s: string;
   q: SentenceQuantity;
@@ -132,13 +132,13 @@ function subjectInCell(mentions: EntityMention[]): EntityMention | null {
   return mentions.find((m) => m.via === 'lexicon') ?? null;
 }
 
-function subjectInRowLabel(label: string, rules: CompiledRules): EntityMention | null {
+function subjectInRowLabel(label: string, rules: ClaimRules): EntityMention | null {
   const m = findLexiconMentions(label, rules.entities)[0];
   return m ? { ...m, via: 'table' } : null;
 }
 
 /** The lead-in line's entity, else its first noun phrase ("a cutting-edge model"). */
-function subjectOfLeadIn(a: Analysis, leadIn: Span, rules: CompiledRules): EntityMention | null {
+function subjectOfLeadIn(a: ClaimInput, leadIn: Span, rules: ClaimRules): EntityMention | null {
   const line = a.article.text.slice(leadIn.start, leadIn.end);
   const entity = findLexiconMentions(line, rules.entities)[0];
   if (entity) return { ...entity, via: 'lead-in' };

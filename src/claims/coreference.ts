@@ -4,6 +4,7 @@
  */
 import type { Entity, EntityMention } from './entities.js';
 import type { RuleData } from '../rules/schema.js';
+import { escapeRegex } from '../util/regex.js';
 
 export interface CoreferenceRules {
   /** One regex over every anaphor, each alternative a numbered group; `kinds[i]` belongs to group i+1. */
@@ -11,14 +12,12 @@ export interface CoreferenceRules {
   kinds: Entity['kind'][][];
 }
 
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** rules/claims/coreference.yml as one matcher: pronouns as words, descriptions as "the" + a head. */
 export function compileCoreference(data: RuleData['claims.coreference']): CoreferenceRules {
   const alternatives = data.anaphors.map((a) => {
     const parts: string[] = [];
-    if (a.words?.length) parts.push(`\\b(?:${a.words.map(esc).join('|')})\\b`);
-    if (a.heads?.length) parts.push(`\\b(?:the|this|that)\\s+(?:${a.heads.map(esc).join('|')})\\b(?:['’]s)?`);
+    if (a.words?.length) parts.push(`\\b(?:${a.words.map(escapeRegex).join('|')})\\b`);
+    if (a.heads?.length) parts.push(`\\b(?:the|this|that)\\s+(?:${a.heads.map(escapeRegex).join('|')})\\b(?:['’]s)?`);
     return `(${parts.join('|')})`;
   });
   return { any: new RegExp(alternatives.join('|'), 'giu'), kinds: data.anaphors.map((a) => a.kinds) };

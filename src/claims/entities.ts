@@ -6,9 +6,11 @@
  */
 import type { RuleData } from '../rules/schema.js';
 import type { Span } from '../types.js';
+import { phraseSource } from '../util/regex.js';
+import type { SubjectRecord } from '../records.js';
 import type { StructuralVia } from './grammar-subject.js';
 
-export type EntityKind = 'org' | 'person' | 'place' | 'product' | 'group' | 'thing';
+export type EntityKind = SubjectRecord['kind'];
 
 export interface Entity {
   id: string;
@@ -37,8 +39,6 @@ export interface EntityRules {
   known: Set<string>;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function compileEntities(data: RuleData['claims.entities']): EntityRules {
   const byId = new Map<string, Entity>();
   const alias = new Map<string, Entity>();
@@ -57,7 +57,7 @@ export function compileEntities(data: RuleData['claims.entities']): EntityRules 
     }
   }
   const build = (list: string[], flags: string) => list.length === 0 ? null :
-    new RegExp(`(?<![\\p{L}\\d])(?:${list.sort((a, b) => b.length - a.length).map((a) => esc(a).replace(/\\? /g, '\\s+')).join('|')})(?![\\p{L}\\d])`, flags);
+    new RegExp(`(?<![\\p{L}\\d])(?:${list.sort((a, b) => b.length - a.length).map(phraseSource).join('|')})(?![\\p{L}\\d])`, flags);
   return { byId, caseSensitive: build(cs, 'gu'), caseInsensitive: build(ci, 'giu'), alias, aliasLower, known };
 }
 

@@ -3,24 +3,23 @@
  * with the counted noun itself as the fallback, plus a period ("weekly") when the clause says so.
  */
 import type { RuleData } from '../rules/schema.js';
+import { wordsRegex } from '../util/regex.js';
 
 export interface MetricRules {
   metrics: { metric: string; units: Set<string>; cue: RegExp | null; fallback: boolean }[];
   periods: { period: string; cue: RegExp }[];
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\? /g, '\\s+');
-const wordRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.map(esc).join('|')})(?![\\p{L}])`, 'giu');
 
 export function compileMetrics(data: RuleData['claims.metrics']): MetricRules {
   return {
     metrics: data.metrics.map((m) => ({
       metric: m.metric,
       units: new Set((m.units ?? []).map((u) => u.toLowerCase())),
-      cue: m.words || m.verbs ? wordRe([...(m.words ?? []), ...(m.verbs ?? [])]) : null,
+      cue: m.words || m.verbs ? wordsRegex([...(m.words ?? []), ...(m.verbs ?? [])], 'giu') : null,
       fallback: m.fallback ?? false,
     })),
-    periods: data.periods.map((p) => ({ period: p.period, cue: wordRe(p.words) })),
+    periods: data.periods.map((p) => ({ period: p.period, cue: wordsRegex(p.words, 'giu') })),
   };
 }
 

@@ -3,8 +3,10 @@
  * sentence is a question (then it states nothing). Cue lists come from rules/claims/modality.yml.
  */
 import type { RuleData } from '../rules/schema.js';
+import { phraseSource, wordsRegex } from '../util/regex.js';
+import type { ClaimRecord } from '../records.js';
 
-export type Modality = 'asserted' | 'reported' | 'projected' | 'hedged';
+export type Modality = ClaimRecord['modality'];
 
 export interface ModalityRules {
   cues: { modality: Modality; re: RegExp }[];
@@ -15,19 +17,17 @@ export interface ModalityRules {
   questionEnd: RegExp;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\? /g, '\\s+');
-const wordRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${words.map(esc).join('|')})(?![\\p{L}])`, 'iu');
 /** The source of an attribution: a short noun phrase, no clause punctuation. */
 const SOURCE = String.raw`((?:the\s+)?[\p{L}][\p{L}\p{N}'.&-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'.&-]*){0,4}?)`;
 
 export function compileModality(data: RuleData['claims.modality']): ModalityRules {
   return {
-    cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordRe(data.modality[m]) })),
+    cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsRegex(data.modality[m]) })),
     attribution: data.attribution.map((a) => new RegExp(a.pattern.replace('{source}', SOURCE), 'iu')),
     // The literal words of each pattern, without the source and a trailing lookahead.
     attributionTrigger: new RegExp(data.attribution.map((a) => a.pattern.replace('{source}', '').replace(/\(\?=.*\)$/, '')).join('|'), 'iu'),
-    questionStart: new RegExp(`^["'(\\s]*(?:${data.questions.startsWith.map(esc).join('|')})\\b`, 'iu'),
-    questionEnd: new RegExp(`(?:${data.questions.endsWith.map(esc).join('|')})["')\\]\\s]*$`, 'u'),
+    questionStart: new RegExp(`^["'(\\s]*(?:${data.questions.startsWith.map(phraseSource).join('|')})\\b`, 'iu'),
+    questionEnd: new RegExp(`(?:${data.questions.endsWith.map(phraseSource).join('|')})["')\\]\\s]*$`, 'u'),
   };
 }
 

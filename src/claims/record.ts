@@ -2,17 +2,16 @@
  * One claim record in the output contract (DESIGN.md), with its provenance: article path and
  * sha256, sentence and figure spans in the source, quotes, rule id, pipeline and rules versions.
  */
-import type { CompiledRules } from '../rules/compile.js';
-import type { Analysis } from '../pipeline/analyze.js';
+import type { ClaimRules } from './rules.js';
+import type { ClaimInput } from './build.js';
 import type { Sentence } from '../types.js';
-import type { ClaimRecord } from '../output/schema.js';
+import type { ClaimRecord } from '../records.js';
 import type { SentenceQuantity } from '../quantities/extract.js';
 import type { EntityMention } from './entities.js';
 import type { Modality } from './modality.js';
 import { toSource } from '../normalize/normalized-text.js';
 import { stableId } from '../util/hash.js';
 import { LineIndex } from '../util/position.js';
-import { PIPELINE_VERSION } from '../pipeline/version.js';
 
 export interface RecordInput {
   sentence: Sentence;
@@ -28,15 +27,15 @@ export interface RecordInput {
 
 const CONTEXT = 32;
 
-const lineIndexes = new WeakMap<Analysis, LineIndex>();
+const lineIndexes = new WeakMap<ClaimInput['article'], LineIndex>();
 
-function lineIndexOf(a: Analysis): LineIndex {
-  let index = lineIndexes.get(a);
-  if (!index) lineIndexes.set(a, (index = new LineIndex(a.article.text)));
+function lineIndexOf(a: ClaimInput): LineIndex {
+  let index = lineIndexes.get(a.article);
+  if (!index) lineIndexes.set(a.article, (index = new LineIndex(a.article.text)));
   return index;
 }
 
-export function makeRecord(a: Analysis, rules: CompiledRules, r: RecordInput): ClaimRecord {
+export function makeRecord(a: ClaimInput, rules: ClaimRules, r: RecordInput): ClaimRecord {
   const src = a.article.text;
   const sentence = toSource(a.norm, r.sentence);
   const figure = r.q ? toSource(a.norm, { start: r.sentence.start + r.q.span.start, end: r.sentence.start + r.q.span.end }) : sentence;
@@ -83,6 +82,6 @@ export function makeRecord(a: Analysis, rules: CompiledRules, r: RecordInput): C
         { type: 'TextQuoteSelector', exact: src.slice(figure.start, figure.end), prefix: src.slice(Math.max(0, figure.start - CONTEXT), figure.start), suffix: src.slice(figure.end, figure.end + CONTEXT) },
       ],
     },
-    provenance: { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16), sentence, line, column },
+    provenance: { ...rules.versions, sentence, line, column },
   };
 }

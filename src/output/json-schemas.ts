@@ -1,6 +1,6 @@
 /** JSON Schemas of the output files, generated from the zod schemas (never written by hand). */
 import { z } from 'zod';
-import { claimSchema, articleReportSchema } from './schema.js';
+import { claimSchema, articleReportSchema } from '../records.js';
 import { graphSchema } from '../graph/schema.js';
 import { runSchema } from './run-schema.js';
 import { manifestSchema } from './manifest.js';

@@ -4,6 +4,7 @@
  * Lines under a lead-in ending with ":" that read as list entries remember that lead-in.
  */
 import type { Block, Span } from '../types.js';
+import { cutAtSpaces } from '../util/position.js';
 import { parseMarkdown, type MarkdownStructure } from './markdown.js';
 
 export interface ParsedArticle {
@@ -36,7 +37,7 @@ export function parseBlocks(text: string): ParsedArticle {
       const entryLike = !/[.!?]["')\]]?$/.test(line) && line.split(/\s+/).length <= 14;
       if (leadIn && !(isList || entryLike)) leadIn = undefined;
       const kind = code ? 'code' : heading ? 'heading' : isList || (leadIn && entryLike) ? 'list-item' : 'paragraph';
-      for (const piece of cap(text, trimmed)) blocks.push({ ...piece, kind, ...(kind === 'list-item' && leadIn ? { leadIn } : {}) });
+      for (const piece of cutAtSpaces(text, trimmed.start, trimmed.end, MAX_BLOCK_LENGTH)) blocks.push({ ...piece, kind, ...(kind === 'list-item' && leadIn ? { leadIn } : {}) });
       if (/:\s*$/.test(line)) leadIn = trimmed;
     }
     lineStart = lineEnd + 1;
@@ -68,17 +69,3 @@ function trim(text: string, start: number, end: number, space = /\s/): Span | nu
   return end > start ? { start, end } : null;
 }
 
-/** Cuts an over-long line into pieces at spaces so no block exceeds MAX_BLOCK_LENGTH. */
-function cap(text: string, span: Span): Span[] {
-  const pieces: Span[] = [];
-  let start = span.start;
-  while (span.end - start > MAX_BLOCK_LENGTH) {
-    let cut = text.lastIndexOf(' ', start + MAX_BLOCK_LENGTH);
-    if (cut <= start) cut = start + MAX_BLOCK_LENGTH;
-    pieces.push({ start, end: cut });
-    start = cut;
-    while (start < span.end && text[start] === ' ') start++;
-  }
-  if (start < span.end) pieces.push({ start, end: span.end });
-  return pieces;
-}

@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { sha256 } from '../util/hash.js';
 import type { ArticleResult } from './article.js';
-import type { ArticleReport, ClaimRecord } from '../output/schema.js';
+import type { ArticleReport, ClaimRecord } from '../records.js';
 
 export const CACHE_DIR = '.cache';
 

@@ -10,7 +10,7 @@ import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import type { TaskInput, TaskOutput } from './task.js';
 import type { LoadedRules } from '../rules/load.js';
-import type { CompiledRules } from '../rules/compile.js';
+import type { CompiledRules } from './rules.js';
 
 export interface Executor {
   run(input: TaskInput): Promise<TaskOutput>;

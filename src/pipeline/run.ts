@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { loadRules } from '../rules/load.js';
-import { compileRules } from '../rules/compile.js';
+import { compileRules } from './rules.js';
 import { displayPath, readBytes, type IngestFailure } from '../ingest/read.js';
 import { findArticles, UsageError, type Found, type Skipped } from '../ingest/walk.js';
 import { DEFAULT_MAX_BYTES, type IngestError } from '../ingest/decode.js';

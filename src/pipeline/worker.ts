@@ -5,7 +5,7 @@
  * the batch.
  */
 import { workerData } from 'node:worker_threads';
-import { compileRules, type CompiledRules } from '../rules/compile.js';
+import { compileRules, type CompiledRules } from './rules.js';
 import type { LoadedRules } from '../rules/load.js';
 import { articleFromBytes } from '../ingest/read.js';
 import { processArticle } from './article.js';

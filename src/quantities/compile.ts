@@ -2,6 +2,7 @@
  * Compiles the quantity rule files (rules/quantities/*.yml) into lookup tables and regular
  * expressions, once per process.
  */
+import { escapeRegex } from '../util/regex.js';
 import type { RuleData } from '../rules/schema.js';
 import type { Bound } from '../types.js';
 
@@ -53,8 +54,7 @@ export interface QuantityRules {
   anyWordAnchor: RegExp;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alt = (items: Iterable<string>) => [...items].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(esc).join('|');
+const alt = (items: Iterable<string>) => [...items].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegex).join('|');
 /** Inside a phrase a space stands for any run of spaces. */
 const phrase = (items: Iterable<string>) => alt(items).replace(/\\? /g, '\\s+');
 

@@ -8,6 +8,8 @@ export interface SentenceQuantity extends Omit<Quantity, 'rule'> {
   modifiers: string[];
   /** A bare year ("in 2015"): a claim of its own only when nothing else in the sentence is. */
   yearLike: boolean;
+  /** The counted noun came from a table's row label, not from the sentence. */
+  unitFromLabel?: boolean;
 }
 
 export interface Draft {

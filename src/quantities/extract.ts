@@ -13,6 +13,15 @@ import { finish } from './finish.js';
 
 export type { SentenceQuantity } from './draft.js';
 
+/** The figures of one sentence of a block. In a table a bare count takes its noun from the row
+ * label ("Weekly users | 800 million"); such a figure is marked `unitFromLabel`. */
+export function sentenceFigures(s: string, r: QuantityRules, rowLabel?: string): SentenceQuantity[] {
+  const figures = extractQuantities(s, r);
+  const labelNoun = rowLabel ? /([A-Za-z][\w-]*s)\s*$/.exec(rowLabel)?.[1] : undefined;
+  if (labelNoun) for (const q of figures) if (q.kind === 'count' && !q.unit) Object.assign(q, { unit: labelNoun, unitFromLabel: true });
+  return figures;
+}
+
 /** Extracts quantities from one sentence. Offsets are relative to `s`. */
 export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity[] {
   // Most sentences have no figure: one cheap test before the anchor regexes.

@@ -2,7 +2,7 @@
  * The part of a claim that reconciliation and the graph need. A run keeps only these in memory
  * (the full records stream from the per-article cache to claims.jsonl), so memory stays flat.
  */
-import type { ClaimRecord } from '../output/schema.js';
+import type { ClaimRecord } from '../records.js';
 
 export type ClaimSummary = Pick<ClaimRecord, 'id' | 'subject' | 'metric' | 'time' | 'period' | 'modality' | 'rule' | 'predicate'> & {
   source: { path: string; article: string };

@@ -3,9 +3,9 @@
  * data plus a hash of every byte read (the rules version that provenance records carry).
  * Errors name the file, line and column: `rules/quantities/scales.yml:4:5: … [schema]`.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { ruleFiles, type RuleData, type RuleFileId } from './schema.js';
@@ -31,6 +31,15 @@ export interface LoadedRules {
 export function loadRules(dir: string = defaultRulesDir): LoadedRules {
   const hash = createHash('sha256');
   const data = {} as Record<string, unknown>;
+  // A file the pipeline does not read is a mistake (a typo in its name, a rule put in the wrong
+  // folder), never something to skip silently.
+  for (const file of ruleFilesIn(dir)) {
+    const id = file.replace(/\.ya?ml$/, '').split('/').join('.');
+    if (!(id in ruleFiles)) {
+      const shown = relative(process.cwd(), join(dir, file)) || file;
+      throw new RuleError(shown, 1, 1, `unknown rule file: the pipeline reads ${Object.keys(ruleFiles).map((k) => k.replace('.', '/') + '.yml').join(', ')}`);
+    }
+  }
   for (const id of Object.keys(ruleFiles).sort() as RuleFileId[]) {
     const path = join(dir, ...id.split('.')) + '.yml';
     const shown = relative(process.cwd(), path) || path;
@@ -40,6 +49,15 @@ export function loadRules(dir: string = defaultRulesDir): LoadedRules {
     data[id] = parseRuleFile(id, text, shown);
   }
   return { data: data as RuleData, hash: hash.digest('hex'), dir };
+}
+
+/** Every .yml/.yaml file under `dir`, as a path relative to it with forward slashes. */
+function ruleFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
 }
 
 /** Parses and validates one rule file's text; `shown` is the path used in messages. */

@@ -175,7 +175,7 @@ export const ruleFiles = {
   'quantities.units': unitsFile,
   'noise.boilerplate': boilerplateFile,
   'normalize.unicode': unicodeFile,
-  'normalize.foreign': foreignFile,
+  'noise.foreign': foreignFile,
   'segment.abbreviations': abbreviationsFile,
   'claims.entities': entitiesFile,
   'claims.metrics': metricsFile,

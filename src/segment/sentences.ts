@@ -4,7 +4,9 @@
  * Blocks are hard boundaries: a sentence never crosses a line or a table cell.
  */
 import type { RuleData } from '../rules/schema.js';
-import type { Span } from '../types.js';
+import type { Block, Sentence, Span } from '../types.js';
+import { toNormalized, type NormalizedText } from '../normalize/normalized-text.js';
+import { cutAtSpaces } from '../util/position.js';
 
 export interface SegmentRules {
   abbreviation: RegExp;
@@ -36,20 +38,19 @@ export function splitSentences(text: string, start: number, end: number, rules: 
     let a = s.start, b = s.end;
     while (a < b && /\s/.test(text[a])) a++;
     while (b > a && /\s/.test(text[b - 1])) b--;
-    if (b > a) out.push(...capLength(text, a, b));
+    if (b > a) out.push(...cutAtSpaces(text, a, b, MAX_SENTENCE_LENGTH));
   }
   return out;
 }
 
-function capLength(text: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
-  while (end - start > MAX_SENTENCE_LENGTH) {
-    let cut = text.lastIndexOf(' ', start + MAX_SENTENCE_LENGTH);
-    if (cut <= start) cut = start + MAX_SENTENCE_LENGTH;
-    out.push({ start, end: cut });
-    start = cut;
-    while (start < end && text[start] === ' ') start++;
+/** The sentences of an article's blocks (code blocks have none), in the normalized text's offsets,
+ * each with its block and its index in the article. */
+export function sentencesOf(norm: NormalizedText, blocks: Block[], rules: SegmentRules): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'code') continue;
+    const range = toNormalized(norm, block);
+    for (const s of splitSentences(norm.text, range.start, range.end, rules)) sentences.push({ ...s, block, index: sentences.length });
   }
-  if (end > start) out.push({ start, end });
-  return out;
+  return sentences;
 }

@@ -3,6 +3,8 @@
  * starts are found once per text; each lookup is a binary search, so an article with tens of
  * thousands of figures on one long line stays linear.
  */
+import type { Span } from '../types.js';
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -19,4 +21,30 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
+}
+
+/** Cuts [start, end) of `text` into pieces of at most `max` characters, at spaces where it can,
+ * without the spaces between pieces. */
+export function cutAtSpaces(text: string, start: number, end: number, max: number): Span[] {
+  const out: Span[] = [];
+  while (end - start > max) {
+    let cut = text.lastIndexOf(' ', start + max);
+    if (cut <= start) cut = start + max;
+    out.push({ start, end: cut });
+    start = cut;
+    while (start < end && text[start] === ' ') start++;
+  }
+  if (end > start) out.push({ start, end });
+  return out;
+}
+
+/** The items whose `key` was not seen before, in order. */
+export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

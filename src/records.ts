@@ -1,6 +1,6 @@
 /**
- * zod schemas of everything written to output/. Records are validated before they are written,
- * and the JSON Schemas in output/schema/ are generated from these (z.toJSONSchema).
+ * zod schemas of every record the pipeline writes (the output contract). Records are validated where
+ * they are made, and the JSON Schemas in output/schema/ are generated from these (z.toJSONSchema).
  */
 import { z } from 'zod';
 import { reviewProvenanceSchema } from '../review/schema.js';
@@ -30,6 +30,8 @@ export const quantitySchema = z.strictObject({
   rule: z.string(),
 });
 
+export type QuantityRecord = z.infer<typeof quantitySchema>;
+
 export const subjectSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
@@ -39,6 +41,8 @@ export const subjectSchema = z.strictObject({
   via: z.string(),
   parent: z.string().nullable(),
 });
+
+export type SubjectRecord = z.infer<typeof subjectSchema>;
 
 export const claimSchema = z.strictObject({
   id: z.string(),
@@ -68,15 +72,9 @@ export const claimSchema = z.strictObject({
 
 export type ClaimRecord = z.infer<typeof claimSchema>;
 
-export const noiseSchema = z.strictObject({
-  span: spanSchema,
-  quote: z.string(),
-  reason: z.string(),
-  rule: z.string(),
-});
-
-/** A figure that was read but is not a claim, with why (question, boilerplate, no unit…). */
-export const rejectedSchema = z.strictObject({
+/** A flagged stretch of the source (noise), or a figure that was read but is not a claim
+ * (rejected): where, what, why, and the rule that said so. */
+export const flagSchema = z.strictObject({
   span: spanSchema,
   quote: z.string(),
   reason: z.string(),
@@ -88,8 +86,8 @@ export const articleReportSchema = z.strictObject({
   sha256: z.string(),
   id: z.string(),
   encoding: z.string(),
-  noise: z.array(noiseSchema),
-  rejected: z.array(rejectedSchema),
+  noise: z.array(flagSchema),
+  rejected: z.array(flagSchema),
   claims: z.number().int(),
 });
 export type ArticleReport = z.infer<typeof articleReportSchema>;

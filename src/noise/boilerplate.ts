@@ -5,6 +5,7 @@
  */
 import type { RuleData } from '../rules/schema.js';
 import type { NoiseFlag } from '../types.js';
+import { uniqueBy } from '../util/position.js';
 
 export interface BoilerplateRule {
   id: string;
@@ -64,7 +65,7 @@ export function findBoilerplate(text: string, rules: BoilerplateRules): NoiseFla
     }
     if (rules.bareNumberLine && BARE_NUMBER.test(line.text)) flag(line, 'noise.bare-number-line', 'bare-number');
   }
-  return dedupe(flags);
+  return uniqueBy(flags, (f) => `${f.start}:${f.end}`);
 }
 
 /** Non-empty lines, trimmed, with their source offsets. */
@@ -77,14 +78,4 @@ export function splitLines(text: string): Line[] {
     if (body) lines.push({ start: m.index + lead, end: m.index + lead + body.length, text: body });
   }
   return lines;
-}
-
-function dedupe(flags: NoiseFlag[]): NoiseFlag[] {
-  const seen = new Set<string>();
-  return flags.filter((f) => {
-    const key = `${f.start}:${f.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

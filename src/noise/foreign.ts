@@ -9,7 +9,7 @@
 import { francAll } from 'franc-min';
 import type { RuleData } from '../rules/schema.js';
 import type { NoiseFlag } from '../types.js';
-import { isEnglishWord } from './english-lexicon.js';
+import { isEnglishWord } from '../normalize/english-lexicon.js';
 
 export interface ForeignRules {
   scriptRun: RegExp;
@@ -18,7 +18,7 @@ export interface ForeignRules {
   minLength: number;
 }
 
-export function compileForeign(data: RuleData['normalize.foreign']): ForeignRules {
+export function compileForeign(data: RuleData['noise.foreign']): ForeignRules {
   const cls = data.scripts.map((s) => `\\p{Script=${s}}`).join('');
   return {
     // A run of foreign-script letters, with marks and joiners, possibly several words long.
