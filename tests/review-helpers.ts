@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyCorpus, readClaims, root } from './helpers.js';
-import type { ClaimRecord } from '../src/output/schema.js';
+import type { ClaimRecord } from '../src/records.js';
 import type { Graph } from '../src/graph/schema.js';
 
 /** "OpenAI has about 300 million weekly users": disjoint from the sample's "roughly 1 billion". */

@@ -15,7 +15,7 @@ import { claimByFigure, corpusWithConflict, readGraph } from './review-helpers.j
 import { findChromium, launchArgs } from './review-browser.js';
 import { pathKey, writeReviewSite } from '../src/review/site.js';
 import { decisionSchema } from '../src/review/schema.js';
-import type { ClaimRecord } from '../src/output/schema.js';
+import type { ClaimRecord } from '../src/records.js';
 
 const browserPath = findChromium();
 if (!browserPath.path) console.warn(`review browser tests SKIPPED: ${browserPath.reason}`);

@@ -12,7 +12,7 @@ import { CONFLICT_ARTICLE, claimByFigure, corpusWithConflict, readGraph, writeJs
 import { DecisionsError, parseDecisions } from '../src/review/decisions.js';
 import { pathKey, writeReviewSite } from '../src/review/site.js';
 import { MEMBERS_SHOWN, REPORT_LIMIT, renderReport, reportClaimIds, selectReport } from '../src/output/report.js';
-import { claimSchema } from '../src/output/schema.js';
+import { claimSchema } from '../src/records.js';
 import { runSchema } from '../src/output/run-schema.js';
 import type { ClaimSummary } from '../src/reconcile/summary.js';
 import { PAIR_TYPES, type FigureHub, type FigureLink, type Group, type Reconciliation, type Relation } from '../src/reconcile/reconcile.js';

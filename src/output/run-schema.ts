@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionsReportSchema } from '../review/schema.js';
+import { decisionsReportSchema } from '../records.js';
 
 /** output/run.json: the articles the output folder holds (identical texts once, with every path
  * they were found at) and what failed in the latest run and why. No timestamps: same input, same

@@ -8,7 +8,7 @@
  * details.js, which the page loads right after its first paint. The full records stay in
  * records/<key>.js.
  */
-import type { ClaimRecord } from '../output/schema.js';
+import type { ClaimRecord } from '../records.js';
 
 /** Repeated values, dictionary-coded (null is a value like any other). */
 export const CODED = ['kind', 'bound', 'unit', 'per', 'subject', 'via', 'metric', 'time', 'period', 'modality', 'review', 'group'] as const;

@@ -6,7 +6,7 @@
  * all three outputs. Decisions whose claim id no longer exists are counted, never dropped silently.
  */
 import { readFile } from 'node:fs/promises';
-import { claimSchema, type ClaimRecord } from '../output/schema.js';
+import { claimSchema, type ClaimRecord } from '../records.js';
 import type { ClaimSummary } from '../reconcile/summary.js';
 import { decisionSchema, type Decision, type DecisionsReport, type ReviewProvenance } from './schema.js';
 

@@ -30,7 +30,7 @@ import { join, resolve } from 'node:path';
 import { removeStaleTemps, writeAtomic } from '../output/atomic.js';
 import { decodeArticle } from '../ingest/decode.js';
 import { sha256, stableId } from '../util/hash.js';
-import type { ClaimRecord } from '../output/schema.js';
+import type { ClaimRecord } from '../records.js';
 import { graphPieces, jsonLines, readRunFile } from './data.js';
 import { ClaimColumns } from './columns.js';
 
