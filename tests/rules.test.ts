@@ -21,7 +21,7 @@ const loaded = loadRules();
 const rules = getRules();
 const d = loaded.data;
 
-const quantityFiles = ['quantities.scales', 'quantities.currencies', 'quantities.approximators', 'quantities.vague', 'quantities.multipliers', 'quantities.units'] as const;
+const quantityFiles = ['quantities.scales', 'quantities.currencies', 'quantities.approximators', 'quantities.vague', 'quantities.multipliers', 'quantities.units', 'quantities.context'] as const;
 
 describe('quantity rule examples', () => {
   for (const id of quantityFiles) {

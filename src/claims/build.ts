@@ -34,8 +34,6 @@ export interface ClaimsResult {
   rejected: Rejected[];
 }
 
-/** Years stated as facts need a word that states them ("in 2015", "founded 2015"). */
-const YEAR_FACT = /\b(in|since|from|by|until|during|founded|established|launched|created|started|began|of)\s+(?:early\s+|late\s+|mid-?)?$/i;
 
 const STRUCTURAL = new Set<EntityMention['via']>(['clause-subject', 'of-complement', 'possessive-owner', 'object', 'parenthesis', 'relative-clause', 'before-colon']);
 
@@ -94,7 +92,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const flag = a.noise.at(src);
       if (flag) return reject(q, `${flag.reason} (${flag.rule})`), false;
       if (question) return reject(q, 'question'), false;
-      if (q.yearLike && (others.length > 0 || !YEAR_FACT.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
+      if (q.yearLike && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
       if (q.kind === 'count' && !q.unit) return reject(q, 'no unit: a bare number says nothing'), false;
       if (q.kind === 'count' && isSmallWordNumber(s, q)) return reject(q, 'a small number in words ("two paths"): a way of speaking, not a figure'), false;
       if (q.kind === 'count' && !q.unitFromLabel && countedWordIsVerb(s, q)) return reject(q, 'the word after the number is a verb, not a counted noun'), false;
@@ -133,7 +131,8 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const measure = q.kind === 'count' ? null : subject?.metric ?? null;
       const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics, measure);
       const time = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
-      const claimModality = table && /\b(estimated|projected|projection|forecast|expected)\b/i.test(`${table.rowLabel} ${s}`) ? 'projected' : modality;
+      // A table cell says what its row says: "2026 projection", "estimate".
+      const claimModality = table && modalityOf(`${table.rowLabel} ${s}`, rules.modality) === 'projected' ? 'projected' : modality;
       claims.push(makeRecord(a, rules, {
         sentence, q, subject, metric, period, time, modality: claimModality, attribution, predicate: null,
       }));

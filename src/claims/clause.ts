@@ -8,6 +8,7 @@ import type { Span } from '../types.js';
 import type { RuleData } from '../rules/schema.js';
 import { tagTerms } from './nlp.js';
 import { countryNames, demonyms } from './places.js';
+import { escapeRegex } from '../util/regex.js';
 
 export type WordClass = 'fig' | 'verb' | 'noun' | 'pron' | 'det' | 'adj' | 'adv' | 'prep' | 'to' | 'conj' | 'sub' | 'rel' | 'other';
 
@@ -48,6 +49,8 @@ export interface GrammarRules {
   /** Countries and the rules' place aliases, lower-case name → canonical entity. */
   places: Map<string, { id: string; name: string }>;
   isPlace(lower: string): boolean;
+  /** Words before a year that make it a fact of its own ("founded in 1998"). */
+  yearFact: RegExp;
   /** Nationality words ("British"): names of no entity a figure is about. */
   demonyms: Set<string>;
 }
@@ -74,6 +77,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     orgWords: new Set(data.orgWords),
     places,
     demonyms: demonyms(),
+    yearFact: new RegExp(`\\b(?:${data.yearFactBefore.map(escapeRegex).join('|')})\\s+(?:early\\s+|late\\s+|mid-?)?$`, 'i'),
     isPlace: (lower) => places.has(lower.replace(/^the\s+/, '')),
   };
 }

@@ -2,7 +2,7 @@
  * Compiles the quantity rule files (rules/quantities/*.yml) into lookup tables and regular
  * expressions, once per process.
  */
-import { escapeRegex } from '../util/regex.js';
+import { escapeRegex, phraseSource, wordsRegex } from '../util/regex.js';
 import type { RuleData } from '../rules/schema.js';
 import type { Bound } from '../types.js';
 
@@ -21,6 +21,15 @@ export interface UnitInfo {
 }
 
 export interface QuantityRules {
+  /** Words that make a scaled number or an ambiguous currency word money (quantities/context.yml). */
+  moneyCue: RegExp;
+  /** "per month", "a year", "/night": a rate after a figure; group 1 is the unit. */
+  rateAfter: RegExp;
+  /** Words never taken as a counted noun. */
+  notCountedNoun: Set<string>;
+  /** Ends with a major currency word or symbol ("3 dollars"); the minor word after it ("cents"). */
+  compoundMajor: RegExp;
+  compoundMinor: RegExp;
   scaleWords: Map<string, number>;
   /** Suffixes glued to digits, lower-case ("bn", "k"). */
   scaleSuffixes: Map<string, number>;
@@ -58,7 +67,8 @@ const alt = (items: Iterable<string>) => [...items].sort((a, b) => b.length - a.
 /** Inside a phrase a space stands for any run of spaces. */
 const phrase = (items: Iterable<string>) => alt(items).replace(/\\? /g, '\\s+');
 
-export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'quantities.currencies' | 'quantities.approximators' | 'quantities.vague' | 'quantities.multipliers' | 'quantities.units'>): QuantityRules {
+export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'quantities.currencies' | 'quantities.approximators' | 'quantities.vague' | 'quantities.multipliers' | 'quantities.units' | 'quantities.context'>): QuantityRules {
+  const context = d['quantities.context'];
   const scales = d['quantities.scales'].scales;
   const scaleWords = new Map<string, number>();
   const scaleSuffixes = new Map<string, number>();
@@ -110,6 +120,11 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
 
   const wordBoundary = (src: string) => new RegExp(`^(?:${src})(?![\\p{L}\\d])`, 'iu');
   return {
+    moneyCue: wordsRegex(context.moneyCues, 'iu'),
+    rateAfter: new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${context.rateUnits.map(escapeRegex).join('|')})s?(?![\\p{L}])`, 'iu'),
+    notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),
+    compoundMajor: new RegExp(`(?:${context.compoundMoney.majorWords.map(phraseSource).join('|')})\\s*$`, 'iu'),
+    compoundMinor: new RegExp(`(?:${context.compoundMoney.minorWords.map(phraseSource).join('|')})`, 'iu'),
     scaleWords, scaleSuffixes, scaleCaseSensitive,
     currencyPrefix: new RegExp(`(?:${phrase(prefixIso.keys())})$`, 'iu'),
     prefixIso,

@@ -137,27 +137,17 @@ export function boundAfter(s: string, end: number, r: QuantityRules): Found<Boun
   return null;
 }
 
-const TIME_UNITS = 'second|minute|hour|day|night|week|month|quarter|year|annum|person|head|capita|user|share|unit|employee|customer|seat|gallon|barrel|ton|tonne|kilowatt-hour|kwh|megawatt-hour|mwh|ounce';
-
-/** A rate: "per month", "a year", "/night", "each month". */
-export function perAfter(s: string, end: number): Found<string> | null {
-  const m = new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${TIME_UNITS})s?(?![\\p{L}])`, 'iu').exec(s.slice(end, end + 30));
+/** A rate: "per month", "a year", "/night", "each month" (units from quantities/context.yml). */
+export function perAfter(s: string, end: number, r: QuantityRules): Found<string> | null {
+  const m = r.rateAfter.exec(s.slice(end, end + 30));
   if (!m) return null;
   const unit = m[1].toLowerCase();
   return { value: unit === 'annum' ? 'year' : unit, at: end + m[0].length };
 }
 
-/** Words never taken as a counted noun: function words and verbs that follow numbers. */
-const NOT_NOUN = new Set(('a an the of in on at to for from by with and or but nor as than that which who whom whose this these those it its their ' +
-  'is are was were be been being has have had do does did will would can could may might must shall should ' +
-  'more most less least over under about around up down out into onto per each every some any all no not ' +
-  'so too very just only also even still yet already alone ago later earlier before after since until while ' +
-  'when where why how if then there here what percent years year months month weeks week days day hours hour ' +
-  'minutes minute seconds second times time').split(' '));
-
 /** The counted noun after a number ("750 million users", "of high-end GPUs"): up to three words,
  * the last one the head. Returns the head, any modifiers and the end offset. */
-export function countNounAfter(s: string, end: number, allowOf: boolean): Found<{ noun: string; modifiers: string[] }> | null {
+export function countNounAfter(s: string, end: number, allowOf: boolean, r: QuantityRules): Found<{ noun: string; modifiers: string[] }> | null {
   let rest = s.slice(end, end + 80);
   let skip = 0;
   const of = /^\s+of\s+/i.exec(rest);
@@ -179,7 +169,7 @@ export function countNounAfter(s: string, end: number, allowOf: boolean): Found<
     const m = re.exec(rest);
     if (!m) break;
     const w = m[1];
-    if (NOT_NOUN.has(w.toLowerCase()) || /ing$|ed$|ly$/.test(w) && words.length > 0) break;
+    if (r.notCountedNoun.has(w.toLowerCase()) || /ing$|ed$|ly$/.test(w) && words.length > 0) break;
     words.push({ w, end: pos + m[1].length });
     pos = m.index + m[0].length;
     if (m[2] === '' || !/\s/.test(m[2])) break;
@@ -188,7 +178,7 @@ export function countNounAfter(s: string, end: number, allowOf: boolean): Found<
   let head = -1;
   for (let i = words.length - 1; i >= 0; i--) if (/[a-z]s$|[A-Z]s$|people|children|staff|personnel/.test(words[i].w)) { head = i; break; }
   if (head < 0) {
-    if (words.length === 0 || NOT_NOUN.has(words[0].w.toLowerCase()) || /ing$|ed$|ly$/.test(words[0].w)) return null;
+    if (words.length === 0 || r.notCountedNoun.has(words[0].w.toLowerCase()) || /ing$|ed$|ly$/.test(words[0].w)) return null;
     head = 0;
   }
   if (/ing$|ly$/.test(words[head].w)) return null;

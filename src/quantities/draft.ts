@@ -30,8 +30,6 @@ export interface Draft {
   minor: boolean;
 }
 
-/** Money words in a sentence that make a bare "tens of billions" (or "25 pounds") money. */
-export const MONEY_CUE = /\b(sold|sells?|selling|bought|buys?|charged?|fees?|fines?|salary|salaries|wages?|worth|valu(e|ed|ation)s?|revenues?|sales|raised?|raising|fund(s|ing|ed)?|spend(s|ing)?|spent|costs?|invest(s|ed|ing|ment)?|capital|profits?|earn(s|ed|ings)?|paid|pay|price[sd]?|budget|debt|loans?|deals?|market cap)\b/i;
 export function blank(start: number, end: number, rule: string): Draft {
   return { start, end, low: NaN, high: NaN, kind: null, unit: '', bound: 'exact', per: null, modifiers: [], rule, scaled: false, scale: 1, vague: false, minor: false };
 }

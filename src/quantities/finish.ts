@@ -2,7 +2,7 @@
 import type { Bound } from '../types.js';
 import type { QuantityRules } from './compile.js';
 import { boundAfter, boundBefore, countNounAfter, perAfter } from './context.js';
-import { MONEY_CUE, tidy, type Draft, type SentenceQuantity } from './draft.js';
+import { tidy, type Draft, type SentenceQuantity } from './draft.js';
 
 /** Bounds, rates, counted nouns and the final kind. */
 export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity | null {
@@ -20,7 +20,7 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
     bound = 'approx';
     d.end = after.at;
   }
-  const per = d.kind === 'money' || d.kind === null || d.kind === 'count' ? perAfter(s, d.end) : null;
+  const per = d.kind === 'money' || d.kind === null || d.kind === 'count' ? perAfter(s, d.end, r) : null;
   if (per) {
     d.per = per.value;
     d.end = per.at;
@@ -29,7 +29,7 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
   let unit = d.unit;
   let implied = false;
   if (kind === null) {
-    const noun = countNounAfter(s, d.end, d.scaled || d.vague);
+    const noun = countNounAfter(s, d.end, d.scaled || d.vague, r);
     if (noun) {
       kind = 'count';
       unit = noun.value.noun;
@@ -41,14 +41,14 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
         bound = late.value;
         d.end = late.at;
       }
-    } else if (d.scaled && d.low >= 1e6 && MONEY_CUE.test(s)) {
+    } else if (d.scaled && d.low >= 1e6 && r.moneyCue.test(s)) {
       kind = 'money';
       unit = /€/.test(s) ? 'EUR' : /£/.test(s) ? 'GBP' : 'USD';
       implied = true;
     } else kind = 'count';
   }
   if (kind === 'money' && d.per === null) {
-    const per2 = perAfter(s, d.end);
+    const per2 = perAfter(s, d.end, r);
     if (per2) { d.per = per2.value; d.end = per2.at; }
   }
   // Ratios: "four dollars in infrastructure for every dollar (of revenue)".

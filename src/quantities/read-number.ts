@@ -6,7 +6,7 @@
 import type { QuantityRules } from './compile.js';
 import { findNumbers, type NumberAnchor } from './numbers.js';
 import { currencyAfter, currencyBefore, percentAfter, scaleAfter, unitAfter } from './context.js';
-import { blank, multiplierDraft, MONEY_CUE, type Draft } from './draft.js';
+import { blank, multiplierDraft, type Draft } from './draft.js';
 
 const YEAR = /^(1[89]\d\d|20\d\d|2100)$/;
 
@@ -76,7 +76,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
     if (!hasCurrency && (d.kind === null || d.kind === 'money')) {
       const cur = currencyAfter(s, pos, r);
       // "25 pounds" is a weight unless money is in play ("£", a scale, a money word).
-      if (cur && !(cur.value.ambiguous && cur.value.iso === 'GBP' && !d.scaled && !MONEY_CUE.test(s) && !/£/.test(s))) {
+      if (cur && !(cur.value.ambiguous && cur.value.iso === 'GBP' && !d.scaled && !r.moneyCue.test(s) && !/£/.test(s))) {
         hasCurrency = true;
         d.kind = 'money';
         d.unit = cur.value.minorName ?? cur.value.iso;
@@ -114,7 +114,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
     // letters glued to digits that no reader took: an identifier or a code ("24703L202")
     return null;
   }
-  if (d.kind === 'money' && !d.minor) pos = compoundMoney(s, pos, d);
+  if (d.kind === 'money' && !d.minor) pos = compoundMoney(s, pos, d, r);
   if (plus) d.bound = 'at_least';
   d.end = pos;
   if (d.kind === null && n.digits && YEAR.test(n.raw) && !d.scaled && !pre) {
@@ -146,16 +146,16 @@ export function readVague(s: string, start: number, end: number, low: number, hi
 }
 
 /** "3 dollars 50 cents", "15 dollars and 15": the minor part added to the major one. */
-function compoundMoney(s: string, pos: number, d: Draft): number {
-  const m = /^\s+(?:and\s+)?(\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+(?:cents?|pence|mao(?:\s+\w+)?))?(?![\p{L}\d])/iu.exec(s.slice(pos));
+function compoundMoney(s: string, pos: number, d: Draft, r: QuantityRules): number {
+  const m = new RegExp(`^\\s+(?:and\\s+)?(\\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\\s+(?:${r.compoundMinor.source})(?:\\s+\\w+)?)?(?![\\p{L}\\d])`, 'iu').exec(s.slice(pos));
   if (!m) return pos;
   const part = /^\d+$/.test(m[1]) ? Number(m[1]) : findNumbers(m[1]).find((a) => a.start === 0 && a.end === m[1].length)?.value;
   if (part === undefined || part >= 100 || !Number.isInteger(part)) return pos;
   // "10 $ 30 $": the second number has a currency of its own, so it is a second amount.
-  if (!/cents?|pence|mao/i.test(m[0]) && /^\s*(?:[$€£¥]|dollars?|euros?|usd|eur)/i.test(s.slice(pos + m[0].length))) return pos;
+  if (!r.compoundMinor.test(m[0]) && /^\s*(?:[$€£¥]|dollars?|euros?|usd|eur)/i.test(s.slice(pos + m[0].length))) return pos;
   // Only when a currency word or symbol came right before the minor part, not "$5 and 10 more".
-  if (!/(dollars?|\$|euros?|€|pounds?|£|usd|yuan|kuai|cad|us dollars?)\s*$/i.test(s.slice(d.start, pos))) return pos;
-  if (/^\s+(?:and\s+)?\S+\s+(?!cents?|pence)\p{L}/u.test(s.slice(pos)) && !/cents?|pence/.test(m[0])) {
+  if (!r.compoundMajor.test(s.slice(d.start, pos))) return pos;
+  if (/^\s+(?:and\s+)?\S+\s+(?!cents?|pence)\p{L}/u.test(s.slice(pos)) && !r.compoundMinor.test(m[0])) {
     // "15 dollars 50" ends the sentence or the clause; "$20 and 30 users" does not join.
     const after = s.slice(pos + m[0].length);
     if (/^\s*\p{L}/u.test(after)) return pos;

@@ -7,11 +7,23 @@ import { z } from 'zod';
 const words = z.array(z.string().min(1));
 const bound = z.enum(['approx', 'at_least', 'at_most']);
 
+/** The fields of a figure an example may state; any other key is a typo and refused. */
+const figureFields = z.strictObject({
+  kind: z.enum(['money', 'count', 'percent', 'ratio', 'multiplier', 'date', 'measure']).optional(),
+  value: z.number().nullable().optional(),
+  low: z.number().nullable().optional(),
+  high: z.number().nullable().optional(),
+  bound: z.enum(['exact', 'approx', 'at_least', 'at_most', 'range']).optional(),
+  unit: z.string().optional(),
+  per: z.string().nullable().optional(),
+  implied: z.boolean().optional(),
+});
+
 /** An example run by the tests: the text must (or must not) yield a quantity like `expect`. */
 export const quantityExample = z.strictObject({
   text: z.string(),
-  expect: z.record(z.string(), z.unknown()).optional(),
-  expectNot: z.record(z.string(), z.unknown()).optional(),
+  expect: figureFields.optional(),
+  expectNot: figureFields.optional(),
 });
 
 export const scalesFile = z.strictObject({
@@ -66,6 +78,14 @@ export const unitsFile = z.strictObject({
     notInSentence: words.optional(),
   })),
   notAfter: words,
+  examples: z.array(quantityExample),
+});
+
+export const contextFile = z.strictObject({
+  moneyCues: words,
+  rateUnits: words,
+  notCountedNouns: words,
+  compoundMoney: z.strictObject({ majorWords: words, minorWords: words }),
   examples: z.array(quantityExample),
 });
 
@@ -148,6 +168,7 @@ export const grammarFile = z.strictObject({
   metricHeads: words,
   measureAdjectives: words,
   orgWords: words,
+  yearFactBefore: words,
   placeAliases: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), names: words })),
   examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), subject: z.string().nullable(), via: z.string().optional() })),
 });
@@ -173,6 +194,7 @@ export const ruleFiles = {
   'quantities.vague': vagueFile,
   'quantities.multipliers': multipliersFile,
   'quantities.units': unitsFile,
+  'quantities.context': contextFile,
   'noise.boilerplate': boilerplateFile,
   'normalize.unicode': unicodeFile,
   'noise.foreign': foreignFile,
