@@ -13,7 +13,6 @@ export interface ModalityRules {
   attribution: RegExp[];
   /** The words every attribution pattern needs: a cheap test before the costly patterns. */
   attributionTrigger: RegExp;
-  questionStart: RegExp;
   questionEnd: RegExp;
 }
 
@@ -26,7 +25,6 @@ export function compileModality(data: RuleData['claims.modality']): ModalityRule
     attribution: data.attribution.map((a) => new RegExp(a.pattern.replace('{source}', SOURCE), 'iu')),
     // The literal words of each pattern, without the source and a trailing lookahead.
     attributionTrigger: new RegExp(data.attribution.map((a) => a.pattern.replace('{source}', '').replace(/\(\?=.*\)$/, '')).join('|'), 'iu'),
-    questionStart: new RegExp(`^["'(\\s]*(?:${data.questions.startsWith.map(phraseSource).join('|')})\\b`, 'iu'),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(phraseSource).join('|')})["')\\]\\s]*$`, 'u'),
   };
 }

@@ -53,6 +53,8 @@ export interface QuantityRules {
   vagueScaled: Map<string, number>;
   multiplier: RegExp;
   multiplierValue: Map<string, number>;
+  /** After a multiplier word: a frequency ("twice a year"), not a multiple. */
+  multiplierNotBefore: RegExp;
   unitWord: RegExp;
   unitWords: Map<string, UnitInfo>;
   unitSymbol: RegExp;
@@ -141,6 +143,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     vague, vagueScaled,
     multiplier: new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'),
     multiplierValue,
+    multiplierNotBefore: new RegExp(`^\\s+(?:${d['quantities.multipliers'].notBefore.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     unitWord: wordBoundary(phrase(unitWords.keys())),
     unitWords,
     unitSymbol: new RegExp(`^(?:${alt(unitSymbols.keys())})(?![\\p{L}\\d]|-\\d)`, 'u'),

@@ -76,7 +76,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
     if (!hasCurrency && (d.kind === null || d.kind === 'money')) {
       const cur = currencyAfter(s, pos, r);
       // "25 pounds" is a weight unless money is in play ("£", a scale, a money word).
-      if (cur && !(cur.value.ambiguous && cur.value.iso === 'GBP' && !d.scaled && !r.moneyCue.test(s) && !/£/.test(s))) {
+      if (cur && !(cur.value.ambiguous && !d.scaled && !r.moneyCue.test(s))) {
         hasCurrency = true;
         d.kind = 'money';
         d.unit = cur.value.minorName ?? cur.value.iso;

@@ -45,7 +45,6 @@ export const currenciesFile = z.strictObject({
     prefixWords: words.optional(),
     ambiguous: z.boolean().optional(),
     minor: z.boolean().optional(),
-    minorOf: z.array(z.string()).optional(),
   })),
   codes: z.array(z.string().regex(/^[A-Z]{3}$/)),
   examples: z.array(quantityExample),
@@ -65,6 +64,7 @@ export const vagueFile = z.strictObject({
 
 export const multipliersFile = z.strictObject({
   words: z.array(z.strictObject({ value: z.number().positive(), words })),
+  notBefore: words,
   examples: z.array(quantityExample),
 });
 
@@ -149,7 +149,7 @@ export const metricsFile = z.strictObject({
 export const modalityFile = z.strictObject({
   modality: z.strictObject({ reported: words, projected: words, hedged: words }),
   attribution: z.array(z.strictObject({ pattern: z.string().includes('{source}') })),
-  questions: z.strictObject({ endsWith: words, startsWith: words }),
+  questions: z.strictObject({ endsWith: words }),
   examples: z.array(z.strictObject({
     text: z.string(), modality: z.string(), attribution: z.string().optional(),
   })),
