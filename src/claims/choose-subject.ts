@@ -1,14 +1,15 @@
 /**
- * The subject of one figure, in the order of claims/subject.ts: table cell and row label, the
- * sentence's lexicon entities and pronouns, names compromise finds before the figure, the speaker,
- * the list lead-in, the previous sentences.
+ * The subject of one figure, in order: a table cell's entity or its row label; what the clause's
+ * structure names (grammar-subject.ts); the nearest lexicon or coreference mention (subject.ts);
+ * names compromise finds shortly before the figure (never places or nationalities); the speaker
+ * when nothing else is; the list lead-in; the subject of the two sentences before.
  */
 import type { ClaimRules } from './rules.js';
 import type { ClaimInput } from './build.js';
 import type { Sentence, Span } from '../types.js';
 import type { SentenceQuantity } from '../quantities/extract.js';
 import { findLexiconMentions, slug, type EntityMention } from './entities.js';
-import { subjectInSentence } from './subject.js';
+import { nearestMention } from './subject.js';
 import { nounPhrases, type TaggedNames } from './nlp.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
 import type { Token } from './clause.js';
@@ -40,7 +41,7 @@ export type ChosenSubject = EntityMention & { metric?: string | null };
 /** How far before a figure (in characters) compromise looks for a name the lexicon lacks. */
 const NAME_WINDOW = 120;
 
-/** The subject of one figure, in the order of claims/subject.ts. */
+/** The subject of one figure, in the order above; `metric` is the measure the clause named. */
 export function chooseSubject(c: SubjectContext): ChosenSubject | null {
   const table = c.sentence.block.table;
   let subject: ChosenSubject | null = null;
@@ -57,8 +58,7 @@ export function chooseSubject(c: SubjectContext): ChosenSubject | null {
     const mention = found && !listEntry && mentionOfSubject(c.s, found, tokens, c.all, c.rules.grammar);
     if (mention) subject = { ...mention, metric };
   }
-  const isMultiplierVerb = c.q.kind === 'multiplier' && c.q.rule.endsWith('.word');
-  subject ??= subjectInSentence({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan, isMultiplierVerb });
+  subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan });
   // Names the lexicon does not know (compromise's organizations, people, places) come next. Only
   // the text shortly before the figures is tagged (tagging cost grows faster than the text): one
   // window per sentence, from the first word that could begin a name (at most NAME_WINDOW before
@@ -77,11 +77,11 @@ export function chooseSubject(c: SubjectContext): ChosenSubject | null {
       // A place or nationality near a figure is rarely what it is about ("the tour grossed $12
       // million in Germany", "American sports fans"): only the clause's structure may name one.
       .filter((m) => m.entity.kind !== 'place' && !c.rules.grammar.isPlace(m.text.toLowerCase()) && !c.rules.grammar.demonyms.has(m.text.replace(/['’]s$/, '')));
-    subject = subjectInSentence({ text: c.s, ...c.figure, mentions: names, attribution: c.attributionSpan, isMultiplierVerb: false });
+    subject = nearestMention({ text: c.s, ...c.figure, mentions: names, attribution: c.attributionSpan });
   }
   // "The company said revenue rose to $30 billion": a speaker talking of itself is the subject
   // when nothing else in the sentence is.
-  subject ??= subjectInSentence({ text: c.s, ...c.figure, mentions: c.all, attribution: null, isMultiplierVerb: false });
+  subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: null });
   if (!subject && c.sentence.block.leadIn) subject = subjectOfLeadIn(c.a, c.sentence.block.leadIn, c.rules);
   if (!subject && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
   // The clause's measure ("revenue") stays the metric whoever the fallback names.
