@@ -61,6 +61,7 @@ export interface Quantity {
   per: string | null;
   /** True when the currency is not written but implied ("tens of billions" of valuation). */
   implied?: boolean;
-  /** Rule id that produced it, e.g. "quantities.money". */
+  /** The rule that read it, as rules/ file and entry where one did ("quantities/currencies#ZAR",
+   * "quantities/units#kilometer") or the stage and reader where code did ("quantities/numbers#percent"). */
   rule: string;
 }

@@ -1,4 +1,4 @@
-/** Issue 11: batches accumulate, refusals write nothing, identical texts are one source. */
+/** Batches accumulate, refusals write nothing, identical texts are one source. */
 import { describe, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';

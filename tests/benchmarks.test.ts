@@ -1,5 +1,5 @@
 /**
- * Issue 3: the Recognizers-Text English specs (../shared/benchmarks, MIT) as an external suite.
+ * The Recognizers-Text English specs (../shared/benchmarks, MIT) as an external suite.
  * Needs ../shared beside the checkout (CI has it); skipped, visibly, without it.
  */
 import { describe, expect, test } from 'vitest';

@@ -1,6 +1,7 @@
 /**
- * The sample corpus end to end: scores against the hand-made gold (issues 2, 3, 4), boilerplate
- * and list numbering never leak, every record is traceable to its source characters.
+ * The sample corpus end to end: scores against the hand-made gold, boilerplate and list numbering
+ * never leak, every record is traceable to its source characters. (Record shapes are zod's job:
+ * claims.jsonl is validated against its schema when it is written.)
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -20,13 +21,8 @@ beforeAll(async () => {
 });
 
 describe('sample corpus scores (tests/gold = ../shared/gold)', () => {
-  test('issue 2: F1 ≥ 80%, ≤ 2 noise leaks, subject accuracy ≥ 60%', () => {
-    expect(s.f1).toBeGreaterThanOrEqual(80);
-    expect(s.noiseLeaks).toBeLessThanOrEqual(2);
-    expect(s.subjectAccuracy).toBeGreaterThanOrEqual(60);
-  });
-
-  test('issue 3: F1 ≥ 95%, value/unit/bound ≥ 95%, no noise leaks', () => {
+  test('figures are found and read: F1 ≥ 97%, value/unit/bound ≥ 95%, no noise leaks', () => {
+    expect(s.f1).toBeGreaterThanOrEqual(97);
     expect(s.f1).toBeGreaterThanOrEqual(95);
     expect(s.valueAccuracy).toBeGreaterThanOrEqual(95);
     expect(s.unitAccuracy).toBeGreaterThanOrEqual(95);
@@ -34,18 +30,15 @@ describe('sample corpus scores (tests/gold = ../shared/gold)', () => {
     expect(s.noiseLeaks).toBe(0);
   });
 
-  test('issue 4: subject accuracy ≥ 90%, strict recall ≥ 85%', () => {
-    expect(s.subjectAccuracy).toBeGreaterThanOrEqual(90);
+  test('figures get their subject: subject accuracy ≥ 95%, strict recall ≥ 85%', () => {
+    expect(s.subjectAccuracy).toBeGreaterThanOrEqual(95);
     expect(s.strictRecall).toBeGreaterThanOrEqual(85);
   });
 });
 
 describe('claim records', () => {
-  test('every claim carries subject (or a reason), metric, time, modality, attribution, span, quote and rule', () => {
-    for (const c of claims) {
-      expect(c.subject !== null || c.subjectReason !== null).toBe(true);
-      for (const key of ['metric', 'time', 'modality', 'attribution', 'span', 'quote', 'rule', 'provenance'] as const) expect(c).toHaveProperty(key);
-    }
+  test('a claim without a subject says why', () => {
+    for (const c of claims) expect(c.subject !== null || c.subjectReason !== null).toBe(true);
   });
 
   test('quotes slice the source exactly', () => {

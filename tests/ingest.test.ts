@@ -70,7 +70,7 @@ describe('a broken article among good ones', () => {
     expect(existsSync(join(out, 'graph.json'))).toBe(true);
   });
 
-  test('a missing input is refused before anything is written (issue 11; was a failure)', async () => {
+  test('a missing input is refused before anything is written', async () => {
     const out = join(tempDir(), 'out');
     await expect(runPipeline(['/nonexistent/folder'], out)).rejects.toThrow(/no such file or folder: \/nonexistent\/folder/);
     expect(existsSync(out)).toBe(false);

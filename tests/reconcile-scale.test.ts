@@ -1,4 +1,4 @@
-/** Issue 11: reconciliation grows linearly with the claims, whatever the distribution of figures. */
+/** Reconciliation grows linearly with the claims, whatever the distribution of figures. */
 import { describe, expect, test } from 'vitest';
 import { reconcile, records, type Group, type FigureHub, type FigureLink, type Reconciliation } from '../src/reconcile/reconcile.js';
 import { isSpecificFigure, significantDigits, MAX_HUB_SUBJECTS } from '../src/reconcile/figures.js';

@@ -1,4 +1,4 @@
-/** Issue 5: the sample corpus yields every expectation of gold/seeds.reconcile.json. */
+/** The sample corpus yields every expectation of gold/seeds.reconcile.json. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ describe('seeds.reconcile.json', () => {
       if (/corroborate/.test(JSON.stringify(t))) {
         // "The two mentions corroborate each other": the pair says so...
         expect(edgesBetween(members[0], members[1]).map((e) => e.type)).toContain('corroborates');
-        // ...and the group counts independent sources (issue 11): one article saying a figure
+        // ...and the group counts independent sources : one article saying a figure
         // twice is a restatement; several articles make it corroborated.
         const articles = new Set(members.map((m) => m.source.article)).size;
         expect(group.status).toBe(articles > 1 ? 'corroborated' : 'restated');
@@ -63,7 +63,7 @@ describe('seeds.reconcile.json', () => {
       expect(groupOf(a)).not.toBe(groupOf(b));
       const between = edgesBetween(a, b);
       expect(between.some((e) => e.type === 'conflicts-with')).toBe(false);
-      // A shared figure is one hub node both claims point at (issue 11), not a pair edge.
+      // A shared figure is one hub node both claims point at, not a pair edge.
       const hubOf = (c: ClaimRecord) => graph.edges.find((e) => e.type === 'same-figure-as' && e.from === `claim:${c.id}`)?.to;
       const sameValue = a.quantity!.value === b.quantity!.value;
       if (sameValue) {

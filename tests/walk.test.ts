@@ -1,4 +1,4 @@
-/** Issue 11: which files a run reads — skips, ignore files, globs, symlinks, other types. */
+/** Which files a run reads — skips, ignore files, globs, symlinks, other types. */
 import { describe, expect, test } from 'vitest';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -17,7 +17,6 @@ export interface Entity {
   name: string;
   kind: EntityKind;
   parent?: string;
-  affiliation?: string;
 }
 
 export interface EntityMention extends Span {
@@ -47,7 +46,7 @@ export function compileEntities(data: RuleData['claims.entities']): EntityRules 
   const cs: string[] = [];
   const ci: string[] = [];
   for (const e of data.entities) {
-    const entity: Entity = { id: e.id, name: e.name, kind: e.kind, ...(e.parent ? { parent: e.parent } : {}), ...(e.affiliation ? { affiliation: e.affiliation } : {}) };
+    const entity: Entity = { id: e.id, name: e.name, kind: e.kind, ...(e.parent ? { parent: e.parent } : {}) };
     byId.set(e.id, entity);
     for (const a of [e.name, ...e.aliases]) {
       for (const w of a.toLowerCase().split(/\s+/)) known.add(w.replace(/[.,]$/, ''));

@@ -39,7 +39,7 @@ export function makeRecord(a: ClaimInput, rules: ClaimRules, r: RecordInput): Cl
   const src = a.article.text;
   const sentence = toSource(a.norm, r.sentence);
   const figure = r.q ? toSource(a.norm, { start: r.sentence.start + r.q.span.start, end: r.sentence.start + r.q.span.end }) : sentence;
-  const rule = r.q ? r.q.rule : 'claims.qualitative';
+  const rule = r.q ? r.q.rule : 'claims/qualitative';
   const { line, column } = lineIndexOf(a).lineCol(figure.start);
   return {
     id: stableId(a.article.sha256, figure.start, figure.end, rule, r.subject?.entity.id),

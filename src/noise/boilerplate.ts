@@ -52,7 +52,7 @@ export function findBoilerplate(text: string, rules: BoilerplateRules): NoiseFla
     if (line.text.length > MAX_BOILERPLATE_LINE) continue;
     const rule = rules.rules.find((r) => r.pattern.test(line.text));
     if (rule) {
-      const ruleId = `noise.boilerplate.${rule.id}`;
+      const ruleId = `noise/boilerplate#${rule.id}`;
       if (rule.scope === 'rest' && line.start >= REST_ZONE * text.length) {
         for (let k = i; k < lines.length; k++) flag(lines[k], ruleId);
         break;

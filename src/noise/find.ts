@@ -21,7 +21,7 @@ export function findNoise(text: string, blocks: Block[], listMarkers: Span[], ru
   const flags: NoiseFlag[] = [
     ...findBoilerplate(text, rules.boilerplate),
     ...findForeign(text, rules.foreign, rules.known),
-    ...listMarkers.map((m): NoiseFlag => ({ ...m, reason: 'list-marker', rule: 'parse.list-marker', quote: text.slice(m.start, m.end) })),
+    ...listMarkers.map((m): NoiseFlag => ({ ...m, reason: 'list-marker', rule: 'parse/list-marker', quote: text.slice(m.start, m.end) })),
     ...plainListMarkers(text, blocks),
     ...urls(text),
   ].sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
@@ -35,7 +35,7 @@ function plainListMarkers(text: string, blocks: Block[]): NoiseFlag[] {
   for (const b of blocks) {
     if (b.kind === 'table-cell') continue;
     const m = /^(\d{1,2})[.)]\s+(?=\p{Lu}|\p{L})/u.exec(text.slice(b.start, b.start + 8));
-    if (m) out.push({ start: b.start, end: b.start + m[1].length, reason: 'list-marker', rule: 'parse.list-marker', quote: m[1] });
+    if (m) out.push({ start: b.start, end: b.start + m[1].length, reason: 'list-marker', rule: 'parse/list-marker', quote: m[1] });
   }
   return out;
 }
@@ -43,7 +43,7 @@ function plainListMarkers(text: string, blocks: Block[]): NoiseFlag[] {
 function urls(text: string): NoiseFlag[] {
   const out: NoiseFlag[] = [];
   for (const m of text.matchAll(/\bhttps?:\/\/[^\s|)\]>"']+|\bwww\.[^\s|)\]>"']+/g)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, reason: 'url', rule: 'normalize.url', quote: m[0] });
+    out.push({ start: m.index!, end: m.index! + m[0].length, reason: 'url', rule: 'noise/url', quote: m[0] });
   }
   return out;
 }

@@ -38,7 +38,7 @@ export function findForeign(text: string, rules: ForeignRules, known: (word: str
   for (let m = rules.scriptRun.exec(text); m; m = rules.scriptRun.exec(text)) {
     // One letter is a symbol ("μg", "100元"), and a currency sign written in a script is money.
     if ([...m[0]].length < 2 || known(m[0])) continue;
-    flags.push({ start: m.index, end: m.index + m[0].length, reason: 'foreign-script', rule: 'normalize.foreign.script', quote: m[0] });
+    flags.push({ start: m.index, end: m.index + m[0].length, reason: 'foreign-script', rule: 'noise/foreign#script', quote: m[0] });
   }
   // Latin letters spelled out as ranges (Basic, Latin-1, Extended-A/B): several times faster
   // than \p{Script=Latin} on every word of every article.
@@ -47,7 +47,7 @@ export function findForeign(text: string, rules: ForeignRules, known: (word: str
     const word = m[0];
     if (word.length < rules.minLength || !isCandidate(text, m.index, word, known)) continue;
     if (!isForeign(word, rules)) continue;
-    flags.push({ start: m.index, end: m.index + word.length, reason: 'foreign-word', rule: 'normalize.foreign.word', quote: word });
+    flags.push({ start: m.index, end: m.index + word.length, reason: 'foreign-word', rule: 'noise/foreign#word', quote: word });
   }
   return flags;
 }

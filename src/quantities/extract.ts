@@ -45,7 +45,7 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
     const value = r.multiplierValue.get(m[1].toLowerCase().replace(/\s+/g, ' '))!;
     const start = m.index, end = m.index + m[0].length;
     if (r.multiplierNotBefore.test(s.slice(end, end + 16))) continue;
-    anchors.push({ start, end, read: () => multiplierDraft(start, end, value, 'quantities.multiplier.word') });
+    anchors.push({ start, end, read: () => multiplierDraft(start, end, value, `quantities/multipliers#${m[1].toLowerCase()}`) });
   }
   for (const n of findNumbers(s)) anchors.push({ start: n.start, end: n.end, read: () => readNumber(s, n, r) });
   // Longer anchors first at the same place, then left to right.

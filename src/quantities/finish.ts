@@ -71,7 +71,7 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
     bound,
     unit: ratio ? 'ratio' : unit,
     per: d.per,
-    rule: ratio ? 'quantities.ratio' : d.rule + (implied ? '.implied' : ''),
+    rule: ratio ? 'quantities/numbers#ratio' : d.rule,
     modifiers: d.modifiers,
     yearLike: isYear,
     ...(implied ? { implied: true } : {}),

@@ -28,7 +28,8 @@ export function readRange(s: string, first: Draft, r: QuantityRules): Draft | nu
   const merged: Draft = { ...second, start: first.start, low, high: second.high, bound: 'range' };
   merged.kind = second.kind ?? first.kind;
   merged.unit = second.unit || first.unit;
-  merged.rule = (merged.kind === 'money' ? 'quantities.money' : merged.kind === 'percent' ? 'quantities.percent' : 'quantities.number') + '.range';
+  // The range reader joins two ends; the rule that read the second end (its currency or unit) names it.
+  merged.rule = second.rule;
   return merged;
 }
 

@@ -17,7 +17,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
   if (n.digits && !inRange && before === '-' && /[\p{L}\d]/u.test(s[n.start - 2] ?? '')) return null;
   if (n.digits && /[\p{L}_]/u.test(before) && !currencyBefore(s, n.start, r)) return null;
   if (n.digits && /^\d+\.\d+\.\d+/.test(s.slice(n.start))) return null; // version numbers
-  const d = blank(n.start, n.end, 'quantities.number');
+  const d = blank(n.start, n.end, 'quantities/numbers');
   d.low = d.high = n.value;
   if (/\b(minus|negative)\s+$/i.test(s.slice(Math.max(0, n.start - 10), n.start))) {
     d.low = d.high = -n.value;
@@ -32,7 +32,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
     d.start = n.start - pctOf[1].length;
     d.kind = 'percent';
     d.unit = 'percent';
-    d.rule = 'quantities.percent';
+    d.rule = 'quantities/numbers#percent';
     return d;
   }
   const pre = currencyBefore(s, d.start, r);
@@ -43,16 +43,16 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
     d.low *= pre.value.scale;
     d.high *= pre.value.scale;
     d.scale *= pre.value.scale;
-    d.rule = 'quantities.money';
+    d.rule = `quantities/currencies#${pre.value.iso}`;
     if (pre.value.minorName) { d.minor = true; d.unit = pre.value.minorName; }
   }
   let plus = false;
   let hasCurrency = !!pre;
   if (s[pos] === '+') { plus = true; pos++; }
   const multiplierX = /^[x×](?![\p{L}\d])/u.exec(s.slice(pos));
-  if (multiplierX && !pre) return multiplierDraft(d.start, pos + 1, d.low, 'quantities.multiplier.x');
+  if (multiplierX && !pre) return multiplierDraft(d.start, pos + 1, d.low, 'quantities/numbers#x-multiplier');
   const fold = /^(?:-fold|\s+times\s+(?=(?:more|larger|bigger|higher|greater|faster|as|the|over|smaller|less|fewer|cheaper)\b))/i.exec(s.slice(pos));
-  if (fold && !pre) return multiplierDraft(d.start, pos + (fold[0].startsWith('-') ? fold[0].length : fold[0].trimEnd().length - 0), d.low, 'quantities.multiplier.times');
+  if (fold && !pre) return multiplierDraft(d.start, pos + (fold[0].startsWith('-') ? fold[0].length : fold[0].trimEnd().length - 0), d.low, 'quantities/numbers#times-multiplier');
   // Scale, currency and unit may come in either order ("75 USD million", "5 million dollars").
   for (let step = 0; step < 3; step++) {
     const scale = !d.scaled ? scaleAfter(s, pos, r) : null;
@@ -84,7 +84,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
         d.low *= cur.value.scale;
         d.high *= cur.value.scale;
         d.scale *= cur.value.scale;
-        d.rule = 'quantities.money';
+        d.rule = `quantities/currencies#${cur.value.iso}`;
         pos = cur.at;
         continue;
       }
@@ -94,7 +94,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
       if (pct) {
         d.kind = 'percent';
         d.unit = pct.value;
-        d.rule = 'quantities.percent';
+        d.rule = 'quantities/numbers#percent';
         pos = pct.at;
         break;
       }
@@ -102,7 +102,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
       if (unit) {
         d.kind = 'measure';
         d.unit = unit.value.unit;
-        d.rule = 'quantities.measure';
+        d.rule = `quantities/units#${unit.value.unit}`;
         pos = unit.at;
         pos = compoundMeasure(s, pos, d);
         continue;
@@ -120,14 +120,14 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
   if (d.kind === null && n.digits && YEAR.test(n.raw) && !d.scaled && !pre) {
     d.kind = 'date';
     d.unit = 'year';
-    d.rule = 'quantities.year';
+    d.rule = 'quantities/numbers#year';
   }
   return d;
 }
 
 /** "tens of thousands", "hundreds of millions", "billions": an interval, then its noun. */
 export function readVague(s: string, start: number, end: number, low: number, high: number, r: QuantityRules): Draft {
-  const d = blank(start, end, 'quantities.vague');
+  const d = blank(start, end, `quantities/vague#${s.slice(start, end).toLowerCase().replace(/\s+/g, ' ')}`);
   d.low = low;
   d.high = high;
   d.vague = true;

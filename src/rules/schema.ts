@@ -129,7 +129,6 @@ export const entitiesFile = z.strictObject({
     aliases: words,
     caseSensitive: z.boolean().optional(),
     parent: z.string().optional(),
-    affiliation: z.string().optional(),
   })),
   examples: z.array(z.strictObject({ text: z.string(), entities: z.array(z.string()) })),
 });
