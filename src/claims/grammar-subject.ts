@@ -257,8 +257,9 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   }
   // "lifting the minimum wage to $10.10", "cut the bureaucracy by 100,000 positions": the figure
   // is the new value of, or the change in, the object of the verb nearest before it.
-  if ((tokens[fi - 1]?.cls === 'to' || tokens[fi - 1]?.lower === 'by') && nounish(tokens[fi - 2]) && fi - 2 > vEnd) {
-    const object = objectOf(tokens, lastVerb(tokens, vEnd, fi - 1, g) + 1, fi - 1, g);
+  const changeVerb = lastVerb(tokens, vEnd, fi - 1, g);
+  if ((tokens[fi - 1]?.cls === 'to' || tokens[fi - 1]?.lower === 'by') && nounish(tokens[fi - 2]) && fi - 2 > vEnd && !g.auxiliaries.has(tokens[changeVerb].lower)) {
+    const object = objectOf(tokens, changeVerb + 1, fi - 1, g);
     if (object) return object;
   }
   if (!subject) return afterFigure(tokens, fi, g) ?? (opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null);

@@ -8,6 +8,7 @@ import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
 import type { StructuralSubject } from './grammar-subject.js';
 import { slug, type Entity, type EntityMention } from './entities.js';
+import { isEnglishWord } from '../normalize/english-lexicon.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
   let { start, end, text } = st.counted ? countedNoun(s, st.span) : cleanSpan(s, st.span, st.via === 'possessive-owner');
@@ -89,7 +90,9 @@ function coordination(text: string, start: number, mentions: EntityMention[], g:
  * common case in news) and anything else is a thing ("the bridge"). */
 function kindOf(text: string, words: Token[], g: GrammarRules): Entity['kind'] {
   const named = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|the|de|and|for|&)$/i.test(w.text));
-  if (!named) return 'thing';
+  // A capital that only starts the sentence ("Emissions were cut") names nothing.
+  const sentenceStart = words.length === 1 && words[0].start === 0 && isEnglishWord(words[0].text.toLowerCase());
+  if (!named || sentenceStart) return 'thing';
   if (text.split(/\s+/).some((w) => g.orgWords.has(w)) || words.some((w) => w.tags.has('Organization'))) return 'org';
   if (words.every((w) => w.tags.has('Person') || w.tags.has('Honorific'))) return 'person';
   if (words.some((w) => w.tags.has('Place'))) return 'place';

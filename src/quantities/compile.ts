@@ -53,6 +53,9 @@ export interface QuantityRules {
   vagueScaled: Map<string, number>;
   multiplier: RegExp;
   multiplierValue: Map<string, number>;
+  /** A fraction word before "of" (group 1), with a restatement in parentheses allowed between. */
+  fraction: RegExp;
+  fractionValue: Map<string, number>;
   /** After a multiplier word: a frequency ("twice a year"), not a multiple. */
   multiplierNotBefore: RegExp;
   unitWord: RegExp;
@@ -111,6 +114,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
 
   const multiplierValue = new Map<string, number>();
   for (const m of d['quantities.multipliers'].words) for (const w of m.words) multiplierValue.set(w.toLowerCase(), m.value);
+  const fractionValue = new Map<string, number>();
+  for (const f of d['quantities.multipliers'].fractions) for (const w of f.words) fractionValue.set(w.toLowerCase(), f.value);
 
   const unitWords = new Map<string, UnitInfo>();
   const unitSymbols = new Map<string, UnitInfo>();
@@ -143,12 +148,14 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     vague, vagueScaled,
     multiplier: new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'),
     multiplierValue,
+    fraction: new RegExp(`(?<![\\p{L}-])(${phrase(fractionValue.keys())})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`, 'giu'),
+    fractionValue,
     multiplierNotBefore: new RegExp(`^\\s+(?:${d['quantities.multipliers'].notBefore.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     unitWord: wordBoundary(phrase(unitWords.keys())),
     unitWords,
     unitSymbol: new RegExp(`^(?:${alt(unitSymbols.keys())})(?![\\p{L}\\d]|-\\d)`, 'u'),
     unitSymbols,
-    anyWordAnchor: new RegExp(`(?<![\\p{L}])(?:${phrase([...vague.keys(), ...multiplierValue.keys()])})(?![\\p{L}])`, 'iu'),
+    anyWordAnchor: new RegExp(`(?<![\\p{L}])(?:${phrase([...vague.keys(), ...multiplierValue.keys(), ...fractionValue.keys()])})(?![\\p{L}])`, 'iu'),
     unitNotAfter: new RegExp(`^\\s*(?:${phrase(d['quantities.units'].notAfter)})`, 'iu'),
   };
 }

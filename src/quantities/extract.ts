@@ -47,6 +47,13 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
     if (r.multiplierNotBefore.test(s.slice(end, end + 16))) continue;
     anchors.push({ start, end, read: () => multiplierDraft(start, end, value, `quantities/multipliers#${m[1].toLowerCase()}`) });
   }
+  r.fraction.lastIndex = 0;
+  for (let m = wordAnchors ? r.fraction.exec(s) : null; m; m = r.fraction.exec(s)) {
+    const value = r.fractionValue.get(m[1].toLowerCase().replace(/\s+/g, ' '))!;
+    const start = m.index, end = m.index + m[1].length;
+    const phrase = m[1].toLowerCase();
+    anchors.push({ start, end, read: () => ({ ...multiplierDraft(start, end, value, `quantities/multipliers#${phrase}`), kind: 'ratio', unit: 'ratio' }) });
+  }
   for (const n of findNumbers(s)) anchors.push({ start: n.start, end: n.end, read: () => readNumber(s, n, r) });
   // Longer anchors first at the same place, then left to right.
   anchors.sort((a, b) => a.start - b.start || b.end - a.end);
