@@ -148,7 +148,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     vague, vagueScaled,
     multiplier: new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'),
     multiplierValue,
-    fraction: new RegExp(`(?<![\\p{L}-])(${phrase(fractionValue.keys())})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`, 'giu'),
+    fraction: new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${d['quantities.multipliers'].fractionNotAfter.map(escapeRegex).join('|')})\\s+)(${phrase(fractionValue.keys())})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`, 'giu'),
     fractionValue,
     multiplierNotBefore: new RegExp(`^\\s+(?:${d['quantities.multipliers'].notBefore.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     unitWord: wordBoundary(phrase(unitWords.keys())),

@@ -65,6 +65,7 @@ export const vagueFile = z.strictObject({
 export const multipliersFile = z.strictObject({
   words: z.array(z.strictObject({ value: z.number().positive(), words })),
   fractions: z.array(z.strictObject({ value: z.number().positive().max(1), words })),
+  fractionNotAfter: words,
   notBefore: words,
   examples: z.array(quantityExample),
 });
