@@ -81,6 +81,16 @@ describe('claim rule examples', () => {
       if (ex.via) expect(claim!.subject?.via).toBe(ex.via);
     });
   }
+  const reasonWords = { hypothetical: /hypothetical|advice/, descriptor: /descriptor/, rating: /rating/ };
+  for (const ex of d['claims.not-claims'].examples) {
+    test(`not a claim: ${ex.text} → ${ex.figure}: ${ex.reason ?? 'a claim'}`, () => {
+      const { claims, report } = processArticle(articleFromBytes('example.txt', Buffer.from(ex.text)), rules);
+      const claimed = claims.some((c) => c.quantity?.quote === ex.figure);
+      const rejected = report.rejected.find((r) => r.quote === ex.figure);
+      if (ex.reason === null) expect(claimed, `"${ex.figure}" is a claim`).toBe(true);
+      else expect(rejected?.reason).toMatch(reasonWords[ex.reason]);
+    });
+  }
   for (const ex of d['claims.coreference'].examples) {
     test(`coreference: ${ex.text}`, () => {
       const history = new MentionHistory();

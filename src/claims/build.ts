@@ -19,6 +19,7 @@ import { namesIn, type TaggedNames } from './nlp.js';
 import { chooseSubject } from './choose-subject.js';
 import { countedWordIsVerb, isSmallWordNumber } from './count-checks.js';
 import { qualitative } from './qualitative.js';
+import { hypotheticalSentence, notAClaim } from './not-claims.js';
 import { parseClause, type Token } from './clause.js';
 import { makeRecord } from './record.js';
 
@@ -86,12 +87,15 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       quantities = [];
     }
     const question = isQuestion(s, rules.modality);
+    const hypothetical = quantities.length > 0 ? hypotheticalSentence(s, rules.notClaims) : null;
     const others = quantities.filter((q) => !q.yearLike);
     quantities = quantities.filter((q) => {
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
       const flag = a.noise.at(src);
       if (flag) return reject(q, `${flag.reason} (${flag.rule})`), false;
       if (question) return reject(q, 'question'), false;
+      const not = notAClaim(s, q, hypothetical, rules.notClaims);
+      if (not) return reject(q, not), false;
       if (q.yearLike && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
       if (q.kind === 'count' && !q.unit) return reject(q, 'no unit: a bare number says nothing'), false;
       if (q.kind === 'count' && isSmallWordNumber(s, q)) return reject(q, 'a small number in words ("two paths"): a way of speaking, not a figure'), false;

@@ -5,6 +5,7 @@ import { compileMetrics, type MetricRules } from './metrics.js';
 import { compileModality, type ModalityRules } from './modality.js';
 import { compileGrammar, type GrammarRules } from './clause.js';
 import { compileCoreference, type CoreferenceRules } from './coreference.js';
+import { compileNotClaims, type NotClaimRules } from './not-claims.js';
 
 export interface ClaimRules {
   /** The versions every record carries in its provenance: the pipeline's and the rules' (the
@@ -15,6 +16,7 @@ export interface ClaimRules {
   modality: ModalityRules;
   grammar: GrammarRules;
   coreference: CoreferenceRules;
+  notClaims: NotClaimRules;
 }
 
 export function compileClaimRules(d: RuleData, versions: ClaimRules['versions']): ClaimRules {
@@ -25,5 +27,6 @@ export function compileClaimRules(d: RuleData, versions: ClaimRules['versions'])
     modality: compileModality(d['claims.modality']),
     grammar: compileGrammar(d['claims.grammar']),
     coreference: compileCoreference(d['claims.coreference']),
+    notClaims: compileNotClaims(d['claims.not-claims']),
   };
 }

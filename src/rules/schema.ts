@@ -187,6 +187,13 @@ export const coreferenceFile = z.strictObject({
   })),
 });
 
+export const notClaimsFile = z.strictObject({
+  hypothetical: z.strictObject({ opens: words, people: words, counterfactual: words, advice: words, factAfter: words }),
+  descriptors: z.strictObject({ before: words, withPhrase: z.boolean() }),
+  ratingScales: z.array(z.number().int().positive()).min(1),
+  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating']).nullable() })),
+});
+
 /** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
 export const ruleFiles = {
   'quantities.scales': scalesFile,
@@ -205,6 +212,7 @@ export const ruleFiles = {
   'claims.modality': modalityFile,
   'claims.grammar': grammarFile,
   'claims.coreference': coreferenceFile,
+  'claims.not-claims': notClaimsFile,
 } as const;
 
 export type RuleFileId = keyof typeof ruleFiles;

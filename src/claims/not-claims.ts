@@ -1,0 +1,57 @@
+/**
+ * Figures that are read but state no claim (rules/claims/not-claims.yml): hypotheticals, worked
+ * examples and advice (by their sentence), descriptors that only say which things are meant, and
+ * ratings (by the phrase around the figure). Each returns the reason a figure is kept out, or null.
+ */
+import type { RuleData } from '../rules/schema.js';
+import type { SentenceQuantity } from '../quantities/extract.js';
+import { phraseSource } from '../util/regex.js';
+
+export interface NotClaimRules {
+  opens: RegExp;
+  conditional: RegExp;
+  people: RegExp;
+  counterfactual: RegExp;
+  advice: RegExp;
+  factAfter: RegExp;
+  descriptorBefore: RegExp;
+  withPhrase: RegExp | null;
+  rating: RegExp;
+}
+
+const alternation = (words: string[]) => words.map(phraseSource).join('|');
+
+export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimRules {
+  const h = data.hypothetical;
+  return {
+    opens: new RegExp(`^[\\s"'(]*(?:${alternation(h.opens)})\\b`, 'iu'),
+    conditional: /\bif\b([^,;]*)(?:,|\bthen\b)\s*([^,;]*)/iu,
+    people: new RegExp(`^\\s*(?:(?:then|now|so)\\s+)?(?:${alternation(h.people)})(?:['’]\\w+)?\\b`, 'iu'),
+    counterfactual: new RegExp(`\\b(?:${alternation(h.counterfactual)})\\b`, 'iu'),
+    advice: new RegExp(`\\b(?:${alternation(h.advice)})\\b`, 'iu'),
+    factAfter: new RegExp(`\\b(?:${alternation(h.factAfter)})\\s*$`, 'iu'),
+    descriptorBefore: new RegExp(`\\b(?:${alternation(data.descriptors.before)})\\s*$`, 'iu'),
+    withPhrase: data.descriptors.withPhrase ? /\bwith\s+(?:an?\s+)?(?:[\p{L}-]+\s+){1,3}(?:of\s+)?$/iu : null,
+    rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})$`),
+  };
+}
+
+/** Why a whole sentence states nothing as fact, or null: it imagines, supposes or advises. */
+export function hypotheticalSentence(s: string, r: NotClaimRules): string | null {
+  if (r.opens.test(s)) return 'hypothetical (the sentence supposes it)';
+  if (r.advice.test(s)) return 'advice to the reader, not a claim';
+  const c = r.conditional.exec(s);
+  if (c && (r.people.test(c[1]) || r.people.test(c[2]) || r.counterfactual.test(c[1]))) return 'hypothetical (a conditional of the writer or reader, or contrary to fact)';
+  return null;
+}
+
+/** Why one figure is no claim, or null. `hypothetical` is the sentence's reason, if it has one. */
+export function notAClaim(s: string, q: SentenceQuantity, hypothetical: string | null, r: NotClaimRules): string | null {
+  const before = s.slice(Math.max(0, q.span.start - 48), q.span.start);
+  const quote = s.slice(q.span.start, q.span.end);
+  if (hypothetical && !r.factAfter.test(before)) return hypothetical;
+  if (r.rating.test(quote) && !/^\s+of\b/i.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
+  const bounded = q.bound === 'at_least' || q.bound === 'at_most';
+  if (r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
+  return null;
+}
