@@ -36,20 +36,37 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
   };
 }
 
-/** Why a whole sentence states nothing as fact, or null: it imagines, supposes or advises. */
-export function hypotheticalSentence(s: string, r: NotClaimRules): string | null {
-  if (r.opens.test(s)) return 'hypothetical (the sentence supposes it)';
-  if (r.advice.test(s)) return 'advice to the reader, not a claim';
+export interface Hypothetical {
+  reason: string;
+  /** Where in the sentence the hypothetical part starts: the clause of its "if" or its advice. */
+  from: number;
+}
+
+/** Where a sentence stops stating facts, and why, or null: it imagines, supposes or advises. */
+export function hypotheticalSentence(s: string, r: NotClaimRules): Hypothetical | null {
+  if (r.opens.test(s)) return { reason: 'hypothetical (the sentence supposes it)', from: 0 };
+  const advice = r.advice.exec(s);
+  if (advice) return { reason: 'advice to the reader, not a claim', from: clauseStart(s, advice.index) };
   const c = r.conditional.exec(s);
-  if (c && (r.people.test(c[1]) || r.people.test(c[2]) || r.counterfactual.test(c[1]))) return 'hypothetical (a conditional of the writer or reader, or contrary to fact)';
+  if (c && (r.people.test(c[1]) || r.people.test(c[2]) || r.counterfactual.test(c[1]))) {
+    return { reason: 'hypothetical (a conditional of the writer or reader, or contrary to fact)', from: clauseStart(s, c.index) };
+  }
   return null;
 }
 
+/** The start of the clause holding offset `at`: after the last dash, semicolon, colon or
+ * "because" before it ("… at least $10.10 an hour – because if you …" keeps the first part). */
+function clauseStart(s: string, at: number): number {
+  const before = s.slice(0, at);
+  const m = /.*(?:[;:–—]|\s-\s|because)/su.exec(before);
+  return m ? m[0].length : 0;
+}
+
 /** Why one figure is no claim, or null. `hypothetical` is the sentence's reason, if it has one. */
-export function notAClaim(s: string, q: SentenceQuantity, hypothetical: string | null, r: NotClaimRules): string | null {
+export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothetical | null, r: NotClaimRules): string | null {
   const before = s.slice(Math.max(0, q.span.start - 48), q.span.start);
   const quote = s.slice(q.span.start, q.span.end);
-  if (hypothetical && !r.factAfter.test(before)) return hypothetical;
+  if (hypothetical && q.span.start >= hypothetical.from && !r.factAfter.test(before)) return hypothetical.reason;
   if (r.rating.test(quote) && !/^\s+of\b/i.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
   const bounded = q.bound === 'at_least' || q.bound === 'at_most';
   if (r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
