@@ -3,6 +3,7 @@
  * expressions, once per process.
  */
 import { escapeRegex, phraseSource, wordsRegex } from '../util/regex.js';
+import { isEnglishWord } from '../normalize/english-lexicon.js';
 import type { RuleData } from '../rules/schema.js';
 import type { Bound } from '../types.js';
 
@@ -44,6 +45,9 @@ export interface QuantityRules {
   currencySuffix: RegExp;
   suffixIso: Map<string, CurrencyInfo>;
   codes: Set<string>;
+  /** Every ISO 4217 code the runtime knows (Intl) that is no English word ("ALL", "TOP", "CUP"
+   * are), read in capitals only ("KES 500 million"). */
+  isoCodes: Set<string>;
   before: RegExp;
   beforeBound: Map<string, Bound>;
   after: RegExp;
@@ -140,6 +144,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     currencySuffix: new RegExp(`^(?:${alt(suffixIso.keys())})`, 'u'),
     suffixIso,
     codes,
+    isoCodes: new Set(Intl.supportedValuesOf('currency').filter((c) => !isEnglishWord(c.toLowerCase()))),
     before: new RegExp(`(?:^|[^\\p{L}])(${phrase(beforeBound.keys())})\\s*$`, 'iu'),
     beforeBound,
     after: wordBoundary(phrase([...afterBound.keys()].filter((k) => /^\w/.test(k)))),

@@ -63,7 +63,11 @@ export function findNumbers(text: string): NumberAnchor[] {
         v += glued;
         vEnd++;
       }
-      out.push({ start, end: vEnd, value: v, digits: true, raw: g.num });
+      // A minus sign right before the digits, not after a digit or letter ("10-20", "COVID-19"):
+      // "-3.2%", "−0.4 points". A minus is never dropped.
+      const minus = (text[start - 1] === '-' || text[start - 1] === '\u2212') && !/[\p{L}\p{N}]/u.test(text[start - 2] ?? ' ');
+      if (minus) out.push({ start: start - 1, end: vEnd, value: -v, digits: true, raw: text.slice(start - 1, start) + g.num });
+      else out.push({ start, end: vEnd, value: v, digits: true, raw: g.num });
     } else if (g.vulgar) out.push({ start, end, value: VULGAR[g.vulgar], digits: true, raw: g.vulgar });
     else if (g.words) {
       const value = wordValue(g.words);
