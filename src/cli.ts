@@ -4,11 +4,14 @@
  * what the output folder holds; `claims remove <paths…> --out <dir>` takes some out. Exit codes:
  * 0 every article went through; 1 some article failed (named on stderr with its reason); 2 bad
  * usage, bad rules or nothing to do (a missing input, an input without articles), nothing written.
+ * Both take `--decisions FILE` (a reviewer's decisions.jsonl, applied before reconciliation) and
+ * `--review` (also write <out>/review/); `claims review [out]` writes the review site alone.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { run, UsageError, type Progress, type RunOptions } from './pipeline/run.js';
 import { RuleError } from './rules/load.js';
 import { PIPELINE_VERSION } from './pipeline/version.js';
+import { addReviewCommand, reportDecisions, reviewCommand, DecisionsError } from './review/cli.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -22,10 +25,10 @@ const program = new Command()
   .version(PIPELINE_VERSION)
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
-type Common = { out: string; rules?: string; workers?: number; maxBytes?: number; incremental: boolean; quiet?: boolean };
+type Common = { out: string; rules?: string; workers?: number; maxBytes?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
 
 /** Runs the pipeline and prints what it did; usage problems exit 2 with nothing written. */
-async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'incremental' | 'onProgress'>, opts: Common): Promise<void> {
+async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
   const tty = process.stderr.isTTY && !opts.quiet;
   const started = Date.now();
   const onProgress = tty ? (p: Progress) => {
@@ -33,7 +36,7 @@ async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' 
     process.stderr.write(`\r${p.done}/${p.total} articles, ${p.failed} failed, ${rate.toFixed(1)}/s `);
   } : undefined;
   try {
-    const summary = await run({ ...options, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, incremental: opts.incremental, onProgress });
+    const summary = await run({ ...options, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, incremental: opts.incremental, onProgress, decisions: opts.decisions });
     if (tty) process.stderr.write('\n');
     for (const f of summary.failed) process.stderr.write(`claims: ${f.path}: ${f.reason}\n`);
     if (!opts.quiet) {
@@ -41,8 +44,16 @@ async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' 
       const batch = [`${summary.added} added`, `${summary.changed} changed`, `${summary.unchanged} already held`, ...(summary.removed ? [`${summary.removed} removed`] : []), ...(summary.duplicates ? [`${summary.duplicates} identical to another path`] : [])];
       process.stderr.write(`claims: ${batch.join(', ')}; ${opts.out}/ now holds ${summary.articles} articles (${summary.processed} processed, ${summary.reused} unchanged), ${summary.failed.length} failed, ${summary.claims} claims\n`);
     }
+    reportDecisions(summary.decisions);
+    if (opts.review) await reviewCommand(opts.out, { quiet: opts.quiet });
     process.exitCode = summary.exitCode;
   } catch (err) {
+    if (err instanceof DecisionsError) {
+      // Read before anything is written: a bad decisions file leaves the output folder as it was.
+      process.stderr.write(`claims: bad decisions file: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     if (err instanceof RuleError || err instanceof UsageError) {
       process.stderr.write(`claims: ${err instanceof RuleError ? 'bad rule file: ' : ''}${err.message}\n`);
       process.exitCode = 2;
@@ -71,7 +82,9 @@ const common = (cmd: Command) => cmd
   .option('-w, --workers <n>', 'worker threads (1 = inline)', positiveInt)
   .option('--max-bytes <n>', 'largest article accepted, in bytes', positiveInt)
   .option('--no-incremental', 'reprocess every article, ignoring stored results')
-  .option('-q, --quiet', 'no progress or summary on stderr');
+  .option('-q, --quiet', 'no progress or summary on stderr')
+  .option('--decisions <file>', 'apply a reviewer\'s decisions.jsonl (from the review site) before reconciliation')
+  .option('--review', 'also write the review site into <out>/review/');
 
 common(program
   .command('run')
@@ -85,5 +98,7 @@ common(program
   .description('remove articles (a path, or a folder prefix, as listed in manifest.json) from what the output folder holds, and rebuild the outputs')
   .argument('<paths...>', 'paths as recorded in the manifest'))
   .action((paths: string[], opts: Common) => execute({ inputs: [], remove: paths }, opts));
+
+addReviewCommand(program);
 
 await program.parseAsync(process.argv);

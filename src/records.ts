@@ -4,6 +4,53 @@
  */
 import { z } from 'zod';
 
+/*
+ * The review decisions contract (issue 12), shared by the review page (which writes
+ * decisions.jsonl), the run (which applies it: src/review/decisions.ts) and claims.jsonl (where a
+ * kept claim says it was reviewed, provenance.review) and run.json (what a decisions file did).
+ */
+/** A correction: any of subject (a name), value and unit; what is not given is kept. */
+export const correctionSchema = z.strictObject({
+  subject: z.string().min(1).optional(),
+  value: z.number().finite().optional(),
+  unit: z.string().min(1).optional(),
+});
+
+/** One line of a decisions file. The last line for a claim id wins (the page writes one). */
+export const decisionSchema = z.strictObject({
+  claim: z.string().min(1),
+  decision: z.enum(['accept', 'reject', 'correct']),
+  correction: correctionSchema.optional(),
+  by: z.string().nullable().optional(),
+  /** When, as the reviewer's browser said it (ISO 8601); data, so output stays reproducible. */
+  at: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+}).refine((d) => d.decision !== 'correct' || (d.correction && Object.keys(d.correction).length > 0), {
+  message: 'a "correct" decision needs a correction with subject, value or unit',
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+/** What a kept claim carries in provenance.review. */
+export const reviewProvenanceSchema = z.strictObject({
+  decision: z.enum(['accept', 'correct']),
+  by: z.string().nullable(),
+  at: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The fields as extracted, before the correction (correct only). */
+  original: z.strictObject({ subject: z.string().nullable(), value: z.number().nullable(), unit: z.string().nullable() }).nullable(),
+});
+export type ReviewProvenance = z.infer<typeof reviewProvenanceSchema>;
+
+/** run.json's account of a decisions file: what was applied, and ids that matched no claim. */
+export const decisionsReportSchema = z.strictObject({
+  file: z.string(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  corrected: z.number().int(),
+  unknown: z.array(z.string()),
+});
+export type DecisionsReport = z.infer<typeof decisionsReportSchema>;
+
 export const spanSchema = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
 /** W3C Web Annotation style target: where in which source the record points. */
@@ -62,7 +109,11 @@ export const claimSchema = z.strictObject({
   attribution: z.string().nullable(),
   rule: z.string(),
   target: targetSchema,
-  provenance: z.strictObject({ pipeline: z.string(), rules: z.string(), sentence: spanSchema, line: z.number().int(), column: z.number().int() }),
+  provenance: z.strictObject({
+    pipeline: z.string(), rules: z.string(), sentence: spanSchema, line: z.number().int(), column: z.number().int(),
+    /** Set by `claims run --decisions` on a claim a reviewer accepted or corrected. */
+    review: reviewProvenanceSchema.optional(),
+  }),
 });
 
 export type ClaimRecord = z.infer<typeof claimSchema>;

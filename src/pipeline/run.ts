@@ -27,9 +27,11 @@ import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
 import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
-import { renderReport } from '../output/report.js';
+import { renderReport, claimContext, reportClaimIds, selectReport } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
 import { emptyManifest, mergeBatch, readManifest, removePaths, writeManifest, type Manifest } from '../output/manifest.js';
+import { Decisions, applyToSummaries } from '../review/decisions.js';
+import type { DecisionsReport } from '../review/schema.js';
 
 export { UsageError } from '../ingest/walk.js';
 
@@ -50,6 +52,8 @@ export interface RunOptions {
   maxBytes?: number;
   /** Reuse stored results of unchanged articles (default true). */
   incremental?: boolean;
+  /** A reviewer's decisions.jsonl (from the review site) to apply before reconciliation. */
+  decisions?: string;
   /** Called after each article. */
   onProgress?: (p: Progress) => void;
 }
@@ -81,6 +85,8 @@ export interface RunSummary {
   /** 0 when every article went through, 1 when any failed. */
   exitCode: 0 | 1;
   workers: number;
+  /** What the decisions file did, when one was given (unknown ids included). */
+  decisions?: DecisionsReport;
 }
 
 type Done = Omit<ArticleDone, 'summaries'> & { key: string; sources: string[] };
@@ -127,6 +133,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const rules = compileRules(loaded);
   timing('rules', t0);
   const out = options.out;
+  const decisions = options.decisions ? await Decisions.load(options.decisions, loaded.data['claims.entities'].entities) : null;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const found = await findArticles(options.inputs, { exclude: [out] });
   checkRequest(options, found);
@@ -208,12 +215,15 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   // Barrier passed: everything below is order-independent (sorted by path or id).
   done.sort(byPath);
   failures.sort(byPath);
+  // A reviewer's decisions change the summaries before reconciliation streams them: a rejected
+  // claim is in no group, hub or edge; a corrected one is reconciled with its corrected fields.
+  if (decisions) applyToSummaries(decisions, summaries, done);
   const rec = await reconcile(summaries.values());
   try {
     timing('reconcile', t0);
     const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
     const graph = graphJson(done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
-    await writeOutputs(out, cache, done, failures, summaries.size, rec, graph, versions);
+    await writeOutputs(out, cache, done, failures, summaries, rec, graph, versions, decisions);
   } finally {
     rec.dispose();
   }
@@ -228,13 +238,13 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     articles: done.length + failedArticles.length, added: merge.added.length, changed: merge.changed.length, unchanged: merge.unchanged.length,
     removed: removal.removed.length, duplicates: held.reduce((n, a) => n + a.sources.length - 1, 0),
     processed, reused, claims, failed: failures, skipped: found.skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason })),
-    exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers,
+    exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers, ...(decisions ? { decisions: decisions.report() } : {}),
   };
 }
 
 async function writeOutputs(
-  out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], claimCount: number,
-  rec: Reconciliation, graph: AsyncIterable<string>, versions: { pipeline: string; rules: string },
+  out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
+  rec: Reconciliation, graph: AsyncIterable<string>, versions: { pipeline: string; rules: string }, decisions: Decisions | null = null,
 ): Promise<void> {
   // claims.jsonl and noise.jsonl stream from the per-article results in path order; the records
   // were validated against their zod schemas when they were made (pipeline/article.ts).
@@ -243,7 +253,10 @@ async function writeOutputs(
   try {
     for (const d of done) {
       const stored = splitStored(await readFile(cache.file(d.key), 'utf8'));
-      for (const line of stored.claims) await claimsFile.write(line);
+      for (const line of stored.claims) {
+        const kept = decisions ? decisions.applyLine(line) : line;
+        if (kept !== null) await claimsFile.write(kept);
+      }
       await noiseFile.write(stored.report);
     }
     await claimsFile.commit();
@@ -261,8 +274,11 @@ async function writeOutputs(
     await graphFile.abort();
     throw err;
   }
+  // The report shows a bounded selection of flags and groups, with the sentences of its claims
+  // read back from the claims.jsonl just written (so corrections are shown as corrected).
+  const selection = selectReport(rec, summaries);
   await writeAtomic(join(out, 'report.md'), renderReport({
-    claims: claimCount, rec, failed,
+    claims: summaries, rec, failed, selection, context: await claimContext(join(out, 'claims.jsonl'), reportClaimIds(selection)),
     articles: done.map((d) => ({ path: d.path, sources: d.sources, claims: d.claims, noise: d.noise, rejected: d.rejected })),
   }));
   const runFile: RunFile = runSchema.parse({
@@ -270,6 +286,7 @@ async function writeOutputs(
     articles: done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims, noise: d.noise, rejected: d.rejected })),
     failed,
     claims: done.reduce((n, d) => n + d.claims, 0),
+    ...(decisions ? { decisions: decisions.report() } : {}),
   });
   await writeAtomic(join(out, 'run.json'), JSON.stringify(runFile, null, 1) + '\n');
   for (const [name, schema] of Object.entries(jsonSchemas())) await writeAtomic(join(out, 'schema', name), JSON.stringify(schema, null, 1) + '\n');
