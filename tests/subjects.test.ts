@@ -125,3 +125,28 @@ describe('subjects that must not be taken', () => {
     });
   }
 });
+
+/** What the writer says of themself is no claim (their weight, score, belongings); what they paid
+ * for something is a claim about that thing. */
+describe('personal statements', () => {
+  const outcome = (text: string, figure: string) => {
+    const { claims, report } = processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules);
+    return { claimed: claims.some((c) => c.quantity?.quote.includes(figure)), rejected: report.rejected.find((r) => r.quote.includes(figure))?.reason ?? null };
+  };
+  test.each([
+    ['I lost about 70 pounds last year.', '70 pounds'],
+    ['I got 88% on my driving test.', '88%'],
+    ['Honestly, I own 3 bikes.', '3 bikes'],
+  ])('%s → %s is not a claim', (text, figure) => {
+    const o = outcome(text, figure);
+    expect(o.claimed).toBe(false);
+    expect(o.rejected).toMatch(/personal statement/);
+  });
+  test.each([
+    ['I paid $40 for a bowl of soup.', '$40', 'bowl of soup'],
+    ['We cut the deficit by 40%.', '40%', 'deficit'],
+    ['I think the market will grow 5% this year.', '5%', 'market'],
+  ])('%s → %s is a claim about %s', (text, figure, subject) => {
+    expect(subjectOf(text, figure).name).toBe(subject);
+  });
+});

@@ -124,11 +124,17 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;
       const label = table?.rowLabel || undefined;
-      const subject = chooseSubject({
+      const { subject, personal } = chooseSubject({
         a, rules, sentence, s, q, figure, all, attributionSpan, tags, lastSubject,
         firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start, eager: options.eagerNlp ?? false,
         clause, figureIndex,
       });
+      // What a writer says of themself (their weight, score, belongings) is no claim; what they paid
+      // for something is a claim about that thing, and has its subject.
+      if (personal && q.kind !== 'money') {
+        reject(q, 'a personal statement of the writer, not a claim');
+        continue;
+      }
       if (subject) chosen = { ...subject, metric: undefined } as EntityMention;
       // A count says what it measures by its noun ("users"); other figures take the measure the
       // clause names ("Portugal's exports rose 4%").

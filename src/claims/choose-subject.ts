@@ -38,11 +38,17 @@ export interface SubjectContext {
 
 export type ChosenSubject = EntityMention & { metric?: string | null };
 
+/** The subject, and whether the clause is the writer speaking of themself ("I lost 70 pounds"). */
+export interface SubjectChoice {
+  subject: ChosenSubject | null;
+  personal: boolean;
+}
+
 /** How far before a figure (in characters) compromise looks for a name the lexicon lacks. */
 const NAME_WINDOW = 120;
 
 /** The subject of one figure, in the order above; `metric` is the measure the clause named. */
-export function chooseSubject(c: SubjectContext): ChosenSubject | null {
+export function chooseSubject(c: SubjectContext): SubjectChoice {
   const table = c.sentence.block.table;
   let subject: ChosenSubject | null = null;
   let metric: string | null = null;
@@ -52,6 +58,7 @@ export function chooseSubject(c: SubjectContext): ChosenSubject | null {
     const tokens = c.clause();
     const found = structuralSubject(tokens, c.figureIndex, c.rules.grammar);
     metric = found?.metric ?? null;
+    if (found?.personal) return { subject: null, personal: true };
     // A list entry with no verb ("150 megawatts of power" under "The cluster will need:") is
     // about its lead-in, not about what it measures.
     const listEntry = c.sentence.block.leadIn && found && (found.via === 'of-complement' || found.via === 'after-figure' || found.via === 'counted-noun');
@@ -85,7 +92,7 @@ export function chooseSubject(c: SubjectContext): ChosenSubject | null {
   if (!subject && c.sentence.block.leadIn) subject = subjectOfLeadIn(c.a, c.sentence.block.leadIn, c.rules);
   if (!subject && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
   // The clause's measure ("revenue") stays the metric whoever the fallback names.
-  return subject && { ...subject, metric: subject.metric ?? metric };
+  return { subject: subject && { ...subject, metric: subject.metric ?? metric }, personal: false };
 }
 
 /** The organizations, people and places compromise found in the part of sentence `s` that

@@ -43,6 +43,7 @@ export interface GrammarRules {
   determiners: Set<string>;
   focusWords: Set<string>;
   personalPronouns: Set<string>;
+  personalVerbs: Set<string>;
   metricHeads: Set<string>;
   measureAdjectives: Set<string>;
   orgWords: Set<string>;
@@ -72,6 +73,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     determiners: lower(data.determiners),
     focusWords: lower(data.focusWords),
     personalPronouns: lower(data.personalPronouns),
+    personalVerbs: lower(data.personalVerbs),
     metricHeads: lower(data.metricHeads),
     measureAdjectives: lower(data.measureAdjectives),
     orgWords: new Set(data.orgWords),

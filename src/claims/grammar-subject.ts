@@ -34,6 +34,9 @@ export interface StructuralSubject {
    * was") says nothing of whose; 'modified' ("data-center revenue") is its own subject unless a
    * speaker owns it ("The company said data-center revenue rose"). */
   unowned?: 'bare' | 'modified';
+  /** The clause's subject is the writer ("I lost 70 pounds") and names nothing else: a personal
+   * statement, no claim unless it prices something. */
+  personal?: boolean;
   /** The subject is the noun a count is written with ("4.0 million children" → children). */
   counted?: boolean;
   /** For a pronoun that cannot be resolved: what the figure is the price of ("they charged $2 for
@@ -288,7 +291,13 @@ function passiveAgent(tokens: Token[], v: number, g: GrammarRules): StructuralSu
 function bySubject(tokens: Token[], subject: { from: number; to: number }, objectFrom: number, objectTo: number, fi: number, g: GrammarRules, speaker: Span | null): StructuralSubject | null {
   const first = tokens[subject.from];
   if (subject.to - subject.from === 1 && (first.cls === 'pron' || g.personalPronouns.has(first.lower))) {
-    if (g.personalPronouns.has(first.lower)) return objectOf(tokens, lastVerb(tokens, objectFrom - 1, Math.min(objectTo, fi), g) + 1, objectTo, g) ?? afterFigure(tokens, fi, g);
+    if (g.personalPronouns.has(first.lower)) {
+      const found = objectOf(tokens, lastVerb(tokens, objectFrom - 1, Math.min(objectTo, fi), g) + 1, objectTo, g) ?? afterFigure(tokens, fi, g);
+      // "I lost 70 pounds", "I have 3 bikes": the writer's own weight, score, belongings.
+      const verb = tokens.slice(subject.to, fi).find((t) => t.cls === 'verb' && !g.auxiliaries.has(t.lower));
+      if (found || first.lower !== 'i' || !verb || !g.personalVerbs.has(verb.lower)) return found;
+      return { span: span(tokens, subject.from, subject.to), via: 'clause-subject', metric: null, pronoun: false, speaker, personal: true };
+    }
     if (THIRD_PERSON.test(first.lower)) return { span: span(tokens, subject.from, subject.to), via: 'clause-subject', metric: null, pronoun: true, speaker, alternative: afterFigure(tokens, fi, g) };
     return null;
   }
@@ -432,7 +441,7 @@ function afterFigure(tokens: Token[], fi: number, g: GrammarRules): StructuralSu
   let k = fi + 1;
   if (tokens[k]?.lower === 'for' || tokens[k]?.lower === 'on') k++;
   const t = tokens[k];
-  if (!t || opensParen(t) || !nounish(t) || t.tags.has('Preposition') || /^(over|under|above|below|since|per|each|more|less)$/.test(t.lower)) return null;
+  if (!t || opensParen(t) || !nounish(t) || t.tags.has('Preposition') || t.tags.has('Value') || /^(over|under|above|below|since|per|each|more|less)$/.test(t.lower)) return null;
   const phrase = trimPhrase(tokens, k, phraseEnd(tokens, k, g), g);
   // A length of time is not what a sum is the price of ("paid $32 for three hours").
   if (!phrase || tokens.slice(phrase.from, phrase.to).some((u) => u.tags.has('Date') || u.tags.has('Duration'))) return null;

@@ -11,6 +11,7 @@ import { slug, type Entity, type EntityMention } from './entities.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
+  if (st.personal) return null;
   let { start, end, text } = st.counted ? countedNoun(s, st.span) : cleanSpan(s, st.span, st.via === 'possessive-owner');
   // compromise leaves an abbreviation's period outside the word: "Acme Corp." keeps it.
   if (s[end] === '.' && keepsPeriod(text, '.')) { end++; text += '.'; }
@@ -29,7 +30,8 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
     // "The company said data-center revenue rose": an organization speaking owns the measure.
     const speaker = st.speaker && mentionOfSubject(s, { span: st.speaker, via: 'clause-subject', metric: null, pronoun: false, speaker: null }, tokens, mentions, g);
     if (speaker && (speaker.entity.kind === 'org' || speaker.entity.kind === 'group')) return { ...speaker, via: 'speaker' };
-    if (st.unowned === 'bare') return null;
+    // "Revenue rose 5%" names no owner; "we cut the deficit by 40%" names its own object.
+    if (st.unowned === 'bare' && st.via !== 'object') return null;
   }
   if (covering) return { ...covering, start, end, text, via: covering.via === 'coreference' ? 'coreference' : st.via };
   // "OpenAI's consumer model at $20": a known organization, product or person that owns the

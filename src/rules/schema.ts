@@ -168,6 +168,7 @@ export const grammarFile = z.strictObject({
   determiners: words,
   focusWords: words,
   personalPronouns: words,
+  personalVerbs: words,
   metricHeads: words,
   measureAdjectives: words,
   orgWords: words,
