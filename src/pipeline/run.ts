@@ -144,6 +144,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
 
   // From here on the run writes: the request is one it can carry out.
   await removeStaleTemps(out, [CACHE_DIR, 'schema', STORE_DIR]);
+  // The workers start now (each loads compromise and the lexicons) while this thread reads the
+  // inputs into the store.
+  const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules);
   const store = new ArticleStore(out);
   const failures: IngestFailure[] = [];
   const read = new Map<string, string>();
@@ -162,7 +165,6 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const held = heldArticles(manifest);
 
   const cache = new ResultCache(out, rules.hash, codeVersion());
-  const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules);
   const done: Done[] = [];
   const summaries = new Map<string, ClaimSummary>();
   const failedArticles: Held[] = [];

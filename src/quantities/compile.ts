@@ -50,7 +50,7 @@ export interface QuantityRules {
   codes: Set<string>;
   /** Every ISO 4217 code the runtime knows (Intl) that is no English word ("ALL", "TOP", "CUP"
    * are), read in capitals only ("KES 500 million"). */
-  isoCodes: Set<string>;
+  isoCode(code: string): boolean;
   before: RegExp;
   beforeBound: Map<string, Bound>;
   after: RegExp;
@@ -151,7 +151,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     currencySuffix: new RegExp(`^(?:${alt(suffixIso.keys())})`, 'u'),
     suffixIso,
     codes,
-    isoCodes: new Set(Intl.supportedValuesOf('currency').filter((c) => !isEnglishWord(c.toLowerCase()))),
+    isoCode: isoCodeTest(),
     before: new RegExp(`(?:^|[^\\p{L}])(${phrase(beforeBound.keys())})\\s*$`, 'iu'),
     beforeBound,
     after: wordBoundary(phrase([...afterBound.keys()].filter((k) => /^\w/.test(k)))),
@@ -170,4 +170,11 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     anyWordAnchor: new RegExp(`(?<![\\p{L}])(?:${phrase([...vague.keys(), ...multiplierValue.keys(), ...fractionValue.keys()])})(?![\\p{L}])`, 'iu'),
     unitNotAfter: new RegExp(`^\\s*(?:${phrase(d['quantities.units'].notAfter)})`, 'iu'),
   };
+}
+
+/** Whether a capitalized code is an ISO 4217 currency the runtime knows and no English word. The
+ * set is made on first use: it needs the English lexicon, which the main thread never loads. */
+function isoCodeTest(): (code: string) => boolean {
+  let codes: Set<string> | null = null;
+  return (code) => (codes ??= new Set(Intl.supportedValuesOf('currency').filter((c) => !isEnglishWord(c.toLowerCase())))).has(code);
 }

@@ -27,7 +27,7 @@ export function currencyBefore(s: string, start: number, r: QuantityRules): Foun
   if (code) {
     // Before a number only capitals count: "pen 7 times" is no Peruvian money.
     const iso = code[2];
-    if (r.codes.has(iso) || r.isoCodes.has(iso)) {
+    if (r.codes.has(iso) || r.isoCode(iso)) {
       const text = code[1] + code[2];
       return { value: { iso: iso === 'RMB' ? 'CNY' : iso, minor: false, ambiguous: false, scale: code[1] ? 1e6 : 1 }, at: start - (before.length - before.lastIndexOf(text)) };
     }
@@ -88,7 +88,7 @@ export function currencyAfter(s: string, end: number, r: QuantityRules): Found<C
     // The rules' common codes may be written in lower case ("500 usd"); any other ISO code only in
     // capitals, since many are words too ("5 cup", "all", "top").
     const known = r.codes.has(iso) && (code[2] === iso || code[2] === code[2].toLowerCase());
-    if ((known || (r.isoCodes.has(iso) && code[2] === iso)) && !(code[1] && code[2] !== iso)) {
+    if ((known || (code[2] === iso && r.isoCode(iso))) && !(code[1] && code[2] !== iso)) {
       return { value: { iso: iso === 'RMB' ? 'CNY' : iso, minor: false, ambiguous: false, scale: code[1] ? 1e6 : 1 }, at: end + code[0].length };
     }
   }
