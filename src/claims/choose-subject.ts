@@ -152,6 +152,6 @@ function subjectOfLeadIn(a: ClaimInput, leadIn: Span, rules: ClaimRules): Entity
   const phrase = nounPhrases(line)[0];
   if (!phrase) return null;
   const name = phrase.text;
-  return { start: 0, end: 0, entity: { id: slug(name), name, kind: 'group' }, text: name, via: 'lead-in' };
+  return { start: 0, end: 0, entity: { id: slug(name), name, kind: 'thing' }, text: name, via: 'lead-in' };
 }
 

@@ -24,7 +24,7 @@ export interface EntityMention extends Span {
   /** The words as written ("Open AI", "The firm"). */
   text: string;
   /** How it was found: the lexicon, compromise, coreference, or the clause's structure. */
-  via: 'lexicon' | 'nlp' | 'coreference' | 'carried' | 'lead-in' | 'table' | 'noun-phrase' | StructuralVia;
+  via: 'lexicon' | 'nlp' | 'coreference' | 'carried' | 'lead-in' | 'table' | StructuralVia;
 }
 
 export interface EntityRules {

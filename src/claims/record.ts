@@ -49,7 +49,7 @@ export function makeRecord(a: ClaimInput, rules: ClaimRules, r: RecordInput): Cl
     subject: r.subject ? {
       id: r.subject.entity.id,
       name: r.subject.entity.name,
-      kind: r.subject.entity.kind === 'group' && r.subject.via === 'noun-phrase' ? 'thing' : r.subject.entity.kind,
+      kind: r.subject.entity.kind,
       mention: r.subject.text,
       via: r.subject.via,
       parent: r.subject.entity.parent ?? null,

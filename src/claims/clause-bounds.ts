@@ -1,0 +1,154 @@
+/**
+ * Where a figure's clause starts and where its verb is, over the tokens of clause.ts: clause
+ * breaks (semicolons, subordinators, relative pronouns, "and" or a comma before a new subject and
+ * verb, dashes before a verb of their own), fronted phrases before a subject, and the verb past
+ * relative clauses and parentheses.
+ */
+import type { GrammarRules, Token } from './clause.js';
+
+export const THIRD_PERSON = /^(it|its|they|them|their|he|his|him|she|her)$/;
+export const OBJECT_PRONOUN = /^(me|us|him|her|them|you|reporters|investors)$/;
+export const comma = (t: Token | undefined) => !!t && /,/.test(t.post);
+export const hardBreak = (t: Token | undefined) => !!t && /[;:]/.test(t.post);
+export const dash = (t: Token | undefined) => !!t && /[–—]|\s-\s/.test(t.post);
+export const opensParen = (t: Token | undefined) => !!t && t.pre.includes('(');
+/** A verb that can head a clause: not "-ing" forms ("adding"). */
+export const finite = (t: Token) => (t.cls === 'verb' && !t.tags.has('Gerund') && !/ing$/.test(t.lower)) || !!t.verbal;
+export const nounish = (t: Token | undefined) => !!t && (t.cls === 'noun' || t.cls === 'adj' || t.cls === 'det');
+
+/** Index of the first token of the clause that holds token `fi`. */
+export function clauseStart(tokens: Token[], fi: number): number {
+  for (let j = fi; j > 0; j--) {
+    const prev = tokens[j - 1];
+    if (hardBreak(prev)) return j;
+    // A dash opens a clause only when what follows it has a verb of its own; else it is an aside
+    // ("revenue per user—sometimes up to $2,000 per month—") that belongs to the clause around it.
+    if (dash(prev) && segmentHasVerb(tokens, j)) return j;
+    // "If OpenAI can deliver …, it stands to …": a fronted subordinate clause ends at the comma
+    // before the main clause's subject and verb.
+    if (prev.cls === 'sub') return mainClauseAfter(tokens, j, fi) ?? j - 1;
+    if (prev.cls === 'rel') return j - 1;
+    // "compared to OpenAI's model at $20", "unlike Meta": a new subject for what follows.
+    if ((prev.cls === 'to' && /^compar/.test(tokens[j - 2]?.lower ?? '')) || /^(unlike|versus|vs\.?|than)$/.test(prev.lower)) return j;
+    // "…, and the three channels accounted for 29.5%", "…, lead levels … has been cut by 70%":
+    // a new subject and verb after "and" or a comma open a new clause; "… employs 41,000 people
+    // and has a turnover of £6 billion" shares its subject.
+    if ((prev.cls === 'conj' || comma(prev)) && newClauseBetween(tokens, j, fi) && clauseBefore(tokens, j - 1)) return j;
+  }
+  return 0;
+}
+
+/** A subject (noun or pronoun) then a finite verb, or a gapped clause ("and the other channels
+ * for the remaining 42.1%"), between `from` and the figure. */
+export function newClauseBetween(tokens: Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  if (!first || first.cls === 'verb' || first.cls === 'adv' || first.cls === 'prep' || first.cls === 'fig' || first.cls === 'to') return false;
+  let sawNoun = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if ((t.cls === 'verb' || t.verbal) && finite(t)) return sawNoun;
+    if (t.cls === 'noun' || t.cls === 'pron') sawNoun = true;
+    if ((t.cls === 'fig' && !t.verbal) || comma(t) || t.cls === 'rel' || t.cls === 'sub') return false;
+  }
+  // No verb: "and the other channels for 42.1%" repeats the previous clause's verb.
+  return sawNoun && tokens[to - 1]?.cls === 'prep' && tokens[to - 1].lower !== 'of' && tokens[from - 1]?.cls === 'conj';
+}
+
+/** A finite verb before `at` in the same stretch of the sentence: only then do "and" or a comma
+ * join two clauses ("Michelle and Jill Biden have worked …" is one subject). */
+export function clauseBefore(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    if (hardBreak(tokens[k]) || tokens[k].cls === 'sub' || tokens[k].cls === 'rel') return false;
+    if (finite(tokens[k])) return true;
+  }
+  return false;
+}
+
+export function segmentHasVerb(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++) {
+    if (finite(tokens[k])) return true;
+    if (dash(tokens[k]) || hardBreak(tokens[k])) return false;
+  }
+  return false;
+}
+
+/** After a subordinate clause opened at `from`, the first comma followed by a subject and a
+ * finite verb before the figure: the start of the main clause. */
+export function mainClauseAfter(tokens: Token[], from: number, fi: number): number | null {
+  for (let k = from; k < fi; k++) {
+    if (!comma(tokens[k])) continue;
+    let j = k + 1;
+    while (j < fi && (nounish(tokens[j]) || tokens[j].cls === 'pron')) j++;
+    if (j > k + 1 && j < tokens.length && finite(tokens[j])) return k + 1;
+  }
+  return null;
+}
+
+/** The clause's verb from `k` on: the first finite verb, past a relative clause set off by commas
+ * ("The campaign, which was launched in May, has raised £100,000"), a parenthesis, and a reduced
+ * relative clause ("the tax relief you passed has left …"). */
+export function findVerb(tokens: Token[], k: number, fi: number): number {
+  for (let i = k; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (i > fi && (hardBreak(tokens[i - 1]) || t.cls === 'sub' || t.cls === 'rel')) break;
+    if (t.cls === 'rel' && i > k && comma(tokens[i - 1])) {
+      const close = tokens.findIndex((u, j) => j > i && j < fi && comma(u));
+      if (close > 0) { i = close; continue; }
+    }
+    if (opensParen(t) && i !== fi) {
+      const close = tokens.findIndex((u, j) => j >= i && /\)/.test(u.post));
+      if (close > 0 && close < fi) { i = close; continue; }
+    }
+    if (t.cls === 'pron' && !THIRD_PERSON.test(t.lower) && tokens[i - 1]?.cls === 'noun' && !comma(tokens[i - 1]) && tokens[i + 1]?.cls === 'verb') { i++; continue; }
+    // "The council that runs the port collected £3 million": past the relative clause to the
+    // main verb, when there is one before the figure.
+    if (t.cls === 'rel' && i > k && tokens[i - 1]?.cls === 'noun' && tokens[i + 1]?.cls === 'verb') {
+      let j = i + 2;
+      while (j < fi && (nounish(tokens[j]) || tokens[j].cls === 'prep')) j++;
+      if (j < fi && finite(tokens[j])) { i = j - 1; continue; }
+    }
+    if ((t.cls === 'verb' && finite(t)) || t.verbal || (t.cls === 'to' && tokens[i + 1]?.cls === 'verb' && i > k)) return i;
+  }
+  return -1;
+}
+
+/** The last verb (or "to" of an infinitive) between `from` and `to`: "I challenge Congress to
+ * provide a $1,000 scholarship" → provide. */
+export function lastVerb(tokens: Token[], from: number, to: number, g: GrammarRules): number {
+  for (let i = to - 1; i > from; i--) if (tokens[i].cls === 'verb' && !g.auxiliaries.has(tokens[i].lower)) return i;
+  return from;
+}
+
+/** Past what comes before a clause's subject: "In 1993", "At the time of his death,",
+ * "Completed in 1345,", "Collectively", "And yet,", "Tonight,". */
+export function skipFronted(tokens: Token[], from: number, fi: number): number {
+  let k = from;
+  // "Beyond the U.S., Europe has …", "Tonight, our partnership includes …": a short phrase with no
+  // verb of its own, closed by a comma before a subject and its verb.
+  const close = tokens.findIndex((u, j) => j >= k && j < fi && j - k <= 8 && comma(u));
+  const opensNoun = tokens[k] && (tokens[k].cls === 'det' || tokens[k].cls === 'pron' || (tokens[k].cls === 'noun' && !tokens[k].tags.has('Date')));
+  if (close >= 0 && !opensNoun && !tokens.slice(k + 1, close + 1).some((u) => finite(u) && !u.tags.has('Participle'))) {
+    let j = close + 1;
+    while (j < tokens.length && (nounish(tokens[j]) || tokens[j].cls === 'pron') && !comma(tokens[j])) j++;
+    if (j > close + 1 && tokens[j] && finite(tokens[j]) && !tokens[j].verbal) k = close + 1;
+  }
+  for (let guard = 0; guard < 4 && k < fi; guard++) {
+    const t = tokens[k];
+    if (t.cls === 'adv' || t.cls === 'conj' || (t.tags.has('Date') && comma(t))) { k++; continue; }
+    if (t.cls === 'prep') {
+      // The preposition and its noun ("In 1993", "In that year"), up to a year or a comma.
+      let j = k + 1;
+      while (j < fi && nounish(tokens[j]) && j - k <= 4) {
+        j++;
+        if (comma(tokens[j - 1]) || tokens[j - 1].tags.has('Value')) break;
+      }
+      if (j > k + 1 && (comma(tokens[j - 1]) || tokens[j]?.cls !== 'prep')) { k = j; continue; }
+    }
+    if (t.cls === 'prep' || (t.cls === 'verb' && (t.tags.has('Participle') || t.tags.has('PastTense') || t.tags.has('Gerund')))) {
+      const close = tokens.findIndex((u, j) => j >= k && j < fi && comma(u));
+      if (close >= 0 && close - k <= 10 && !tokens.slice(k + 1, close + 1).some((u) => finite(u) && u.cls === 'verb' && !u.tags.has('Participle'))) { k = close + 1; continue; }
+    }
+    break;
+  }
+  return k;
+}

@@ -1,0 +1,184 @@
+/**
+ * Noun phrases over the tokens of clause.ts, as subjects: trimmed of determiners, appositions and
+ * parentheses, extended over "of"/"in" phrases and lists of names, and refined so that a phrase
+ * whose head names a measure names its owner ("Murchison's fortune" → Murchison).
+ */
+import type { Span } from '../types.js';
+import type { GrammarRules, Token } from './clause.js';
+import { comma, dash, hardBreak, nounish, opensParen, THIRD_PERSON } from './clause-bounds.js';
+
+export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon';
+
+export interface StructuralSubject {
+  /** The words that name the subject (sentence offsets), determiners dropped. */
+  span: Span;
+  via: StructuralVia;
+  /** The measure named by the subject's head ("fortune", "average price"), if any. */
+  metric: string | null;
+  /** The subject is a third-person pronoun ("it", "its") the caller must resolve. */
+  pronoun: boolean;
+  /** The speaker's noun phrase when the figure sits in what the speaker said. */
+  speaker: Span | null;
+  /** The phrase names a measure with no owner in it: 'bare' ("revenue rose", "the average price
+   * was") says nothing of whose; 'modified' ("data-center revenue") is its own subject unless a
+   * speaker owns it ("The company said data-center revenue rose"). */
+  unowned?: 'bare' | 'modified';
+  /** The clause's subject is the writer ("I lost 70 pounds") and names nothing else: a personal
+   * statement, no claim unless it prices something. */
+  personal?: boolean;
+  /** The subject is the noun a count is written with ("4.0 million children" → children). */
+  counted?: boolean;
+  /** For a pronoun that cannot be resolved: what the figure is the price of ("they charged $2 for
+   * an egg"). */
+  alternative?: StructuralSubject | null;
+}
+
+/** The words from `from` to `to` as a subject phrase: determiners, adverbs, an apposition
+ * ("Duarte Peak, the highest point …,") and a parenthesis dropped; null when no noun is left. */
+export function trimPhrase(tokens: Token[], from: number, to: number, g: GrammarRules): { from: number; to: number } | null {
+  let a = from, b = to;
+  // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is.
+  while (a < b && !tokens[a].tags.has('ProperNoun') && !THIRD_PERSON.test(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower))) a++;
+  for (let i = a; i < b; i++) {
+    const t = tokens[i];
+    if (i > a && (opensParen(t) || t.cls === 'rel' || t.cls === 'sub' || (t.cls === 'pron' && !THIRD_PERSON.test(t.lower)))) { b = i; break; }
+    // "Microsoft, Meta and Alphabet": commas inside a list of names do not end the phrase.
+    if (comma(t) && !listContinues(tokens, i + 1, b)) { b = i + 1; break; }
+    if (hardBreak(t)) { b = i + 1; break; }
+  }
+  while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower))) b--;
+  if (b - a > 12 || b <= a) return null;
+  if (!tokens.slice(a, b).some((t) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && THIRD_PERSON.test(t.lower)))) return null;
+  return { from: a, to: b };
+}
+
+/** After a comma at `from`: more names, then "and"/"or" and a last one, before `to`. */
+export function listContinues(tokens: Token[], from: number, to: number): boolean {
+  let sawConj = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    const name = t.cls === 'noun' && /^\p{Lu}/u.test(t.text);
+    if (t.cls === 'conj') sawConj = true;
+    else if (!name) return false;
+    else if (sawConj) return true;
+  }
+  return false;
+}
+
+/** The object after the verb: "we doubled the child credit", "lifting the minimum wage to …". */
+export function objectOf(tokens: Token[], from: number, to: number, g: GrammarRules): StructuralSubject | null {
+  let end = from;
+  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end)) || (end > from && /^(of|for|in)$/.test(tokens[end].lower) && nounish(tokens[end + 1])))) {
+    end++;
+    if (comma(tokens[end - 1])) break;
+  }
+  const phrase = trimPhrase(tokens, from, end, g);
+  return phrase ? refine(tokens, phrase.from, phrase.to, 'object', g) : null;
+}
+
+/** The noun phrase right before a relative pronoun at `rel`: "the Highland Council which …";
+ * "681 households, out of which 22.3% …" → the households counted. */
+export function nounBefore(tokens: Token[], rel: number, g: GrammarRules): StructuralSubject | null {
+  let end = rel;
+  while (end > 0 && /^(of|out)$/.test(tokens[end - 1].lower)) end--;
+  if (tokens[end - 1]?.cls === 'fig') return countedNoun(tokens, end - 1);
+  let from = end;
+  while (from > 0 && nounish(tokens[from - 1]) && !(from < end && comma(tokens[from - 1]))) from--;
+  const phrase = trimPhrase(tokens, from, end, g);
+  return phrase ? refine(tokens, phrase.from, phrase.to, 'relative-clause', g) : null;
+}
+
+export function countedNoun(tokens: Token[], fi: number): StructuralSubject | null {
+  return tokens[fi].kind === 'count' ? { span: span(tokens, fi, fi + 1), via: 'counted-noun', metric: null, pronoun: false, speaker: null, counted: true } : null;
+}
+
+/** The noun phrase right after a money figure: "$7 draft beers", "$12 million for a program". */
+export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  if (comma(tokens[fi]) || hardBreak(tokens[fi]) || tokens[fi].kind !== 'money') return null;
+  let k = fi + 1;
+  if (tokens[k]?.lower === 'for' || tokens[k]?.lower === 'on') k++;
+  const t = tokens[k];
+  if (!t || opensParen(t) || !nounish(t) || t.tags.has('Preposition') || t.tags.has('Value') || /^(over|under|above|below|since|per|each|more|less)$/.test(t.lower)) return null;
+  const phrase = trimPhrase(tokens, k, phraseEnd(tokens, k, g), g);
+  // A length of time is not what a sum is the price of ("paid $32 for three hours").
+  if (!phrase || tokens.slice(phrase.from, phrase.to).some((u) => u.tags.has('Date') || u.tags.has('Duration'))) return null;
+  return refine(tokens, phrase.from, phrase.to, 'after-figure', g);
+}
+
+/** End (exclusive) of the noun phrase starting at `from`: nouns, adjectives, determiners,
+ * "of"/"in"/"on"/"from" phrases and "and" between nouns, up to a verb, comma, figure, parenthesis
+ * or relative pronoun. */
+export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): number {
+  let k = from;
+  while (k < tokens.length) {
+    const t = tokens[k];
+    if (k > from && (opensParen(t) || t.cls === 'rel' || g.relativePronouns.has(t.lower))) break;
+    // A time ends the phrase: "Initech last year", "the company this quarter".
+    if (k > from && timeAt(tokens, k)) break;
+    const next = tokens[k + 1];
+    const joins = k > from && next && next.cls !== 'fig' && ((/^(of|in|on|from)$/.test(t.lower)) || (t.cls === 'conj' && nounish(next)));
+    if (!(nounish(t) || joins)) break;
+    k++;
+    if (comma(t) || hardBreak(t) || dash(t) || t.post.includes(')')) break;
+  }
+  return k;
+}
+
+/** A subject phrase whose head names a measure names its owner. */
+export function refine(tokens: Token[], from: number, to: number, via: StructuralVia, g: GrammarRules): StructuralSubject | null {
+  const words = tokens.slice(from, to);
+  if (words.length === 0) return null;
+  // "the average price of a detached home in London" → a detached home in London; "a 2001
+  // estimate for the US market" → the US market.
+  const of = words.findIndex((t, i) => t.lower === 'of' || (/^(for|in)$/.test(t.lower) && headIsMetric(words.slice(0, i), g)));
+  if (of > 0 && headIsMetric(words.slice(0, of), g)) {
+    const inner = trimPhrase(tokens, from + of + 1, to, g);
+    if (inner) {
+      const owner = refine(tokens, inner.from, inner.to, 'of-complement', g);
+      if (owner) return { ...owner, metric: metricWords(words.slice(0, of), g) };
+    }
+  }
+  if (of < 0 && words.length > 1 && headIsMetric(words, g)) {
+    // "Murchison's fortune", "Chicago's robbery rate", "its revenue": the possessive owner.
+    const pos = words.findIndex((t) => t.tags.has('Possessive') || (/['’]s?$/.test(t.text) && t.cls === 'noun'));
+    // "This year's budget": a time owns nothing; the phrase is its head.
+    if (pos >= 0 && (words[pos].tags.has('Date') || words[pos].tags.has('Duration'))) return { span: span(tokens, from + pos + 1, to), via, metric: null, pronoun: false, speaker: null };
+    if (pos >= 0 && pos < words.length - 1) {
+      return { span: span(tokens, from, from + pos + 1), via: 'possessive-owner', metric: metricWords(words.slice(pos + 1), g), pronoun: THIRD_PERSON.test(words[pos].lower), speaker: null };
+    }
+    // "UK exports": a country before the head is the owner.
+    const headAt = words.findIndex((t, i) => i > 0 && g.metricHeads.has(t.lower));
+    const lead = words.slice(0, headAt).map((t) => t.text).join(' ').toLowerCase();
+    if (headAt > 0 && g.isPlace(lead)) return { span: span(tokens, from, from + headAt), via: 'possessive-owner', metric: metricWords(words.slice(headAt), g), pronoun: false, speaker: null };
+  }
+  // "its first phase", "their budget": a possessive pronoun names the owner.
+  if (words.length > 1 && /^(its|their|his|her)$/.test(words[0].lower)) {
+    return { span: span(tokens, from, from + 1), via: 'possessive-owner', metric: headIsMetric(words, g) ? metricWords(words.slice(1), g) : null, pronoun: true, speaker: null };
+  }
+  if ((via === 'clause-subject' || via === 'object') && of < 0 && headIsMetric(words, g)) {
+    const bare = words.every((t) => t.cls === 'det' || g.measureAdjectives.has(t.lower) || g.metricHeads.has(t.lower));
+    return { span: span(tokens, from, to), via, metric: metricWords(words, g), pronoun: false, speaker: null, unowned: bare ? 'bare' : 'modified' };
+  }
+  return { span: span(tokens, from, to), via, metric: null, pronoun: false, speaker: null };
+}
+
+export function headIsMetric(words: Token[], g: GrammarRules): boolean {
+  const last = words[words.length - 1]?.lower ?? '';
+  const two = words.slice(-2).map((t) => t.lower).join(' ');
+  return g.metricHeads.has(last) || g.metricHeads.has(two);
+}
+
+/** The measure's words as written ("data-center revenue"), without determiners. */
+export function metricWords(words: Token[], g: GrammarRules): string {
+  const kept = words.filter((t) => !g.determiners.has(t.lower) && t.cls !== 'det');
+  return kept.map((t, i) => t.lower.replace(/['’]s$/, '') + (i === kept.length - 1 ? '' : t.post.includes('-') ? '-' : ' ')).join('');
+}
+
+/** A time starts at `k`: "last year", "this quarter", "2021". */
+export function timeAt(tokens: Token[], k: number): boolean {
+  return tokens[k].tags.has('Date') || (tokens[k].cls !== 'noun' && !!tokens[k + 1]?.tags.has('Date'));
+}
+
+export function span(tokens: Token[], from: number, to: number): Span {
+  return { start: tokens[from].start, end: tokens[to - 1].end };
+}
