@@ -16,7 +16,7 @@ export interface Token extends Span {
   text: string;
   lower: string;
   cls: WordClass;
-  tags: Set<string>;
+  tags: ReadonlySet<string>;
   /** Punctuation written before and after the word ("(", ",", ";"). */
   pre: string;
   post: string;
@@ -112,13 +112,13 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
         last.post = t.post;
         continue;
       }
-      out.push({ start: Math.min(t.start, figures[f].start), end: Math.max(t.end, figures[f].end), text: t.text, lower: t.text.toLowerCase(), cls: 'fig', tags: new Set(t.tags), pre: t.pre, post: t.post, figure: f, kind: figures[f].kind, verbal: figures[f].verbal });
+      out.push({ start: Math.min(t.start, figures[f].start), end: Math.max(t.end, figures[f].end), text: t.text, lower: t.text.toLowerCase(), cls: 'fig', tags: t.tags, pre: t.pre, post: t.post, figure: f, kind: figures[f].kind, verbal: figures[f].verbal });
       continue;
     }
     let lower = t.text.toLowerCase().replace(/[^\p{L}\p{N}'’.&-]+$/u, '');
     // "We've", "they're": the pronoun without its contracted verb.
-    if (t.tags.includes('Pronoun')) lower = lower.replace(/['’](?:ve|re|ll|d|m|s)$/, '');
-    out.push({ start: t.start, end: t.end, text: t.text, lower, cls: classOf(lower, new Set(t.tags), g), tags: new Set(t.tags), pre: t.pre, post: t.post });
+    if (t.tags.has('Pronoun')) lower = lower.replace(/['’](?:ve|re|ll|d|m|s)$/, '');
+    out.push({ start: t.start, end: t.end, text: t.text, lower, cls: classOf(lower, t.tags, g), tags: t.tags, pre: t.pre, post: t.post });
   }
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.
@@ -144,7 +144,7 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   return out;
 }
 
-function classOf(lower: string, tags: Set<string>, g: GrammarRules): WordClass {
+function classOf(lower: string, tags: ReadonlySet<string>, g: GrammarRules): WordClass {
   if (g.relativePronouns.has(lower) && !(lower === 'that' && tags.has('Determiner'))) return 'rel';
   if (g.subordinators.has(lower)) return 'sub';
   if (lower === 'to') return 'to';

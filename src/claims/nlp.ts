@@ -47,7 +47,8 @@ export function termTags(text: string): { start: number; end: number; tags: stri
 
 export interface TaggedTerm extends Span {
   text: string;
-  tags: string[];
+  /** compromise's own tag set of the term (read, never changed). */
+  tags: ReadonlySet<string>;
   pre: string;
   post: string;
 }
@@ -68,7 +69,7 @@ export function tagTerms(text: string): TaggedTerm[] {
     for (const t of sentence) {
       at += t.pre.length;
       if (input.slice(at, at + t.text.length) !== t.text) return tagTermsByJson(input);
-      out.push({ start: at, end: at + t.text.length, text: t.text, tags: [...t.tags], pre: t.pre, post: t.post });
+      out.push({ start: at, end: at + t.text.length, text: t.text, tags: t.tags, pre: t.pre, post: t.post });
       at += t.text.length + t.post.length;
     }
   }
@@ -79,7 +80,7 @@ function tagTermsByJson(input: string): TaggedTerm[] {
   const doc = nlp.tokenize(input);
   doc.compute(['lexicon', 'preTagger']);
   return (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; pre: string; post: string; offset: { start: number } }[] }[])
-    .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: t.tags, pre: t.pre, post: t.post })));
+    .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags), pre: t.pre, post: t.post })));
 }
 
 /** compromise's own lexicon: word → tag(s). */

@@ -8,7 +8,7 @@
  * they are written to the outputs. Files are written whole (temp file + rename) by whoever made
  * the result, a worker or the main thread.
  */
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -115,14 +115,27 @@ export class ArticleStore {
     return join(this.dir, contentSha);
   }
 
-  /** Keeps a copy of the bytes unless one is already there. Written whole (temp + rename). */
-  put(contentSha: string, bytes: Uint8Array): void {
-    mkdirSync(this.dir, { recursive: true });
+  /** Keeps a copy of the bytes unless one is already there. Written whole (temp + rename); the
+   * same text at two paths read at once is written once. */
+  put(contentSha: string, bytes: Uint8Array): Promise<void> {
+    let pending = this.writing.get(contentSha);
+    if (!pending) {
+      pending = this.write(contentSha, bytes);
+      this.writing.set(contentSha, pending);
+    }
+    return pending;
+  }
+
+  private readonly writing = new Map<string, Promise<void>>();
+  private made = false;
+
+  private async write(contentSha: string, bytes: Uint8Array): Promise<void> {
+    if (!this.made) { mkdirSync(this.dir, { recursive: true }); this.made = true; }
     const file = this.file(contentSha);
     if (existsSync(file)) return;
     const tmp = join(this.dir, `.${contentSha}.tmp-${process.pid}-${threadId}`);
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
   }
 
   /** The stored bytes, or else the file at `path` if its content still has this hash; null if neither. */
