@@ -119,7 +119,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
 
     let chosen: EntityMention | null = null;
     let parsed: Token[] | null = null;
-    const clause = () => (parsed ??= parseClause(s, quantities.map((q) => ({ ...q.span, kind: q.kind, verbal: q.kind === 'multiplier' && /^(?:doubl|tripl|quadrupl|halv|cut)/i.test(s.slice(q.span.start, q.span.end)) })), rules.grammar));
+    const clause = () => (parsed ??= parseClause(s, quantities.map((q) => ({ ...q.span, kind: q.kind, verbal: q.kind === 'multiplier' && rules.grammar.verbalMultipliers.has(s.slice(q.span.start, q.span.end).toLowerCase().replace(/\s+/g, ' ')) })), rules.grammar));
     for (const [figureIndex, q] of quantities.entries()) {
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;

@@ -6,8 +6,6 @@
  */
 import type { GrammarRules, Token } from './clause.js';
 
-export const THIRD_PERSON = /^(it|its|they|them|their|he|his|him|she|her)$/;
-export const OBJECT_PRONOUN = /^(me|us|him|her|them|you|reporters|investors)$/;
 export const comma = (t: Token | undefined) => !!t && /,/.test(t.post);
 export const hardBreak = (t: Token | undefined) => !!t && /[;:]/.test(t.post);
 export const dash = (t: Token | undefined) => !!t && /[–—]|\s-\s/.test(t.post);
@@ -17,7 +15,7 @@ export const finite = (t: Token) => (t.cls === 'verb' && !t.tags.has('Gerund') &
 export const nounish = (t: Token | undefined) => !!t && (t.cls === 'noun' || t.cls === 'adj' || t.cls === 'det');
 
 /** Index of the first token of the clause that holds token `fi`. */
-export function clauseStart(tokens: Token[], fi: number): number {
+export function clauseStart(tokens: Token[], fi: number, g: GrammarRules): number {
   for (let j = fi; j > 0; j--) {
     const prev = tokens[j - 1];
     if (hardBreak(prev)) return j;
@@ -29,7 +27,7 @@ export function clauseStart(tokens: Token[], fi: number): number {
     if (prev.cls === 'sub') return mainClauseAfter(tokens, j, fi) ?? j - 1;
     if (prev.cls === 'rel') return j - 1;
     // "compared to OpenAI's model at $20", "unlike Meta": a new subject for what follows.
-    if ((prev.cls === 'to' && /^compar/.test(tokens[j - 2]?.lower ?? '')) || /^(unlike|versus|vs\.?|than)$/.test(prev.lower)) return j;
+    if ((prev.cls === 'to' && g.comparisonVerbs.has(tokens[j - 2]?.lower ?? '')) || g.comparisons.has(prev.lower)) return j;
     // "…, and the three channels accounted for 29.5%", "…, lead levels … has been cut by 70%":
     // a new subject and verb after "and" or a comma open a new clause; "… employs 41,000 people
     // and has a turnover of £6 billion" shares its subject.
@@ -87,7 +85,7 @@ export function mainClauseAfter(tokens: Token[], from: number, fi: number): numb
 /** The clause's verb from `k` on: the first finite verb, past a relative clause set off by commas
  * ("The campaign, which was launched in May, has raised £100,000"), a parenthesis, and a reduced
  * relative clause ("the tax relief you passed has left …"). */
-export function findVerb(tokens: Token[], k: number, fi: number): number {
+export function findVerb(tokens: Token[], k: number, fi: number, g: GrammarRules): number {
   for (let i = k; i < tokens.length; i++) {
     const t = tokens[i];
     if (i > fi && (hardBreak(tokens[i - 1]) || t.cls === 'sub' || t.cls === 'rel')) break;
@@ -99,7 +97,7 @@ export function findVerb(tokens: Token[], k: number, fi: number): number {
       const close = tokens.findIndex((u, j) => j >= i && /\)/.test(u.post));
       if (close > 0 && close < fi) { i = close; continue; }
     }
-    if (t.cls === 'pron' && !THIRD_PERSON.test(t.lower) && tokens[i - 1]?.cls === 'noun' && !comma(tokens[i - 1]) && tokens[i + 1]?.cls === 'verb') { i++; continue; }
+    if (t.cls === 'pron' && !g.thirdPersonPronouns.has(t.lower) && tokens[i - 1]?.cls === 'noun' && !comma(tokens[i - 1]) && tokens[i + 1]?.cls === 'verb') { i++; continue; }
     // "The council that runs the port collected £3 million": past the relative clause to the
     // main verb, when there is one before the figure.
     if (t.cls === 'rel' && i > k && tokens[i - 1]?.cls === 'noun' && tokens[i + 1]?.cls === 'verb') {

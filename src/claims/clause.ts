@@ -40,6 +40,26 @@ export interface GrammarRules {
   speechVerbs: Set<string>;
   subordinators: Set<string>;
   relativePronouns: Set<string>;
+  thirdPersonPronouns: Set<string>;
+  possessivePronouns: Set<string>;
+  objectPronouns: Set<string>;
+  comparisons: Set<string>;
+  comparisonVerbs: Set<string>;
+  groupIntroducers: Set<string>;
+  passiveAuxiliaries: Set<string>;
+  figureLeads: Set<string>;
+  phraseJoiners: Set<string>;
+  measureJoiners: Set<string>;
+  notPriced: Set<string>;
+  fractionWords: Set<string>;
+  scaleWords: Set<string>;
+  nameParticles: Set<string>;
+  /** "Name in the northern province": a capitalized name before one of these words and a common noun. */
+  nameThenPlace: RegExp;
+  partitives: Set<string>;
+  verbalMultipliers: Set<string>;
+  /** Abbreviations that end an organization's name with a period ("Corp.", from orgWords). */
+  nameAbbreviations: Set<string>;
   determiners: Set<string>;
   focusWords: Set<string>;
   personalPronouns: Set<string>;
@@ -70,6 +90,24 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     speechVerbs: lower(data.speechVerbs),
     subordinators: lower(data.subordinators),
     relativePronouns: lower(data.relativePronouns),
+    thirdPersonPronouns: lower(data.thirdPersonPronouns),
+    possessivePronouns: lower(data.possessivePronouns),
+    objectPronouns: lower(data.objectPronouns),
+    comparisons: lower(data.comparisons),
+    comparisonVerbs: lower(data.comparisonVerbs),
+    groupIntroducers: lower(data.groupIntroducers),
+    passiveAuxiliaries: lower(data.passiveAuxiliaries),
+    figureLeads: lower(data.figureLeads),
+    phraseJoiners: lower(data.phraseJoiners),
+    measureJoiners: lower(data.measureJoiners),
+    notPriced: lower(data.notPriced),
+    fractionWords: lower(data.fractionWords),
+    scaleWords: lower(data.scaleWords),
+    nameParticles: lower(data.nameParticles),
+    nameThenPlace: new RegExp(`^((?:\\p{Lu}[\\p{L}.&'-]*\\s+(?:(?:${data.nameParticles.map(escapeRegex).join('|')})\\s+)*)*\\p{Lu}[\\p{L}.&'-]*)\\s+(?:${data.namePlacePrepositions.map(escapeRegex).join('|')})\\s+\\p{Ll}.*$`, 'u'),
+    partitives: lower(data.partitives),
+    verbalMultipliers: lower(data.verbalMultipliers),
+    nameAbbreviations: new Set(data.orgWords.filter((w) => w.endsWith('.')).map((w) => w.slice(0, -1))),
     determiners: lower(data.determiners),
     focusWords: lower(data.focusWords),
     personalPronouns: lower(data.personalPronouns),
@@ -128,7 +166,7 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   // "the housing budget", "a rented flat": between a determiner and a noun a verb form is an
   // adjective.
   for (let i = 1; i + 1 < out.length; i++) {
-    if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && out[i - 1].cls === 'det' && !/^(that|which|who)$/.test(out[i - 1].lower) && out[i + 1].cls === 'noun' && !/[,;:]/.test(out[i - 1].post + out[i].post)) out[i].cls = 'adj';
+    if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && out[i - 1].cls === 'det' && !g.relativePronouns.has(out[i - 1].lower) && out[i + 1].cls === 'noun' && !/[,;:]/.test(out[i - 1].post + out[i].post)) out[i].cls = 'adj';
   }
   // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
   for (let i = 1; i < out.length; i++) {
@@ -150,7 +188,7 @@ function classOf(lower: string, tags: ReadonlySet<string>, g: GrammarRules): Wor
   if (lower === 'to') return 'to';
   if (g.auxiliaries.has(lower)) return 'verb';
   if (lower === 'and' || lower === 'or' || lower === 'nor' || lower === '&' || lower === 'but' || lower === 'yet') return 'conj';
-  if ((tags.has('Possessive') && tags.has('Pronoun')) || /^(its|their|his|our|my|your)$/.test(lower)) return 'det';
+  if ((tags.has('Possessive') && tags.has('Pronoun')) || (g.possessivePronouns.has(lower) && lower !== 'her')) return 'det';
   if (tags.has('Pronoun')) return 'pron';
   if (tags.has('Determiner')) return 'det';
   if (tags.has('Preposition')) return 'prep';
@@ -170,8 +208,8 @@ function correct(tokens: Token[], i: number, g: GrammarRules): void {
   const t = tokens[i];
   // Right after a determiner it is a noun: "a record $2 billion", "the cost".
   if (t.cls === 'fig' || !g.figureVerbs.has(t.lower) || !tokens[i - 1] || /[,;:(]/.test(tokens[i - 1].post) || tokens[i - 1].cls === 'det') return;
-  const next = tokens.slice(i + 1, i + 4).find((n) => n.cls === 'fig' || (n.cls !== 'adv' && !/^(by|to|about|around|nearly|almost|over|more|less|than|some|roughly|approximately|up)$/.test(n.lower)));
-  if (!next || !(next.cls === 'fig' || (next.cls === 'det' && !/^(its|their|his|her|our|my|your)$/.test(next.lower) && next.lower !== 'that'))) return;
+  const next = tokens.slice(i + 1, i + 4).find((n) => n.cls === 'fig' || (n.cls !== 'adv' && !g.figureLeads.has(n.lower)));
+  if (!next || !(next.cls === 'fig' || (next.cls === 'det' && !g.possessivePronouns.has(next.lower) && next.lower !== 'that'))) return;
   // The noun phrase before the verb, back to its start: a present-tense "verb" inside it is a
   // noun the tagger misread ("Tax raid at jeweller's yields"); a past tense, a speech verb or an
   // auxiliary is a real verb and ends the phrase.

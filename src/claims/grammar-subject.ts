@@ -17,7 +17,7 @@
  */
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
-import { clauseStart, comma, findVerb, finite, hardBreak, lastVerb, nounish, OBJECT_PRONOUN, opensParen, segmentHasVerb, skipFronted, THIRD_PERSON } from './clause-bounds.js';
+import { clauseStart, comma, findVerb, finite, hardBreak, lastVerb, nounish, opensParen, segmentHasVerb, skipFronted } from './clause-bounds.js';
 import { afterFigure, countedNoun, nounBefore, objectOf, phraseEnd, refine, span, trimPhrase, type StructuralSubject } from './subject-phrase.js';
 
 export type { StructuralSubject, StructuralVia } from './subject-phrase.js';
@@ -32,7 +32,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const same = structuralSubject(tokens, prev.figure!, g, depth + 1);
     if (same) return { ...same, via: 'same-as-figure' };
   }
-  return inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi), g, null, depth);
+  return inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
 }
 
 /** "Islam (8.2%)", "the Netherlands (formed in 1922)": the noun phrase before the parenthesis. A
@@ -48,7 +48,7 @@ function inParenthesis(tokens: Token[], fi: number, g: GrammarRules, depth: numb
       const same = structuralSubject(tokens, before.figure!, g, depth + 1);
       return same && { ...same, via: 'same-as-figure' };
     }
-    if ((before.cls !== 'noun' && before.cls !== 'adj') || before.tags.has('Value') || before.tags.has('Fraction') || /^(half|third|quarter|thirds|quarters|halves)$/.test(before.lower)) return null;
+    if ((before.cls !== 'noun' && before.cls !== 'adj') || before.tags.has('Value') || before.tags.has('Fraction') || g.fractionWords.has(before.lower)) return null;
     let from = k - 1;
     while (from > 0 && (tokens[from - 1].cls === 'noun' || tokens[from - 1].cls === 'adj') && !comma(tokens[from - 1]) && !hardBreak(tokens[from - 1]) && !opensParen(tokens[from])) from--;
     return refine(tokens, from, k, 'parenthesis', g);
@@ -74,19 +74,19 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   const frontedEnd = tokens.findIndex((u, j) => j >= fi && j - from <= 14 && comma(u));
   const insidePhrase = tokens.slice(from + 1, fi).some((t) => t.cls === 'prep');
   if (tokens[from]?.cls === 'prep' && insidePhrase && frontedEnd >= 0 && !tokens.slice(from, frontedEnd + 1).some((t) => t.cls === 'verb')) {
-    const v = findVerb(tokens, frontedEnd + 1, tokens.length);
+    const v = findVerb(tokens, frontedEnd + 1, tokens.length, g);
     const subject = v > frontedEnd + 1 ? trimPhrase(tokens, frontedEnd + 1, v, g) : null;
     if (subject) return refine(tokens, subject.from, subject.to, 'clause-subject', g);
   }
   // "…, has secured a place after raising £100,000": a clause of a gerund has no subject of its
   // own; it is the main clause's.
   if (opener?.cls === 'sub' && from === fi - 1 && tokens[from].cls === 'verb' && /ing$/.test(tokens[from].lower) && cs > 0 && depth < 3) {
-    return inClause(tokens, cs, clauseStart(tokens, cs), g, speaker, depth + 1);
+    return inClause(tokens, cs, clauseStart(tokens, cs, g), g, speaker, depth + 1);
   }
   const k = skipFronted(tokens, from, fi);
   // "like 98% of American families", "including 72 percent of …": the figure names its own group.
-  if (/^(like|including|among|as)$/.test(tokens[fi - 1]?.lower ?? '')) return figureInSubject(tokens, fi, g, opener, cs);
-  const v = findVerb(tokens, k, fi);
+  if (g.groupIntroducers.has(tokens[fi - 1]?.lower ?? '')) return figureInSubject(tokens, fi, g, opener, cs);
+  const v = findVerb(tokens, k, fi, g);
   // "we doubled the child credit": a figure that is the verb has the clause's subject, or its
   // object when the subject is the speaker.
   if (v === fi && tokens[fi].verbal) {
@@ -124,7 +124,7 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   // "Analysts said (that) the firm's revenue rose 10%": the figure is in what was said.
   if (verbWords.some((w) => g.speechVerbs.has(w)) && segmentHasVerb(tokens, vEnd + 1) && depth < 3) {
     let start = vEnd + 1;
-    if (OBJECT_PRONOUN.test(tokens[start]?.lower ?? '')) start++;
+    if (g.objectPronouns.has(tokens[start]?.lower ?? '')) start++;
     if (tokens[start]?.lower === 'that') start++;
     if (tokens.slice(start, fi + 1).some((t) => t.cls === 'verb' || t.verbal) || tokens.slice(fi).some((t) => finite(t))) {
       return inClause(tokens, fi, start, g, subject ? span(tokens, subject.from, subject.to) : speaker, depth + 1);
@@ -146,7 +146,7 @@ function passiveAgent(tokens: Token[], v: number, g: GrammarRules): StructuralSu
   let end = v;
   while (tokens[end + 1] && (tokens[end + 1].cls === 'verb' || tokens[end + 1].cls === 'adv')) end++;
   const group = tokens.slice(v, end + 1).filter((t) => t.cls === 'verb');
-  const passive = group.length >= 2 && group.slice(0, -1).some((t) => /^(is|are|was|were|be|been|being|has been|had been)$/.test(t.lower)) && (group[group.length - 1].tags.has('PastTense') || group[group.length - 1].tags.has('Participle'));
+  const passive = group.length >= 2 && group.slice(0, -1).some((t) => g.passiveAuxiliaries.has(t.lower)) && (group[group.length - 1].tags.has('PastTense') || group[group.length - 1].tags.has('Participle'));
   if (!passive) return null;
   for (let k = end + 1; k < Math.min(tokens.length, end + 8); k++) {
     if (tokens[k].lower === 'by' && nounish(tokens[k + 1]) && tokens[k + 1].cls !== 'fig') {
@@ -170,7 +170,7 @@ function bySubject(tokens: Token[], subject: { from: number; to: number }, objec
       if (found || first.lower !== 'i' || !verb || !g.personalVerbs.has(verb.lower)) return found;
       return { span: span(tokens, subject.from, subject.to), via: 'clause-subject', metric: null, pronoun: false, speaker, personal: true };
     }
-    if (THIRD_PERSON.test(first.lower)) return { span: span(tokens, subject.from, subject.to), via: 'clause-subject', metric: null, pronoun: true, speaker, alternative: afterFigure(tokens, fi, g) };
+    if (g.thirdPersonPronouns.has(first.lower)) return { span: span(tokens, subject.from, subject.to), via: 'clause-subject', metric: null, pronoun: true, speaker, alternative: afterFigure(tokens, fi, g) };
     return null;
   }
   const found = refine(tokens, subject.from, subject.to, 'clause-subject', g);

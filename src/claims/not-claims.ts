@@ -35,9 +35,9 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     factAfter: new RegExp(`\\b(?:${alternation(h.factAfter)})\\s*$`, 'iu'),
     descriptorBefore: new RegExp(`\\b(?:${alternation(data.descriptors.before)})\\s*$`, 'iu'),
     withPhrase: data.descriptors.withPhrase ? /\bwith\s+(?:an?\s+)?(?:[\p{L}-]+\s+){1,3}(?:of\s+)?$/iu : null,
-    durationClaimAfter: new RegExp(`\\b(?:${alternation(data.durations.claimAfter)})\\s+(?:(?:about|around|nearly|almost|over|more than|less than|some|roughly|just|only)\\s+)*$`, 'iu'),
+    durationClaimAfter: new RegExp(`\\b(?:${alternation(data.durations.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
     durationNotBefore: new RegExp(`^[\\s-]*(?:${alternation(data.durations.notBefore)})(?![\\p{L}])`, 'iu'),
-    ageClaimAfter: new RegExp(`(?:${alternation(data.ages.claimAfter)})\\s+(?:(?:about|around|nearly|almost|over|just)\\s+)*$`, 'iu'),
+    ageClaimAfter: new RegExp(`(?:${alternation(data.ages.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
     rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})$`),
   };
 }

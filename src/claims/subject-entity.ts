@@ -12,9 +12,9 @@ import { isEnglishWord } from '../normalize/english-lexicon.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
   if (st.personal) return null;
-  let { start, end, text } = st.counted ? countedNoun(s, st.span) : cleanSpan(s, st.span, st.via === 'possessive-owner');
+  let { start, end, text } = st.counted ? countedNoun(s, st.span, g) : cleanSpan(s, st.span, st.via === 'possessive-owner', g);
   // compromise leaves an abbreviation's period outside the word: "Acme Corp." keeps it.
-  if (s[end] === '.' && keepsPeriod(text, '.')) { end++; text += '.'; }
+  if (s[end] === '.' && keepsPeriod(text, '.', g)) { end++; text += '.'; }
   if (!text) return null;
   const covering = mentions.find((m) => m.start <= start && m.end >= end);
   if (st.pronoun) {
@@ -47,20 +47,20 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
 }
 
 /** The noun a count is written with: "4.0 million children" → children. */
-function countedNoun(s: string, span: Span): Span & { text: string } {
+function countedNoun(s: string, span: Span, g: GrammarRules): Span & { text: string } {
   const m = /(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)?)\W*$/u.exec(s.slice(span.start, span.end));
   if (!m) return { start: span.start, end: span.start, text: '' };
   const words = m[1].split(/\s+/);
   // Only the noun and an adjective right before it, not a scale word ("million").
-  const kept = words.filter((w) => !/^(thousand|million|billion|trillion|hundred|dozen|people's)$/i.test(w)).join(' ');
+  const kept = words.filter((w) => !g.scaleWords.has(w.toLowerCase())).join(' ');
   const start = span.start + m.index + m[1].length - kept.length;
   return { start, end: start + kept.length, text: kept };
 }
 
 /** The phrase without trailing punctuation (and the owner's "'s"), and a name without the place
  * phrase after it ("the Ministry of Finance in the northern province" → Ministry of Finance). */
-function cleanSpan(s: string, span: Span, owner: boolean): Span & { text: string } {
-  let text = s.slice(span.start, span.end).replace(/^((?:\p{Lu}[\p{L}.&'-]*\s+(?:(?:of|the|de|for|and)\s+)*)*\p{Lu}[\p{L}.&'-]*)\s+(?:in|at|on|from|across|near)\s+\p{Ll}.*$/u, '$1').replace(/[\s,.;:!?)"'”’]+$/u, (m, at: number, all: string) => (/^['’]/.test(m) && !owner ? m : keepsPeriod(all.slice(0, at), m) ? '.' : ''));
+function cleanSpan(s: string, span: Span, owner: boolean, g: GrammarRules): Span & { text: string } {
+  let text = s.slice(span.start, span.end).replace(g.nameThenPlace, '$1').replace(/[\s,.;:!?)"'”’]+$/u, (m, at: number, all: string) => (/^['’]/.test(m) && !owner ? m : keepsPeriod(all.slice(0, at), m, g) ? '.' : ''));
   if (owner) text = text.replace(/['’]s?$/u, '');
   text = text.replace(/[\s,;:!?)"”]+$/u, '');
   const lead = /^["“'‘(]+/.exec(text)?.[0].length ?? 0;
@@ -68,8 +68,8 @@ function cleanSpan(s: string, span: Span, owner: boolean): Span & { text: string
 }
 
 /** "Acme Corp." keeps its period: the name ends in an abbreviation. */
-function keepsPeriod(before: string, stripped: string): boolean {
-  return stripped.startsWith('.') && /\b(?:Corp|Inc|Ltd|Co|Bros|Mfg|Assn|Dept|Univ|Jr|Sr|St)$/.test(before);
+function keepsPeriod(before: string, stripped: string, g: GrammarRules): boolean {
+  return stripped.startsWith('.') && g.nameAbbreviations.has(before.split(/\s+/).pop() ?? '');
 }
 
 /** "Microsoft, Meta and Alphabet", "Scotland and Wales": one group subject whose id lists the
@@ -91,7 +91,7 @@ function coordination(text: string, start: number, mentions: EntityMention[], g:
  * compromise's person and place tags, else a capitalized name is taken for an organization (the
  * common case in news) and anything else is a thing ("the bridge"). */
 function kindOf(text: string, words: Token[], g: GrammarRules): Entity['kind'] {
-  const named = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|the|de|and|for|&)$/i.test(w.text));
+  const named = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w.text) || g.nameParticles.has(w.lower));
   // A capital that only starts the sentence ("Emissions were cut") names nothing.
   const sentenceStart = words.length === 1 && words[0].start === 0 && isEnglishWord(words[0].text.toLowerCase());
   if (!named || sentenceStart) return 'thing';

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
-import { comma, dash, hardBreak, nounish, opensParen, THIRD_PERSON } from './clause-bounds.js';
+import { comma, dash, hardBreak, nounish, opensParen } from './clause-bounds.js';
 
 export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon';
 
@@ -38,17 +38,17 @@ export interface StructuralSubject {
 export function trimPhrase(tokens: Token[], from: number, to: number, g: GrammarRules): { from: number; to: number } | null {
   let a = from, b = to;
   // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is.
-  while (a < b && !tokens[a].tags.has('ProperNoun') && !THIRD_PERSON.test(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower))) a++;
+  while (a < b && !tokens[a].tags.has('ProperNoun') && !g.thirdPersonPronouns.has(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower))) a++;
   for (let i = a; i < b; i++) {
     const t = tokens[i];
-    if (i > a && (opensParen(t) || t.cls === 'rel' || t.cls === 'sub' || (t.cls === 'pron' && !THIRD_PERSON.test(t.lower)))) { b = i; break; }
+    if (i > a && (opensParen(t) || t.cls === 'rel' || t.cls === 'sub' || (t.cls === 'pron' && !g.thirdPersonPronouns.has(t.lower)))) { b = i; break; }
     // "Microsoft, Meta and Alphabet": commas inside a list of names do not end the phrase.
     if (comma(t) && !listContinues(tokens, i + 1, b)) { b = i + 1; break; }
     if (hardBreak(t)) { b = i + 1; break; }
   }
   while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower))) b--;
   if (b - a > 12 || b <= a) return null;
-  if (!tokens.slice(a, b).some((t) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && THIRD_PERSON.test(t.lower)))) return null;
+  if (!tokens.slice(a, b).some((t) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)))) return null;
   return { from: a, to: b };
 }
 
@@ -68,7 +68,7 @@ export function listContinues(tokens: Token[], from: number, to: number): boolea
 /** The object after the verb: "we doubled the child credit", "lifting the minimum wage to …". */
 export function objectOf(tokens: Token[], from: number, to: number, g: GrammarRules): StructuralSubject | null {
   let end = from;
-  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end)) || (end > from && /^(of|for|in)$/.test(tokens[end].lower) && nounish(tokens[end + 1])))) {
+  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end)) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
     end++;
     if (comma(tokens[end - 1])) break;
   }
@@ -80,7 +80,7 @@ export function objectOf(tokens: Token[], from: number, to: number, g: GrammarRu
  * "681 households, out of which 22.3% …" → the households counted. */
 export function nounBefore(tokens: Token[], rel: number, g: GrammarRules): StructuralSubject | null {
   let end = rel;
-  while (end > 0 && /^(of|out)$/.test(tokens[end - 1].lower)) end--;
+  while (end > 0 && g.partitives.has(tokens[end - 1].lower)) end--;
   if (tokens[end - 1]?.cls === 'fig') return countedNoun(tokens, end - 1);
   let from = end;
   while (from > 0 && nounish(tokens[from - 1]) && !(from < end && comma(tokens[from - 1]))) from--;
@@ -98,7 +98,7 @@ export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): Struc
   let k = fi + 1;
   if (tokens[k]?.lower === 'for' || tokens[k]?.lower === 'on') k++;
   const t = tokens[k];
-  if (!t || opensParen(t) || !nounish(t) || t.tags.has('Preposition') || t.tags.has('Value') || /^(over|under|above|below|since|per|each|more|less)$/.test(t.lower)) return null;
+  if (!t || opensParen(t) || !nounish(t) || t.tags.has('Preposition') || t.tags.has('Value') || g.notPriced.has(t.lower)) return null;
   const phrase = trimPhrase(tokens, k, phraseEnd(tokens, k, g), g);
   // A length of time is not what a sum is the price of ("paid $32 for three hours").
   if (!phrase || tokens.slice(phrase.from, phrase.to).some((u) => u.tags.has('Date') || u.tags.has('Duration'))) return null;
@@ -116,7 +116,7 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
     // A time ends the phrase: "Initech last year", "the company this quarter".
     if (k > from && timeAt(tokens, k)) break;
     const next = tokens[k + 1];
-    const joins = k > from && next && next.cls !== 'fig' && ((/^(of|in|on|from)$/.test(t.lower)) || (t.cls === 'conj' && nounish(next)));
+    const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next)));
     if (!(nounish(t) || joins)) break;
     k++;
     if (comma(t) || hardBreak(t) || dash(t) || t.post.includes(')')) break;
@@ -130,7 +130,7 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
   if (words.length === 0) return null;
   // "the average price of a detached home in London" → a detached home in London; "a 2001
   // estimate for the US market" → the US market.
-  const of = words.findIndex((t, i) => t.lower === 'of' || (/^(for|in)$/.test(t.lower) && headIsMetric(words.slice(0, i), g)));
+  const of = words.findIndex((t, i) => t.lower === 'of' || (g.measureJoiners.has(t.lower) && headIsMetric(words.slice(0, i), g)));
   if (of > 0 && headIsMetric(words.slice(0, of), g)) {
     const inner = trimPhrase(tokens, from + of + 1, to, g);
     if (inner) {
@@ -144,7 +144,7 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     // "This year's budget": a time owns nothing; the phrase is its head.
     if (pos >= 0 && (words[pos].tags.has('Date') || words[pos].tags.has('Duration'))) return { span: span(tokens, from + pos + 1, to), via, metric: null, pronoun: false, speaker: null };
     if (pos >= 0 && pos < words.length - 1) {
-      return { span: span(tokens, from, from + pos + 1), via: 'possessive-owner', metric: metricWords(words.slice(pos + 1), g), pronoun: THIRD_PERSON.test(words[pos].lower), speaker: null };
+      return { span: span(tokens, from, from + pos + 1), via: 'possessive-owner', metric: metricWords(words.slice(pos + 1), g), pronoun: g.thirdPersonPronouns.has(words[pos].lower), speaker: null };
     }
     // "UK exports": a country before the head is the owner.
     const headAt = words.findIndex((t, i) => i > 0 && g.metricHeads.has(t.lower));
@@ -152,7 +152,7 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     if (headAt > 0 && g.isPlace(lead)) return { span: span(tokens, from, from + headAt), via: 'possessive-owner', metric: metricWords(words.slice(headAt), g), pronoun: false, speaker: null };
   }
   // "its first phase", "their budget": a possessive pronoun names the owner.
-  if (words.length > 1 && /^(its|their|his|her)$/.test(words[0].lower)) {
+  if (words.length > 1 && g.possessivePronouns.has(words[0].lower) && g.thirdPersonPronouns.has(words[0].lower)) {
     return { span: span(tokens, from, from + 1), via: 'possessive-owner', metric: headIsMetric(words, g) ? metricWords(words.slice(1), g) : null, pronoun: true, speaker: null };
   }
   if ((via === 'clause-subject' || via === 'object') && of < 0 && headIsMetric(words, g)) {
