@@ -30,6 +30,10 @@ export interface QuantityRules {
   notCountedNoun: Set<string>;
   /** Ends with a major currency word or symbol ("3 dollars"); the minor word after it ("cents"). */
   compoundMajor: RegExp;
+  /** "%", a percent word, or a percentage-point word (group 1) after a number. */
+  percentAfter: RegExp;
+  /** "-fold", or "times" before a comparison ("3 times more"). */
+  foldAfter: RegExp;
   /** A length of time after a number (group 1 its word), and "old" after it (group 2): an age. */
   durationAfter: RegExp;
   durationUnit: Map<string, string>;
@@ -139,6 +143,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     moneyCue: wordsRegex(context.moneyCues, 'iu'),
     rateAfter: new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${context.rateUnits.map(escapeRegex).join('|')})s?(?![\\p{L}])`, 'iu'),
     notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),
+    percentAfter: new RegExp(`^(?:\\s?%|\\s+(?:(${context.percentPointWords.map(phraseSource).join('|')})|${context.percentWords.map(phraseSource).join('|')})(?![\\p{L}]))`, 'iu'),
+    foldAfter: new RegExp(`^(?:-fold|\\s+times\\s+(?=(?:${d['quantities.multipliers'].timesBefore.map(escapeRegex).join('|')})\\b))`, 'i'),
     durationAfter: new RegExp(`^(?:\\s+|-)(${[...durationUnit.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?![\\p{L}])(?:(?:\\s+|-)(${context.ageAfter.map(escapeRegex).join('|')})(?![\\p{L}]))?`, 'iu'),
     durationUnit,
     compoundMajor: new RegExp(`(?:${context.compoundMoney.majorWords.map(phraseSource).join('|')})\\s*$`, 'iu'),

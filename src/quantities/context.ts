@@ -95,11 +95,11 @@ export function currencyAfter(s: string, end: number, r: QuantityRules): Found<C
   return null;
 }
 
-/** "%", "percent", "per cent", "percentage points". */
-export function percentAfter(s: string, end: number): Found<string> | null {
-  const m = /^(?:\s?%|\s+(?:percentage points?|percentage|percents?|per cent|pct)(?![\p{L}]))/iu.exec(s.slice(end, end + 24));
+/** "%", "percent", "per cent", "percentage points" (words from quantities/context.yml). */
+export function percentAfter(s: string, end: number, r: QuantityRules): Found<string> | null {
+  const m = r.percentAfter.exec(s.slice(end, end + 24));
   if (!m) return null;
-  return { value: /point/i.test(m[0]) ? 'percentage point' : 'percent', at: end + m[0].length };
+  return { value: m[1] ? 'percentage point' : 'percent', at: end + m[0].length };
 }
 
 /** A unit of measure: glued symbol ("75ml"), spaced symbol ("1.6 km"), word ("ten miles"),

@@ -51,7 +51,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
   if (s[pos] === '+') { plus = true; pos++; }
   const multiplierX = /^[x×](?![\p{L}\d])/u.exec(s.slice(pos));
   if (multiplierX && !pre) return multiplierDraft(d.start, pos + 1, d.low, 'quantities/numbers#x-multiplier');
-  const fold = /^(?:-fold|\s+times\s+(?=(?:more|larger|bigger|higher|greater|faster|as|the|over|smaller|less|fewer|cheaper)\b))/i.exec(s.slice(pos));
+  const fold = r.foldAfter.exec(s.slice(pos));
   if (fold && !pre) return multiplierDraft(d.start, pos + (fold[0].startsWith('-') ? fold[0].length : fold[0].trimEnd().length - 0), d.low, 'quantities/numbers#times-multiplier');
   // Scale, currency and unit may come in either order ("75 USD million", "5 million dollars").
   for (let step = 0; step < 3; step++) {
@@ -90,7 +90,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
       }
     }
     if (d.kind === null) {
-      const pct = percentAfter(s, pos);
+      const pct = percentAfter(s, pos, r);
       if (pct) {
         d.kind = 'percent';
         d.unit = pct.value;

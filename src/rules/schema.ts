@@ -66,6 +66,7 @@ export const multipliersFile = z.strictObject({
   words: z.array(z.strictObject({ value: z.number().positive(), words })),
   fractions: z.array(z.strictObject({ value: z.number().positive().max(1), words })),
   fractionNotAfter: words,
+  timesBefore: words,
   notBefore: words,
   examples: z.array(quantityExample),
 });
@@ -88,6 +89,8 @@ export const contextFile = z.strictObject({
   rateUnits: words,
   notCountedNouns: words,
   compoundMoney: z.strictObject({ majorWords: words, minorWords: words }),
+  percentWords: words,
+  percentPointWords: words,
   durationUnits: z.array(z.strictObject({ unit: z.string(), words })),
   ageAfter: words,
   examples: z.array(quantityExample),
