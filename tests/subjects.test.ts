@@ -37,6 +37,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'Portuguese exports rose 4% last year.', figure: '4%', subject: 'Portuguese exports' },
     { text: 'The revenue of Globex Holdings rose 12% in May.', figure: '12%', subject: 'Globex Holdings', via: 'of-complement' },
     { text: 'The average price of a flat in Porto reached €300,000.', figure: '€300,000', subject: 'flat in Porto', metric: 'average price' },
+    { text: 'Average price of detached homes in Porto tops €400,000.', figure: '€400,000', subject: 'detached homes in Porto', metric: 'average price' },
     { text: "The island's overseas territories have a population of about 9,000 people.", figure: '9,000 people', subject: "island's overseas territories" },
   ],
   'one canonical id for a country and its aliases': [
@@ -80,11 +81,13 @@ const constructions: Record<string, Row[]> = {
   ],
   'objects of the speaker\'s own verbs': [
     { text: 'We tripled the housing budget last year.', figure: 'tripled', subject: 'housing budget', via: 'object' },
+    { text: 'Tonight we set a goal: we will double our exports over the next decade.', figure: 'double', subject: 'exports', via: 'object' },
     { text: 'The board voted to raise the minimum fare to $3.', figure: '$3', subject: 'minimum fare', via: 'object' },
   ],
   'fronted phrases are skipped': [
     { text: 'With an area of 92,000 km2, Portugal is a small country.', figure: '92,000 km2', subject: 'Portugal' },
     { text: 'In 2021 the museum drew 800,000 visitors.', figure: '800,000 visitors', subject: 'museum' },
+    { text: 'Because of new rules, a quarter of all landlords pay lower taxes.', figure: 'a quarter', subject: 'landlords', via: 'of-complement' },
     { text: 'If sales hold up, the firm Globex Holdings expects to hire 300 workers.', figure: '300 workers', subject: 'firm Globex Holdings' },
   ],
 };

@@ -75,8 +75,9 @@ export function segmentHasVerb(tokens: Token[], from: number): boolean {
 export function mainClauseAfter(tokens: Token[], from: number, fi: number): number | null {
   for (let k = from; k < fi; k++) {
     if (!comma(tokens[k])) continue;
+    // The subject may be or hold the figure itself: ", a quarter of all millionaires pay …".
     let j = k + 1;
-    while (j < fi && (nounish(tokens[j]) || tokens[j].cls === 'pron')) j++;
+    while (j < tokens.length && (nounish(tokens[j]) || tokens[j].cls === 'pron' || (tokens[j].cls === 'fig' && !tokens[j].verbal) || (tokens[j].lower === 'of' && j > k + 1))) j++;
     if (j > k + 1 && j < tokens.length && finite(tokens[j])) return k + 1;
   }
   return null;
@@ -97,7 +98,7 @@ export function findVerb(tokens: Token[], k: number, fi: number, g: GrammarRules
       const close = tokens.findIndex((u, j) => j >= i && /\)/.test(u.post));
       if (close > 0 && close < fi) { i = close; continue; }
     }
-    if (t.cls === 'pron' && !g.thirdPersonPronouns.has(t.lower) && tokens[i - 1]?.cls === 'noun' && !comma(tokens[i - 1]) && tokens[i + 1]?.cls === 'verb') { i++; continue; }
+    if (i > k && t.cls === 'pron' && !g.thirdPersonPronouns.has(t.lower) && tokens[i - 1]?.cls === 'noun' && !comma(tokens[i - 1]) && tokens[i + 1]?.cls === 'verb') { i++; continue; }
     // "The council that runs the port collected £3 million": past the relative clause to the
     // main verb, when there is one before the figure.
     if (t.cls === 'rel' && i > k && tokens[i - 1]?.cls === 'noun' && tokens[i + 1]?.cls === 'verb') {

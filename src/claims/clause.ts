@@ -163,10 +163,13 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   for (let i = 1; i < out.length; i++) {
     if (out[i].lower === 'that' && out[i].cls === 'det' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'fig') && !/[,;:]/.test(out[i - 1].post)) out[i].cls = 'rel';
   }
-  // "the housing budget", "a rented flat": between a determiner and a noun a verb form is an
-  // adjective.
+  // "the housing budget", "a rented flat", "price of detached homes": between a determiner (or a
+  // preposition, for a participle) and a noun, a verb form is an adjective.
   for (let i = 1; i + 1 < out.length; i++) {
-    if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && out[i - 1].cls === 'det' && !g.relativePronouns.has(out[i - 1].lower) && out[i + 1].cls === 'noun' && !/[,;:]/.test(out[i - 1].post + out[i].post)) out[i].cls = 'adj';
+    const w = out[i], before = out[i - 1];
+    const participle = /(?:ed|ing)$/.test(w.lower);
+    const opens = (before.cls === 'det' && !g.relativePronouns.has(before.lower)) || (participle && before.cls === 'prep');
+    if (w.cls === 'verb' && !g.auxiliaries.has(w.lower) && opens && out[i + 1].cls === 'noun' && !/[,;:]/.test(before.post + w.post)) w.cls = 'adj';
   }
   // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
   for (let i = 1; i < out.length; i++) {

@@ -68,7 +68,8 @@ export function listContinues(tokens: Token[], from: number, to: number): boolea
 /** The object after the verb: "we doubled the child credit", "lifting the minimum wage to …". */
 export function objectOf(tokens: Token[], from: number, to: number, g: GrammarRules): StructuralSubject | null {
   let end = from;
-  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end)) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
+  // "our exports over the next five years": a word like "over" (tagged an adjective) ends it.
+  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end) && !g.notPriced.has(tokens[end].lower)) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
     end++;
     if (comma(tokens[end - 1])) break;
   }
@@ -114,7 +115,7 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
     const t = tokens[k];
     if (k > from && (opensParen(t) || t.cls === 'rel' || g.relativePronouns.has(t.lower))) break;
     // A time ends the phrase: "Initech last year", "the company this quarter".
-    if (k > from && timeAt(tokens, k)) break;
+    if (k > from && (timeAt(tokens, k) || g.notPriced.has(t.lower))) break;
     const next = tokens[k + 1];
     const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next)));
     if (!(nounish(t) || joins)) break;
