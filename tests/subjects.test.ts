@@ -73,11 +73,13 @@ const constructions: Record<string, Row[]> = {
     { text: 'Acme Corp. said its profit doubled to $8 million.', figure: '$8 million', subject: 'Acme Corp.' },
     { text: 'Acme Corp. said Globex earned $3 million.', figure: '$3 million', subject: 'Globex' },
     { text: 'Regulators estimate that the merger will save $40 million a year.', figure: '$40 million', subject: 'merger' },
+    { text: 'The board backed a plan that analysts said would save $40 million.', figure: '$40 million', subject: 'plan', via: 'relative-clause' },
   ],
   'figures about what they price or count': [
     { text: 'We ordered $7 burgers and $3 sodas.', figure: '$3', subject: 'sodas', via: 'after-figure' },
     { text: 'They charged $4 for a bowl of soup.', figure: '$4', subject: 'bowl of soup', via: 'after-figure' },
     { text: 'In the same year 2.1 million pensioners lived alone.', figure: '2.1 million pensioners', subject: 'pensioners', via: 'counted-noun' },
+    { text: 'Some 30 firms pay less than millions of small households.', figure: 'millions', subject: 'small households', via: 'counted-noun' },
   ],
   'objects of the speaker\'s own verbs': [
     { text: 'We tripled the housing budget last year.', figure: 'tripled', subject: 'housing budget', via: 'object' },
@@ -86,6 +88,7 @@ const constructions: Record<string, Row[]> = {
   ],
   'fronted phrases are skipped': [
     { text: 'With an area of 92,000 km2, Portugal is a small country.', figure: '92,000 km2', subject: 'Portugal' },
+    { text: 'A prominent Lisbon lawyer since 1989, Ana Costa was named partner.', figure: '1989', subject: 'Ana Costa', kind: 'person' },
     { text: 'In 2021 the museum drew 800,000 visitors.', figure: '800,000 visitors', subject: 'museum' },
     { text: 'Because of new rules, a quarter of all landlords pay lower taxes.', figure: 'a quarter', subject: 'landlords', via: 'of-complement' },
     { text: 'If sales hold up, the firm Globex Holdings expects to hire 300 workers.', figure: '300 workers', subject: 'firm Globex Holdings' },

@@ -171,6 +171,11 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     const opens = (before.cls === 'det' && !g.relativePronouns.has(before.lower)) || (participle && before.cls === 'prep');
     if (w.cls === 'verb' && !g.auxiliaries.has(w.lower) && opens && out[i + 1].cls === 'noun' && !/[,;:]/.test(before.post + w.post)) w.cls = 'adj';
   }
+  // "a policy that stops giving $4 billion", "a firm which owns 12 plants": a present-tense "-s"
+  // word right after a relative pronoun is the relative clause's verb.
+  for (let i = 1; i + 1 < out.length; i++) {
+    if (out[i - 1].cls === 'rel' && out[i].cls === 'noun' && /[a-z]s$/.test(out[i].lower) && !out[i].tags.has('ProperNoun') && ['verb', 'det', 'fig', 'noun', 'adj'].includes(out[i + 1].cls)) out[i].cls = 'verb';
+  }
   // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
   for (let i = 1; i < out.length; i++) {
     if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';

@@ -69,11 +69,11 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     const phrase = trimPhrase(tokens, a, from, g);
     if (phrase) return refine(tokens, phrase.from, phrase.to, 'before-colon', g);
   }
-  // "With an area of 242,500 km2, the United Kingdom is …": a figure inside a fronted phrase is
-  // about the main clause's subject.
+  // "With an area of 242,500 km2, the United Kingdom is …", "A lobbyist since 1969, McPherson
+  // was …": a figure inside a fronted phrase is about the main clause's subject.
   const frontedEnd = tokens.findIndex((u, j) => j >= fi && j - from <= 14 && comma(u));
-  const insidePhrase = tokens.slice(from + 1, fi).some((t) => t.cls === 'prep');
-  if (tokens[from]?.cls === 'prep' && insidePhrase && frontedEnd >= 0 && !tokens.slice(from, frontedEnd + 1).some((t) => t.cls === 'verb')) {
+  const fronted = tokens[from]?.cls === 'prep' ? tokens.slice(from + 1, fi).some((t) => t.cls === 'prep') : tokens[from]?.cls === 'det' && tokens[from].lower !== 'the';
+  if (fronted && frontedEnd >= 0 && !tokens.slice(from, frontedEnd + 1).some((t) => t.cls === 'verb')) {
     const v = findVerb(tokens, frontedEnd + 1, tokens.length, g);
     const subject = v > frontedEnd + 1 ? trimPhrase(tokens, frontedEnd + 1, v, g) : null;
     if (subject) return refine(tokens, subject.from, subject.to, 'clause-subject', g);
@@ -127,7 +127,10 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     if (g.objectPronouns.has(tokens[start]?.lower ?? '')) start++;
     if (tokens[start]?.lower === 'that') start++;
     if (tokens.slice(start, fi + 1).some((t) => t.cls === 'verb' || t.verbal) || tokens.slice(fi).some((t) => finite(t))) {
-      return inClause(tokens, fi, start, g, subject ? span(tokens, subject.from, subject.to) : speaker, depth + 1);
+      const inner = inClause(tokens, fi, start, g, subject ? span(tokens, subject.from, subject.to) : speaker, depth + 1);
+      // "an Act that economists said would create 1 million jobs": the relative clause's noun.
+      if (!inner && opener?.cls === 'rel' && cs > 0 && !findSubjectBetween(tokens, start, fi, g)) return nounBefore(tokens, cs, g);
+      return inner;
     }
   }
   // "lifting the minimum wage to $10.10", "cut the bureaucracy by 100,000 positions": the figure
@@ -203,6 +206,13 @@ function figureInSubject(tokens: Token[], fi: number, g: GrammarRules, opener: T
   let n = fi + 1;
   if (comma(tokens[fi])) { while (n < tokens.length && !comma(tokens[n])) n++; n++; }
   while (tokens[n]?.cls === 'adv') n++;
-  if (kind === 'count' && (tokens[n]?.cls === 'verb' || tokens[n]?.lower === 'to')) return countedNoun(tokens, fi);
+  // A count with no verb after it ("… pay less than millions of middle-class households") is about
+  // what it counts too.
+  if (kind === 'count' && (tokens[n]?.cls === 'verb' || tokens[n]?.lower === 'to' || n >= tokens.length || hardBreak(tokens[n - 1]))) return countedNoun(tokens, fi);
   return null;
+}
+
+/** Whether a noun or pronoun stands between `from` and the figure (a clause's own subject). */
+function findSubjectBetween(tokens: Token[], from: number, fi: number, g: GrammarRules): boolean {
+  return tokens.slice(from, fi).some((t) => t.cls === 'noun' || (t.cls === 'pron' && !g.objectPronouns.has(t.lower)));
 }
