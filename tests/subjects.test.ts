@@ -68,6 +68,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'Acme earned $5 million, while Globex earned $3 million.', figure: '$3 million', subject: 'Globex' },
     { text: 'Tea costs $2 at the kiosk, compared to coffee at $3.', figure: '$3', subject: 'coffee' },
     { text: 'Vendors sell tea ($2) and coffee ($3).', figure: '$3', subject: 'coffee', via: 'parenthesis' },
+    { text: 'Leagues formed in other countries, including the Netherlands (formed in 1922).', figure: '1922', subject: 'Netherlands', via: 'parenthesis' },
   ],
   'the speaker only when the figure is the speaker\'s': [
     { text: 'Acme Corp. said its profit doubled to $8 million.', figure: '$8 million', subject: 'Acme Corp.' },
@@ -77,6 +78,7 @@ const constructions: Record<string, Row[]> = {
   ],
   'figures about what they price or count': [
     { text: 'We ordered $7 burgers and $3 sodas.', figure: '$3', subject: 'sodas', via: 'after-figure' },
+    { text: 'I had the corned beef hash plate with a choice of toast for $10.50.', figure: '$10.50', subject: 'corned beef hash plate', via: 'object' },
     { text: 'They charged $4 for a bowl of soup.', figure: '$4', subject: 'bowl of soup', via: 'after-figure' },
     { text: 'In the same year 2.1 million pensioners lived alone.', figure: '2.1 million pensioners', subject: 'pensioners', via: 'counted-noun' },
     { text: 'Some 30 firms pay less than millions of small households.', figure: 'millions', subject: 'small households', via: 'counted-noun' },

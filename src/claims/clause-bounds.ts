@@ -114,7 +114,12 @@ export function findVerb(tokens: Token[], k: number, fi: number, g: GrammarRules
 /** The last verb (or "to" of an infinitive) between `from` and `to`: "I challenge Congress to
  * provide a $1,000 scholarship" → provide. */
 export function lastVerb(tokens: Token[], from: number, to: number, g: GrammarRules): number {
-  for (let i = to - 1; i > from; i--) if (tokens[i].cls === 'verb' && !g.auxiliaries.has(tokens[i].lower)) return i;
+  // Only a verb that starts a new verb phrase counts: after "to", "and" or a comma ("challenge
+  // Congress to provide", "expand work-study and help"), not a noun the tagger took for a verb.
+  for (let i = to - 1; i > from; i--) {
+    const t = tokens[i], before = tokens[i - 1];
+    if (t.cls === 'verb' && !g.auxiliaries.has(t.lower) && (before.cls === 'to' || before.cls === 'conj' || /,/.test(before.post))) return i;
+  }
   return from;
 }
 

@@ -41,7 +41,10 @@ function inParenthesis(tokens: Token[], fi: number, g: GrammarRules, depth: numb
   for (let k = fi; k >= Math.max(0, fi - 3); k--) {
     if (k < fi && /\)/.test(tokens[k].post)) return null;
     if (!opensParen(tokens[k])) continue;
-    if (tokens.slice(k, fi).some((t) => t.cls === 'verb')) return null;
+    // A parenthesis with a verb of its own is a clause, unless it opens with a participle that
+    // says something of the phrase before it ("the Netherlands (formed in 1922)").
+    const participle = tokens[k].cls === 'verb' && (tokens[k].tags.has('PastTense') || tokens[k].tags.has('Participle')) && !tokens.slice(k + 1, fi).some((t) => t.cls === 'verb');
+    if (!participle && tokens.slice(k, fi).some((t) => t.cls === 'verb')) return null;
     const before = tokens[k - 1];
     if (!before) return null;
     if (before.cls === 'fig') {
