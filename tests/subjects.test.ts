@@ -49,6 +49,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'About 40% of voters backed the plan.', figure: '40%', subject: 'voters', via: 'of-complement' },
     { text: 'Some 12% of households own two cars, while 30 percent own none.', figure: '30 percent', subject: 'households', via: 'same-as-figure' },
     { text: '60% of the nurses who joined in 2020 have left.', figure: '60%', subject: 'nurses' },
+    { text: 'Over 80% of people over 70 believe the plan is fair.', figure: 'Over 80%', subject: 'people over 70' },
   ],
   'passive agents': [
     { text: 'A record $2 billion was raised by Initech last year.', figure: '$2 billion', subject: 'Initech', via: 'passive-agent' },
@@ -87,6 +88,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'We tripled the housing budget last year.', figure: 'tripled', subject: 'housing budget', via: 'object' },
     { text: 'Tonight we set a goal: we will double our exports over the next decade.', figure: 'double', subject: 'exports', via: 'object' },
     { text: 'The board voted to raise the minimum fare to $3.', figure: '$3', subject: 'minimum fare', via: 'object' },
+    { text: 'Two senators have a bill to fix that by lifting the minimum wage to $12.', figure: '$12', subject: 'minimum wage', via: 'object' },
   ],
   'fronted phrases are skipped': [
     { text: 'With an area of 92,000 km2, Portugal is a small country.', figure: '92,000 km2', subject: 'Portugal' },

@@ -118,7 +118,8 @@ export function lastVerb(tokens: Token[], from: number, to: number, g: GrammarRu
   // Congress to provide", "expand work-study and help"), not a noun the tagger took for a verb.
   for (let i = to - 1; i > from; i--) {
     const t = tokens[i], before = tokens[i - 1];
-    if (t.cls === 'verb' && !g.auxiliaries.has(t.lower) && (before.cls === 'to' || before.cls === 'conj' || /,/.test(before.post))) return i;
+    const opens = before.cls === 'to' || before.cls === 'conj' || /,/.test(before.post) || (before.cls === 'prep' && /ing$/.test(t.lower));
+    if (t.cls === 'verb' && !g.auxiliaries.has(t.lower) && opens) return i;
   }
   return from;
 }

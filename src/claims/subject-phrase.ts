@@ -48,6 +48,8 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
   }
   while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower))) b--;
   if (b - a > 12 || b <= a) return null;
+  // A possessive pronoun alone names nothing ("pay their … a wage" cut short).
+  if (b - a === 1 && tokens[a].cls === 'det') return null;
   if (!tokens.slice(a, b).some((t) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)))) return null;
   return { from: a, to: b };
 }
@@ -69,7 +71,7 @@ export function listContinues(tokens: Token[], from: number, to: number): boolea
 export function objectOf(tokens: Token[], from: number, to: number, g: GrammarRules): StructuralSubject | null {
   let end = from;
   // "our exports over the next five years": a word like "over" (tagged an adjective) ends it.
-  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end) && !g.notPriced.has(tokens[end].lower)) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
+  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end) && !g.notPriced.has(tokens[end].lower)) || (tokens[end].cls === 'adv' && nounish(tokens[end + 1])) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
     end++;
     if (comma(tokens[end - 1])) break;
   }
@@ -115,7 +117,7 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
     const t = tokens[k];
     if (k > from && (opensParen(t) || t.cls === 'rel' || g.relativePronouns.has(t.lower))) break;
     // A time ends the phrase: "Initech last year", "the company this quarter".
-    if (k > from && (timeAt(tokens, k) || g.notPriced.has(t.lower))) break;
+    if (k > from && timeAt(tokens, k)) break;
     const next = tokens[k + 1];
     const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next)));
     if (!(nounish(t) || joins)) break;
