@@ -25,6 +25,7 @@ const constructions: Record<string, Row[]> = {
   'the clause subject, named or not': [
     { text: 'The new bridge cost $40 million to build.', figure: '$40 million', subject: 'new bridge', via: 'clause-subject', kind: 'thing' },
     { text: 'Hotel rooms in the old town average $180 a night.', figure: '$180', subject: 'Hotel rooms in the old town', kind: 'thing' },
+    { text: 'The air is cleaner, lead levels in the soil have been cut by 40 percent.', figure: '40 percent', subject: 'lead levels in the soil' },
     { text: 'The Lisbon metro carries 500,000 riders a day.', figure: '500,000 riders', subject: 'Lisbon metro' },
     { text: 'The Ministry of Finance in the northern province spent 40% more than planned.', figure: '40%', subject: 'Ministry of Finance', kind: 'org' },
   ],

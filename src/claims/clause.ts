@@ -176,6 +176,17 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   for (let i = 1; i + 1 < out.length; i++) {
     if (out[i - 1].cls === 'rel' && out[i].cls === 'noun' && /[a-z]s$/.test(out[i].lower) && !out[i].tags.has('ProperNoun') && ['verb', 'det', 'fig', 'noun', 'adj'].includes(out[i + 1].cls)) out[i].cls = 'verb';
   }
+  // ", lead levels in the blood have fallen": a present-tense "verb" that opens a clause, with a
+  // noun after it and a verb of the clause still to come, is the first noun of the subject.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const w = out[i];
+    if (w.cls !== 'verb' || g.auxiliaries.has(w.lower) || w.tags.has('PastTense') || /ing$/.test(w.lower)) continue;
+    if (i > 0 && !/[,;:]/.test(out[i - 1].post)) continue;
+    if (out[i + 1].cls !== 'noun') continue;
+    for (let j = i + 2; j < out.length && !/[,;:]/.test(out[j - 1].post); j++) {
+      if (out[j].cls === 'verb' && (g.auxiliaries.has(out[j].lower) || out[j].tags.has('PastTense'))) { w.cls = 'noun'; break; }
+    }
+  }
   // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
   for (let i = 1; i < out.length; i++) {
     if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';
