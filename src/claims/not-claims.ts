@@ -34,7 +34,9 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     advice: new RegExp(`\\b(?:${alternation(h.advice)})\\b`, 'iu'),
     factAfter: new RegExp(`\\b(?:${alternation(h.factAfter)})\\s*$`, 'iu'),
     descriptorBefore: new RegExp(`\\b(?:${alternation(data.descriptors.before)})\\s*$`, 'iu'),
-    withPhrase: data.descriptors.withPhrase ? /\bwith\s+(?:an?\s+)?(?:[\p{L}-]+\s+){1,3}(?:of\s+)?$/iu : null,
+    // A class of things with a plural measure ("firms with revenues of under $5 million"); one
+    // entity's own figure ("Acme, with revenue of over $5 billion, …") is a claim.
+    withPhrase: data.descriptors.withPhrase ? /\bwith\s+(?:an?\s+)?(?=(?:[\p{L}-]+\s+){0,2}[\p{L}-]*[a-z]s\s)(?:[\p{L}-]+\s+){1,3}(?:of\s+)?$/iu : null,
     durationClaimAfter: new RegExp(`\\b(?:${alternation(data.durations.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
     durationNotBefore: new RegExp(`^[\\s-]*(?:${alternation(data.durations.notBefore)})(?![\\p{L}])`, 'iu'),
     ageClaimAfter: new RegExp(`(?:${alternation(data.ages.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
