@@ -185,5 +185,8 @@ export function countNounAfter(s: string, end: number, allowOf: boolean, r: Quan
     head = 0;
   }
   if (/ing$|ly$/.test(words[head].w)) return null;
+  // A capitalized singular after a number is a name or a date ("3 March", "221 Baker Street", "5
+  // million Galaxy S23 phones"), not what is counted; a plural is ("young Americans", "GPUs").
+  if (/^\p{Lu}/u.test(words[head].w) && !/[a-zA-Z]s$/.test(words[head].w)) return null;
   return { value: { noun: words[head].w, modifiers: words.slice(0, head).map((x) => x.w) }, at: end + skip + words[head].end };
 }

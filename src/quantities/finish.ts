@@ -41,7 +41,8 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
         bound = late.value;
         d.end = late.at;
       }
-    } else if (d.scaled && d.low >= 1e6 && r.moneyCue.test(s)) {
+    } else if (d.scaled && d.low >= 1e6 && r.moneyCue.test(s) && !/^\s+\p{Lu}/u.test(s.slice(d.end))) {
+      // (A name right after it is what is counted, "5 million Galaxy phones", never money.)
       kind = 'money';
       unit = /€/.test(s) ? 'EUR' : /£/.test(s) ? 'GBP' : 'USD';
       implied = true;
