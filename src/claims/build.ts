@@ -89,12 +89,14 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     const question = isQuestion(s, rules.modality);
     const hypothetical = quantities.length > 0 ? hypotheticalSentence(s, rules.notClaims) : null;
     const others = quantities.filter((q) => !q.yearLike);
+    // Figures a length of time or an age could only qualify (counted once per sentence).
+    const qualifiable = others.filter((o) => o.kind !== 'duration' && o.kind !== 'age');
     quantities = quantities.filter((q) => {
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
       const flag = a.noise.at(src);
       if (flag) return reject(q, `${flag.reason} (${flag.rule})`), false;
       if (question) return reject(q, 'question'), false;
-      const not = notAClaim(s, q, hypothetical, others.filter((o) => o !== q && o.kind !== 'duration' && o.kind !== 'age').length, rules.notClaims);
+      const not = notAClaim(s, q, hypothetical, qualifiable.length - (qualifiable.includes(q) ? 1 : 0), rules.notClaims);
       if (not) return reject(q, not), false;
       if (q.yearLike && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
       if (q.kind === 'count' && !q.unit) return reject(q, 'no unit: a bare number says nothing'), false;
@@ -135,7 +137,10 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
         reject(q, 'a personal statement of the writer, not a claim');
         continue;
       }
-      if (subject) chosen = { ...subject, metric: undefined } as EntityMention;
+      if (subject) {
+        const { metric: _measure, ...mention } = subject;
+        chosen = mention;
+      }
       // A count says what it measures by its noun ("users"); other figures take the measure the
       // clause names ("Portugal's exports rose 4%").
       const measure = q.kind === 'count' ? null : subject?.metric ?? null;
