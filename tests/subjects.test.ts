@@ -98,6 +98,40 @@ const constructions: Record<string, Row[]> = {
     { text: 'Because of new rules, a quarter of all landlords pay lower taxes.', figure: 'a quarter', subject: 'landlords', via: 'of-complement' },
     { text: 'If sales hold up, the firm Globex Holdings expects to hire 300 workers.', figure: '300 workers', subject: 'firm Globex Holdings' },
   ],
+  'counts of people are about where their clause puts them': [
+    { text: 'About 12,000 people took part in a march organized by the union.', figure: '12,000 people', subject: 'march', via: 'where-counted' },
+    { text: 'In a city where 40,000 people sleep outdoors, shelters are full.', figure: '40,000 people', subject: 'city', via: 'where-counted' },
+    { text: 'Nearly 2,000 people were killed in Darfur last year.', figure: '2,000 people', subject: 'Darfur', via: 'where-counted' },
+  ],
+  'shares written as two counts': [
+    { text: 'Nine out of 10 dentists recommend the brush.', figure: 'Nine out of 10', subject: 'dentists', via: 'share-of' },
+    { text: 'The reform cut fees for one in five small farms.', figure: 'one in five', subject: 'small farms', via: 'share-of' },
+  ],
+  'payments: the payer, else whom it is paid to': [
+    { text: 'The new law requires large retailers to pay their staff a wage of at least $15 an hour.', figure: '$15', subject: 'large retailers', via: 'payer' },
+    { text: 'After the flight I paid the driver $40.', figure: '$40', subject: 'driver', via: 'recipient' },
+    { text: 'Globex paid its chief executive $12 million.', figure: '$12 million', subject: 'Globex' },
+  ],
+  'a name before a measure owns it': [
+    { text: 'The Initech payroll reached $40 million.', figure: '$40 million', subject: 'Initech', via: 'possessive-owner', metric: 'payroll' },
+  ],
+  'what the tagger misreads': [
+    { text: 'Today, the Lisbon Coffee Partnership counts 300 members.', figure: '300 members', subject: 'Lisbon Coffee Partnership', kind: 'org' },
+    { text: 'Last year the council passed a Clean Water Act that experts said would save $2 billion.', figure: '$2 billion', subject: 'Clean Water Act', via: 'relative-clause' },
+    { text: 'The Lisbon based developers sold their 40% stake in the club.', figure: '40%', subject: 'Lisbon based developers' },
+    { text: 'The plan has one aim: to cut 30 percent of our water losses by 2030.', figure: '30 percent', subject: 'water losses', via: 'of-complement' },
+    { text: 'Entry was cheap: $5 beers, $10 cover and $4 snacks.', figure: '$10', subject: 'cover', via: 'after-figure' },
+    { text: 'They serve $9 fish stew- a local dish- every Friday.', figure: '$9', subject: 'fish stew' },
+    { text: 'Lunch menus(drinks excluded) are $12.', figure: '$12', subject: 'Lunch menus' },
+    { text: 'The waiter tried to bump up our $80 bill by $12.', figure: '$12', subject: 'bill', via: 'object' },
+    { text: 'Last year we doubled the housing budget.', figure: 'doubled', subject: 'housing budget', via: 'object' },
+  ],
+  'clauses that leave out their verb or subject': [
+    { text: 'Rail accounted for 30% of trips, and buses for the remaining 70%.', figure: '70%', subject: 'buses' },
+    { text: 'Crime has fallen by 20 percent, car thefts cut in half.', figure: 'cut in half', subject: 'car thefts' },
+    { text: 'Our goal is to connect 90% of rural homes to fibre.', figure: '90%', subject: 'rural homes', via: 'of-complement' },
+    { text: 'A Porto architect since 1990, Rui Lopes won the national prize in 2015.', figure: '2015', subject: 'Rui Lopes' },
+  ],
 };
 
 describe('subjects from the clause', () => {
@@ -127,6 +161,13 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'The airline carried 2 million passengers last year, according to Reuters.', figure: '2 million passengers', not: 'Reuters' },
   { text: 'This year\'s budget provides $2 billion for schools.', figure: '$2 billion', not: 'year' },
   { text: 'Last year, Dutch brewers sold 4 million barrels.', figure: '4 million barrels', not: 'Dutch' },
+  { text: 'Globex employs 5,000 people in Spain.', figure: '5,000 people', not: 'Spain' },
+  { text: 'About 300 people live in poverty there.', figure: '300 people', not: 'poverty' },
+  { text: 'AI infrastructure spending will hit $3 trillion.', figure: '$3 trillion', not: 'AI' },
+  { text: 'Portuguese exports rose 4% last year.', figure: '4%', not: 'Portuguese' },
+  { text: 'Q3 revenue rose 5%.', figure: '5%', not: 'Q3' },
+  { text: 'Tonight, Acme says it will hire 300 workers.', figure: '300 workers', not: 'Tonight' },
+  { text: 'A year ago, the city spent $4 million on parks.', figure: '$4 million', not: 'year ago' },
 ];
 
 describe('subjects that must not be taken', () => {

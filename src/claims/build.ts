@@ -36,7 +36,7 @@ export interface ClaimsResult {
 }
 
 
-const STRUCTURAL = new Set<EntityMention['via']>(['clause-subject', 'of-complement', 'possessive-owner', 'object', 'parenthesis', 'relative-clause', 'before-colon']);
+const STRUCTURAL = new Set<EntityMention['via']>(['clause-subject', 'of-complement', 'possessive-owner', 'object', 'parenthesis', 'relative-clause', 'before-colon', 'passive-agent', 'payer', 'where-counted']);
 
 export interface ClaimOptions {
   /** Tag every sentence with compromise, as the unoptimized path would (tests compare both). */

@@ -74,6 +74,12 @@ export interface GrammarRules {
   yearFact: RegExp;
   /** Nationality words ("British"): names of no entity a figure is about. */
   demonyms: Set<string>;
+  timeAdverbs: Set<string>;
+  particles: Set<string>;
+  paymentVerbs: Set<string>;
+  peopleNouns: Set<string>;
+  peoplePlacePrepositions: Set<string>;
+  compoundParticiples: Set<string>;
 }
 
 export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
@@ -118,6 +124,12 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     places,
     demonyms: demonyms(),
     yearFact: new RegExp(`\\b(?:${data.yearFactBefore.map(escapeRegex).join('|')})\\s+(?:early\\s+|late\\s+|mid-?)?$`, 'i'),
+    timeAdverbs: lower(data.timeAdverbs),
+    particles: lower(data.particles),
+    paymentVerbs: lower(data.paymentVerbs),
+    peopleNouns: lower(data.peopleNouns),
+    peoplePlacePrepositions: lower(data.peoplePlacePrepositions),
+    compoundParticiples: lower(data.compoundParticiples),
     isPlace: (lower) => places.has(lower.replace(/^the\s+/, '')),
   };
 }
@@ -158,6 +170,18 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     if (t.tags.has('Pronoun')) lower = lower.replace(/['’](?:ve|re|ll|d|m|s)$/, '');
     out.push({ start: t.start, end: t.end, text: t.text, lower, cls: classOf(lower, t.tags, g), tags: t.tags, pre: t.pre, post: t.post });
   }
+  // "an American Jobs Act that …", "the Welfare to Work Partnership": a capitalized word right
+  // after a capitalized noun continues the name, unless the line is written in title case (a
+  // headline, where verbs are capitalized too) or it states a figure ("Acme Raises $5 Million").
+  const capitalized = (t: Token) => /^\p{Lu}/u.test(t.text);
+  const titleCase = out.filter((t) => /^\p{L}/u.test(t.text) && t.text.length > 3).every(capitalized);
+  for (let i = 1; i < out.length && !titleCase; i++) {
+    const w = out[i], before = out[i - 1];
+    if (!capitalized(w) || !capitalized(before) || before.cls !== 'noun' || before.post.trim() || g.auxiliaries.has(w.lower) || g.figureVerbs.has(w.lower)) continue;
+    if (w.cls === 'verb' && out[i + 1]?.cls !== 'fig') w.cls = 'noun';
+    // "Welfare to Work Partnership": "to" between two capitalized words is part of the name.
+    if (w.cls === 'noun' && out[i + 1]?.cls === 'to' && out[i + 2] && capitalized(out[i + 2]) && out[i + 2].cls !== 'fig') { out[i + 1].cls = 'noun'; out[i + 2].cls = 'noun'; i += 2; }
+  }
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.
   for (let i = 1; i < out.length; i++) {
@@ -191,6 +215,43 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   for (let i = 1; i < out.length; i++) {
     if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';
   }
+  // "federally-funded employees", "owner-occupied housing": words joined by a hyphen before a
+  // noun are one modifier.
+  for (let i = 0; i + 2 < out.length; i++) {
+    const w = out[i], next = out[i + 1];
+    if (w.post === '-' && w.cls !== 'fig' && next.cls !== 'fig' && (next.cls === 'verb' || next.cls === 'adj' || next.cls === 'noun') && (out[i + 2].cls === 'noun' || gerundBeforeNoun(out, i + 2))) { w.cls = 'adj'; next.cls = 'adj'; }
+  }
+  // "the Glasgow based developers", "a state owned bank": a name and a participle before a noun are
+  // one modifier, written without its hyphen.
+  for (let i = 1; i + 1 < out.length; i++) {
+    const w = out[i], before = out[i - 1];
+    if (g.compoundParticiples.has(w.lower) && before.cls === 'noun' && !before.post.trim() && !w.post.trim() && (out[i + 1].cls === 'noun' || out[i + 1].cls === 'adj')) { before.cls = 'adj'; w.cls = 'adj'; }
+  }
+  // "75 percent of our oil imports from …": after "of" and a determiner, a plural the tagger read
+  // as a verb ("imports", "exports", "sales") is a noun; a verb cannot follow there.
+  for (let i = 2; i < out.length; i++) {
+    const w = out[i];
+    if (w.cls !== 'verb' || !/[a-z]s$/.test(w.lower) || g.auxiliaries.has(w.lower) || out[i - 1].post.trim()) continue;
+    let j = i - 1;
+    while (j > 0 && (out[j].cls === 'noun' || out[j].cls === 'adj') && !out[j].post.trim()) j--;
+    if (j < i - 1 && out[j].cls === 'det' && out[j - 1]?.lower === 'of') w.cls = 'noun';
+  }
+  // "owner-occupied housing units", "rental housing": an "-ing" word between a modifier and a noun
+  // is a modifier too.
+  for (let i = 1; i + 1 < out.length; i++) {
+    if (gerundBeforeNoun(out, i) && (out[i - 1].cls === 'adj' || out[i - 1].tags.has('Adjective')) && !out[i - 1].post.trim()) out[i].cls = 'adj';
+  }
+  // "$10 cover and …", "$9 fish stew- …": the words right after a sum, up to the end of its list
+  // entry, are what the sum buys, whatever the tagger said.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i - 1].kind !== 'money' || out[i - 1].post.trim()) continue;
+    const word = (w: Token) => (w.cls === 'verb' || w.cls === 'noun' || w.cls === 'adj') && !g.auxiliaries.has(w.lower);
+    if (!word(out[i])) continue;
+    let j = i;
+    while (j + 1 < out.length && !out[j].post.trim() && word(out[j + 1])) j++;
+    const ends = j + 1 >= out.length || out[j + 1].cls === 'conj' || /[,;:.–—-]/.test(out[j].post);
+    if (ends) for (let k = i; k <= j; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
+  }
   // Right to left: a verb found later in the sentence must not turn an earlier one back into a
   // noun ("The council that runs the port collected £3 million").
   for (let i = out.length - 1; i >= 0; i--) correct(out, i, g);
@@ -201,10 +262,15 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   return out;
 }
 
+function gerundBeforeNoun(out: Token[], i: number): boolean {
+  return out[i].cls === 'verb' && /ing$/.test(out[i].lower) && !out[i].post.trim() && out[i + 1]?.cls === 'noun';
+}
+
 function classOf(lower: string, tags: ReadonlySet<string>, g: GrammarRules): WordClass {
   if (g.relativePronouns.has(lower) && !(lower === 'that' && tags.has('Determiner'))) return 'rel';
   if (g.subordinators.has(lower)) return 'sub';
   if (lower === 'to') return 'to';
+  if (g.timeAdverbs.has(lower)) return 'adv';
   if (g.auxiliaries.has(lower)) return 'verb';
   if (lower === 'and' || lower === 'or' || lower === 'nor' || lower === '&' || lower === 'but' || lower === 'yet') return 'conj';
   if ((tags.has('Possessive') && tags.has('Pronoun')) || (g.possessivePronouns.has(lower) && lower !== 'her')) return 'det';

@@ -17,6 +17,7 @@ export interface NotClaimRules {
   descriptorBefore: RegExp;
   withPhrase: RegExp | null;
   rating: RegExp;
+  ratingAfter: RegExp;
   durationClaimAfter: RegExp;
   durationNotBefore: RegExp;
   ageClaimAfter: RegExp;
@@ -41,6 +42,7 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     durationNotBefore: new RegExp(`^[\\s-]*(?:${alternation(data.durations.notBefore)})(?![\\p{L}])`, 'iu'),
     ageClaimAfter: new RegExp(`(?:${alternation(data.ages.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
     rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})$`),
+    ratingAfter: new RegExp(`^\\s*(?:${alternation(data.ratingNouns)})\\b`, 'iu'),
   };
 }
 
@@ -80,7 +82,7 @@ export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothet
   if (q.kind === 'age' && !r.ageClaimAfter.test(before)) return 'an age that says who is meant, not a claim about them';
   const quote = s.slice(q.span.start, q.span.end);
   if (hypothetical && q.span.start >= hypothetical.from && !r.factAfter.test(before)) return hypothetical.reason;
-  if (r.rating.test(quote) && !/^\s+of\b/i.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
+  if ((r.rating.test(quote) && !/^\s+of\b/i.test(s.slice(q.span.end))) || r.ratingAfter.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
   const bounded = q.bound === 'at_least' || q.bound === 'at_most';
   if (r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
   return null;

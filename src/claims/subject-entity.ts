@@ -60,7 +60,8 @@ function countedNoun(s: string, span: Span, g: GrammarRules): Span & { text: str
 /** The phrase without trailing punctuation (and the owner's "'s"), and a name without the place
  * phrase after it ("the Ministry of Finance in the northern province" → Ministry of Finance). */
 function cleanSpan(s: string, span: Span, owner: boolean, g: GrammarRules): Span & { text: string } {
-  let text = s.slice(span.start, span.end).replace(g.nameThenPlace, '$1').replace(/[\s,.;:!?)"'”’]+$/u, (m, at: number, all: string) => (/^['’]/.test(m) && !owner ? m : keepsPeriod(all.slice(0, at), m, g) ? '.' : ''));
+  // "curries for dinner(excluding rice": a parenthesis the tokenizer left inside a word ends it.
+  let text = s.slice(span.start, span.end).replace(/\s*\(.*$/su, '').replace(g.nameThenPlace, '$1').replace(/[\s,.;:!?)"'”’]+$/u, (m, at: number, all: string) => (/^['’]/.test(m) && !owner ? m : keepsPeriod(all.slice(0, at), m, g) ? '.' : ''));
   if (owner) text = text.replace(/['’]s?$/u, '');
   text = text.replace(/[\s,;:!?)"”]+$/u, '');
   const lead = /^["“'‘(]+/.exec(text)?.[0].length ?? 0;

@@ -6,8 +6,9 @@
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
 import { comma, dash, hardBreak, nounish, opensParen } from './clause-bounds.js';
+import { isEnglishWord } from '../normalize/english-lexicon.js';
 
-export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon';
+export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon' | 'payer' | 'recipient' | 'where-counted' | 'share-of';
 
 export interface StructuralSubject {
   /** The words that name the subject (sentence offsets), determiners dropped. */
@@ -50,7 +51,9 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
   if (b - a > 12 || b <= a) return null;
   // A possessive pronoun alone names nothing ("pay their … a wage" cut short).
   if (b - a === 1 && tokens[a].cls === 'det') return null;
-  if (!tokens.slice(a, b).some((t) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)))) return null;
+  // ("the three main channels": a count after "the" is the phrase itself, it only says how many.)
+  const counted = (t: Token, i: number) => t.cls === 'fig' && t.kind === 'count' && tokens[i - 1]?.lower === 'the';
+  if (!tokens.slice(a, b).some((t, i) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)) || counted(t, a + i))) return null;
   return { from: a, to: b };
 }
 
@@ -69,14 +72,22 @@ export function listContinues(tokens: Token[], from: number, to: number): boolea
 
 /** The object after the verb: "we doubled the child credit", "lifting the minimum wage to …". */
 export function objectOf(tokens: Token[], from: number, to: number, g: GrammarRules): StructuralSubject | null {
+  // "jack up our $120 bill": past the verb's particle, and past a sum that only prices the noun.
+  while (from < to && g.particles.has(tokens[from].lower)) from++;
   let end = from;
   // "our exports over the next five years": a word like "over" (tagged an adjective) ends it.
-  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end) && !g.notPriced.has(tokens[end].lower)) || (tokens[end].cls === 'adv' && nounish(tokens[end + 1])) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
+  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end) && !g.notPriced.has(tokens[end].lower)) || pricesNoun(tokens, end) || (tokens[end].cls === 'adv' && nounish(tokens[end + 1])) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
     end++;
     if (comma(tokens[end - 1])) break;
   }
   const phrase = trimPhrase(tokens, from, end, g);
+  if (phrase) while (phrase.to - phrase.from > 1 && pricesNoun(tokens, phrase.from)) phrase.from++;
   return phrase ? refine(tokens, phrase.from, phrase.to, 'object', g) : null;
+}
+
+/** A sum written before the noun it prices, inside a phrase: "our $120 bill". */
+function pricesNoun(tokens: Token[], k: number): boolean {
+  return tokens[k].cls === 'fig' && tokens[k].kind === 'money' && !tokens[k].post.trim() && tokens[k + 1]?.cls === 'noun';
 }
 
 /** The noun phrase right before a relative pronoun at `rel`: "the Highland Council which …";
@@ -116,8 +127,8 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
   while (k < tokens.length) {
     const t = tokens[k];
     if (k > from && (opensParen(t) || t.cls === 'rel' || g.relativePronouns.has(t.lower))) break;
-    // A time ends the phrase: "Initech last year", "the company this quarter".
-    if (k > from && timeAt(tokens, k)) break;
+    // A time ends the phrase: "Initech last year", "the company this quarter"; so does a number.
+    if (k > from && (timeAt(tokens, k) || (t.tags.has('Value') && /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries)$/.test(tokens[k + 1]?.lower ?? '')))) break;
     const next = tokens[k + 1];
     const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next)));
     if (!(nounish(t) || joins)) break;
@@ -153,6 +164,9 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     const headAt = words.findIndex((t, i) => i > 0 && g.metricHeads.has(t.lower));
     const lead = words.slice(0, headAt).map((t) => t.text).join(' ').toLowerCase();
     if (headAt > 0 && g.isPlace(lead)) return { span: span(tokens, from, from + headAt), via: 'possessive-owner', metric: metricWords(words.slice(headAt), g), pronoun: false, speaker: null };
+    // "the CBC budget", "Netflix subscriber growth": a name before the measure owns it.
+    const owner = headAt > 0 ? nameRun(tokens, from, from + headAt, g) : null;
+    if (owner) return { span: span(tokens, owner.from, owner.to), via: 'possessive-owner', metric: metricWords(words.slice(owner.to - from), g), pronoun: false, speaker: null };
   }
   // "its first phase", "their budget": a possessive pronoun names the owner.
   if (words.length > 1 && g.possessivePronouns.has(words[0].lower) && g.thirdPersonPronouns.has(words[0].lower)) {
@@ -163,6 +177,21 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     return { span: span(tokens, from, to), via, metric: metricWords(words, g), pronoun: false, speaker: null, unowned: bare ? 'bare' : 'modified' };
   }
   return { span: span(tokens, from, to), via, metric: null, pronoun: false, speaker: null };
+}
+
+/** The first run of capitalized words between `from` and `to` that names someone: not a
+ * nationality ("Portuguese exports"), a quarter or date ("Q3 revenue"), a measure word
+ * ("Average price"), or an everyday word the tagger names no one by ("AI infrastructure
+ * spending" is a market, not AI's). */
+function nameRun(tokens: Token[], from: number, to: number, g: GrammarRules): { from: number; to: number } | null {
+  const isName = (t: Token) => /^\p{Lu}/u.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date') && !/^Q\d/.test(t.text) &&
+    !g.demonyms.has(t.text) && !g.measureAdjectives.has(t.lower) && !(isEnglishWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place'));
+  let a = from;
+  while (a < to && !isName(tokens[a])) a++;
+  let b = a;
+  while (b < to && isName(tokens[b]) && !tokens[b].post.trim()) b++;
+  if (b < to && isName(tokens[b])) b++;
+  return b > a ? { from: a, to: b } : null;
 }
 
 export function headIsMetric(words: Token[], g: GrammarRules): boolean {

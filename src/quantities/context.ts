@@ -150,6 +150,8 @@ export function perAfter(s: string, end: number, r: QuantityRules): Found<string
 
 /** The counted noun after a number ("750 million users", "of high-end GPUs"): up to three words,
  * the last one the head. Returns the head, any modifiers and the end offset. */
+const IRREGULAR_PLURAL = /^(?:people|children|staff|personnel|men|women|police|cattle)$/i;
+
 export function countNounAfter(s: string, end: number, allowOf: boolean, r: QuantityRules): Found<{ noun: string; modifiers: string[] }> | null {
   let rest = s.slice(end, end + 80);
   let skip = 0;
@@ -175,11 +177,12 @@ export function countNounAfter(s: string, end: number, allowOf: boolean, r: Quan
     if (r.notCountedNoun.has(w.toLowerCase()) || /ing$|ed$|ly$/.test(w) && words.length > 0) break;
     words.push({ w, end: pos + m[1].length });
     pos = m.index + m[0].length;
-    if (m[2] === '' || !/\s/.test(m[2])) break;
+    // "40,000 people sleep outdoors": a plural without "-s" ends the noun (what follows is a verb).
+    if (m[2] === '' || !/\s/.test(m[2]) || IRREGULAR_PLURAL.test(w)) break;
   }
   // The head is the last plural-looking word, or the first word when none is plural.
   let head = -1;
-  for (let i = words.length - 1; i >= 0; i--) if (/[a-z]s$|[A-Z]s$|people|children|staff|personnel/.test(words[i].w)) { head = i; break; }
+  for (let i = words.length - 1; i >= 0; i--) if (/[a-z]s$|[A-Z]s$/.test(words[i].w) || IRREGULAR_PLURAL.test(words[i].w)) { head = i; break; }
   if (head < 0) {
     if (words.length === 0 || r.notCountedNoun.has(words[0].w.toLowerCase()) || /ing$|ed$|ly$/.test(words[0].w)) return null;
     head = 0;

@@ -193,6 +193,12 @@ export const grammarFile = z.strictObject({
   measureAdjectives: words,
   orgWords: words,
   yearFactBefore: words,
+  timeAdverbs: words,
+  particles: words,
+  paymentVerbs: words,
+  peopleNouns: words,
+  peoplePlacePrepositions: words,
+  compoundParticiples: words,
   placeAliases: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), names: words })),
   examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), subject: z.string().nullable(), via: z.string().optional() })),
 });
@@ -216,6 +222,7 @@ export const notClaimsFile = z.strictObject({
   durations: z.strictObject({ claimAfter: words, notBefore: words, leads: words }),
   ages: z.strictObject({ claimAfter: words }),
   ratingScales: z.array(z.number().int().positive()).min(1),
+  ratingNouns: words,
   examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time']).nullable() })),
 });
 
