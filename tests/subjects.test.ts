@@ -42,8 +42,8 @@ const constructions: Record<string, Row[]> = {
     { text: "The island's overseas territories have a population of about 9,000 people.", figure: '9,000 people', subject: "island's overseas territories" },
   ],
   'one canonical id for a country and its aliases': [
-    { text: "Britain's exports rose 4% last year.", figure: '4%', subject: 'United Kingdom', id: 'united-kingdom' },
-    { text: 'UK exports rose 4% last year.', figure: '4%', subject: 'United Kingdom', id: 'united-kingdom' },
+    { text: "Britain's exports rose 4% last year.", figure: '4%', subject: 'Britain', id: 'united-kingdom', kind: 'place' },
+    { text: 'UK exports rose 4% last year.', figure: '4%', subject: 'UK', id: 'united-kingdom', kind: 'place' },
     { text: 'The United Kingdom spends 2% of its output on defence.', figure: '2%', subject: 'United Kingdom', id: 'united-kingdom', kind: 'place' },
   ],
   'shares of a group': [
@@ -126,7 +126,22 @@ const constructions: Record<string, Row[]> = {
     { text: 'The waiter tried to bump up our $80 bill by $12.', figure: '$12', subject: 'bill', via: 'object' },
     { text: 'Last year we doubled the housing budget.', figure: 'doubled', subject: 'housing budget', via: 'object' },
   ],
+  'what a sum is for': [
+    { text: 'There was $1 million to study soil erosion.', figure: '$1 million', subject: 'soil erosion', via: 'after-figure' },
+    { text: 'I back a record $3 billion in the Ocean Research Fund.', figure: '$3 billion', subject: 'Ocean Research Fund', kind: 'org' },
+  ],
+  'names without judgements, quotes or a clause after them': [
+    { text: 'A smarter tax policy would save $4 billion a year.', figure: '$4 billion', subject: 'tax policy' },
+    { text: 'The increasingly popular electric buses carry 30% of riders.', figure: '30%', subject: 'electric buses' },
+    { text: 'The "fix and grow" plan will cost $40 million.', figure: '$40 million', subject: 'fix and grow plan' },
+    { text: 'In Porto, 3,000 people were without power after the storm and the airport reported 40 mm of rain.', figure: '3,000 people', subject: 'storm', via: 'where-counted' },
+  ],
+  'groups with an age or threshold': [
+    { text: 'About 8.2% of those under 18 were poor.', figure: '8.2%', subject: 'those under 18', via: 'of-complement' },
+    { text: 'Some 40% of adults aged 65 or over live alone.', figure: '40%', subject: 'adults aged 65 or over', via: 'of-complement' },
+  ],
   'clauses that leave out their verb or subject': [
+    { text: 'Globex sales rose 5% in 2020 and 7% in 2021.', figure: '7%', subject: 'Globex', via: 'same-as-figure' },
     { text: 'Rail accounted for 30% of trips, and buses for the remaining 70%.', figure: '70%', subject: 'buses' },
     { text: 'Crime has fallen by 20 percent, car thefts cut in half.', figure: 'cut in half', subject: 'car thefts' },
     { text: 'Our goal is to connect 90% of rural homes to fibre.', figure: '90%', subject: 'rural homes', via: 'of-complement' },
@@ -168,6 +183,7 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'Q3 revenue rose 5%.', figure: '5%', not: 'Q3' },
   { text: 'Tonight, Acme says it will hire 300 workers.', figure: '300 workers', not: 'Tonight' },
   { text: 'A year ago, the city spent $4 million on parks.', figure: '$4 million', not: 'year ago' },
+  { text: 'Acme booked $2 billion in revenue.', figure: '$2 billion', not: 'revenue' },
 ];
 
 describe('subjects that must not be taken', () => {

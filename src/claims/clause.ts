@@ -215,6 +215,15 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   for (let i = 1; i < out.length; i++) {
     if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';
   }
+  // 'the film "Gone with the Wind"', 'the "board games and puzzle" market': words in quotes
+  // are one name or term, not a clause.
+  for (let i = 0; i < out.length; i++) {
+    if (!/["“]$/.test(out[i].pre)) continue;
+    const close = out.findIndex((t, j) => j >= i && j - i < 8 && /^["”]/.test(t.post));
+    if (close < 0) continue;
+    for (let j = i; j <= close; j++) if (out[j].cls === 'verb' && !g.auxiliaries.has(out[j].lower)) out[j].cls = 'noun';
+    i = close;
+  }
   // "federally-funded employees", "owner-occupied housing": words joined by a hyphen before a
   // noun are one modifier.
   for (let i = 0; i + 2 < out.length; i++) {
@@ -239,7 +248,11 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   // "owner-occupied housing units", "rental housing": an "-ing" word between a modifier and a noun
   // is a modifier too.
   for (let i = 1; i + 1 < out.length; i++) {
-    if (gerundBeforeNoun(out, i) && (out[i - 1].cls === 'adj' || out[i - 1].tags.has('Adjective')) && !out[i - 1].post.trim()) out[i].cls = 'adj';
+    // (After a singular noun too, "rental housing units"; after a plural it may be a verb:
+    // "investors buying stocks".)
+    const before = out[i - 1];
+    const modifier = before.cls === 'adj' || before.tags.has('Adjective') || (before.cls === 'noun' && !/s$/.test(before.lower) && !/^\p{Lu}/u.test(before.text));
+    if (gerundBeforeNoun(out, i) && modifier && !before.post.trim()) out[i].cls = 'adj';
   }
   // "$10 cover and …", "$9 fish stew- …": the words right after a sum, up to the end of its list
   // entry, are what the sum buys, whatever the tagger said.

@@ -34,7 +34,26 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const same = structuralSubject(tokens, prev.figure!, g, depth + 1);
     if (same) return { ...same, via: 'same-as-figure' };
   }
+  const shared = afterConjunction(tokens, fi, g);
+  if (shared !== null && !afterFigure(tokens, fi, g)) {
+    const same = structuralSubject(tokens, shared, g, depth + 1);
+    if (same) return { ...same, via: 'same-as-figure' };
+  }
   return shareOf(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
+}
+
+/** "rose 5% in 2020 and 7% in 2021", "paid $65 to and $65 from the port": a figure right after
+ * "and" with nothing between it and a figure of its kind but prepositions, times and currency
+ * words shares that figure's subject; the index of that figure, or null. */
+function afterConjunction(tokens: Token[], fi: number, g: GrammarRules): number | null {
+  if (tokens[fi - 1]?.cls !== 'conj') return null;
+  for (let p = fi - 2; p >= Math.max(0, fi - 7); p--) {
+    const t = tokens[p];
+    if (t.cls === 'fig' && t.kind === tokens[fi].kind) return t.figure!;
+    const filler = t.cls === 'prep' || t.cls === 'to' || t.cls === 'adv' || t.cls === 'fig' || t.tags.has('Date') || g.notPriced.has(t.lower);
+    if (!filler || comma(t) || hardBreak(t)) return null;
+  }
+  return null;
 }
 
 /** "9 out of 10 small farms", "one in five adults": a share written as two counts is about the
@@ -64,8 +83,10 @@ function whereCounted(tokens: Token[], fi: number, g: GrammarRules): StructuralS
   if (!tokens[k] || comma(fig) || !finite(tokens[k])) return null;
   for (; k < tokens.length - 1; k++) {
     const t = tokens[k];
-    if (t.cls === 'fig' || t.cls === 'sub' || t.cls === 'rel' || comma(t) || hardBreak(t)) return null;
-    if (t.cls !== 'prep' || !g.peoplePlacePrepositions.has(t.lower) || timeAt(tokens, k + 1) || tokens[k + 1].cls === 'fig') continue;
+    // ("after the storm": "after" before a noun phrase is a preposition, not a subordinator.)
+    const prep = t.cls === 'prep' || (t.cls === 'sub' && tokens[k + 1].cls === 'det');
+    if (t.cls === 'fig' || (t.cls === 'sub' && !prep) || t.cls === 'rel' || comma(t) || hardBreak(t)) return null;
+    if (!prep || !g.peoplePlacePrepositions.has(t.lower) || timeAt(tokens, k + 1) || tokens[k + 1].cls === 'fig') continue;
     const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);
     if (!phrase) continue;
     const words = tokens.slice(phrase.from, phrase.to);
@@ -180,6 +201,13 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   if (tokens[fi].verbal && vEnd + 1 === fi) {
     if (subject) return bySubject(tokens, subject, fi + 1, tokens.length, fi, g, speaker);
     return opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null;
+  }
+  // "an Act that economists said would create 1 million jobs": what was said is about the noun
+  // the relative clause hangs on.
+  const said = verbWords.findIndex((w) => g.speechVerbs.has(w));
+  if (opener?.cls === 'rel' && cs > 0 && said >= 0 && said < verbWords.length - 1 && tokens[v + said + 1]?.cls === 'verb') {
+    const noun = nounBefore(tokens, cs, g);
+    if (noun) return noun;
   }
   // "Analysts said (that) the firm's revenue rose 10%": the figure is in what was said.
   if (verbWords.some((w) => g.speechVerbs.has(w)) && segmentHasVerb(tokens, vEnd + 1) && depth < 3) {

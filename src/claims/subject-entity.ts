@@ -38,8 +38,10 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   // phrase is what the figure is about (a place owning it is not: "Chicago's Trump Hotel").
   const owner = mentions.find((m) => m.start === start && /^['’]s\b/u.test(s.slice(m.end, m.end + 3)) && m.entity.kind !== 'place' && m.entity.kind !== 'group');
   if (owner) return { ...owner, via: 'possessive-owner' };
+  // A country keeps the name the text gives it ("UK", "Britain") under its canonical id, so
+  // reconciliation groups it and a reader sees what the sentence says.
   const place = g.places.get(text.toLowerCase().replace(/^the\s+/, ''));
-  if (place) return { start, end, text, entity: { id: place.id, name: place.name, kind: 'place' }, via: st.via };
+  if (place) return { start, end, text, entity: { id: place.id, name: text.replace(/^the\s+/i, ''), kind: 'place' }, via: st.via };
   const group = coordination(text, start, mentions, g);
   if (group) return { start, end, text, entity: group, via: st.via };
   const words = tokens.filter((t) => t.start >= start && t.end <= end);
@@ -65,7 +67,8 @@ function cleanSpan(s: string, span: Span, owner: boolean, g: GrammarRules): Span
   if (owner) text = text.replace(/['’]s?$/u, '');
   text = text.replace(/[\s,;:!?)"”]+$/u, '');
   const lead = /^["“'‘(]+/.exec(text)?.[0].length ?? 0;
-  return { start: span.start + lead, end: span.start + text.length, text: text.slice(lead) };
+  // Quotation marks inside a name are punctuation: 'the "fix and grow" plan' → fix and grow plan.
+  return { start: span.start + lead, end: span.start + text.length, text: text.slice(lead).replace(/["“”]/g, '').replace(/\s{2,}/g, ' ') };
 }
 
 /** "Acme Corp." keeps its period: the name ends in an abbreviation. */

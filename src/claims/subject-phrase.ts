@@ -5,7 +5,7 @@
  */
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
-import { comma, dash, hardBreak, nounish, opensParen } from './clause-bounds.js';
+import { comma, dash, finite, hardBreak, nounish, opensParen } from './clause-bounds.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
 
 export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon' | 'payer' | 'recipient' | 'where-counted' | 'share-of';
@@ -38,8 +38,17 @@ export interface StructuralSubject {
  * ("Duarte Peak, the highest point …,") and a parenthesis dropped; null when no noun is left. */
 export function trimPhrase(tokens: Token[], from: number, to: number, g: GrammarRules): { from: number; to: number } | null {
   let a = from, b = to;
-  // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is.
-  while (a < b && !tokens[a].tags.has('ProperNoun') && !g.thirdPersonPronouns.has(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower))) a++;
+  // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is; nor
+  // "those" that stands for people ("those age 65 or over": a singular after it is no noun of its).
+  const head = (t: Token, next: Token | undefined) => /^th(?:ese|ose)$/.test(t.lower) && !!next && !/s$/.test(next.lower) && (next.cls !== 'adj' || DESCRIPTOR.test(`${next.lower} ${tokens[tokens.indexOf(next) + 1]?.text ?? ''}`));
+  let adverb = false;
+  while (a < b && !tokens[a].tags.has('ProperNoun') && !g.thirdPersonPronouns.has(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower)) && !head(tokens[a], tokens[a + 1])) {
+    adverb ||= tokens[a].cls === 'adv';
+    a++;
+  }
+  // "the increasingly important other channels", "a smarter tax policy": a judgement on the
+  // thing (an adjective an adverb grades, a comparative) is not part of its name.
+  if (b - a > 2 && tokens[a].cls === 'adj' && (!/^\p{Lu}/u.test(tokens[a].text) || tokens[a].start === 0) && (adverb || tokens[a].tags.has('Comparative'))) a++;
   for (let i = a; i < b; i++) {
     const t = tokens[i];
     if (i > a && (opensParen(t) || t.cls === 'rel' || t.cls === 'sub' || (t.cls === 'pron' && !g.thirdPersonPronouns.has(t.lower)))) { b = i; break; }
@@ -53,7 +62,7 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
   if (b - a === 1 && tokens[a].cls === 'det') return null;
   // ("the three main channels": a count after "the" is the phrase itself, it only says how many.)
   const counted = (t: Token, i: number) => t.cls === 'fig' && t.kind === 'count' && tokens[i - 1]?.lower === 'the';
-  if (!tokens.slice(a, b).some((t, i) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)) || counted(t, a + i))) return null;
+  if (!tokens.slice(a, b).some((t, i) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)) || counted(t, a + i) || (i === 0 && head(t, tokens[a + 1])))) return null;
   return { from: a, to: b };
 }
 
@@ -110,6 +119,20 @@ export function countedNoun(tokens: Token[], fi: number): StructuralSubject | nu
 export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
   if (comma(tokens[fi]) || hardBreak(tokens[fi]) || tokens[fi].kind !== 'money') return null;
   let k = fi + 1;
+  // "$1 million to study stress in plants": what the sum is to pay for.
+  if (tokens[k]?.cls === 'to' && tokens[k + 1]?.cls === 'verb' && !g.auxiliaries.has(tokens[k + 1].lower) && nounish(tokens[k + 2])) {
+    const object = objectOf(tokens, k + 2, tokens.length, g);
+    return object && { ...object, via: 'after-figure' };
+  }
+  // "$3 billion in the Century Research Fund": a named fund or body it goes into (not a place,
+  // not "in revenue").
+  if (tokens[k]?.lower === 'in') {
+    const named = tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
+    if (!/^\p{Lu}/u.test(tokens[named]?.text ?? '')) return null;
+    const phrase = trimPhrase(tokens, named, phraseEnd(tokens, named, g), g);
+    const text = phrase && tokens.slice(phrase.from, phrase.to).map((t) => t.text).join(' ');
+    return phrase && !g.isPlace(text!.toLowerCase()) && !tokens[named].tags.has('Place') ? refine(tokens, phrase.from, phrase.to, 'after-figure', g) : null;
+  }
   if (tokens[k]?.lower === 'for' || tokens[k]?.lower === 'on') k++;
   const t = tokens[k];
   if (!t || opensParen(t) || !nounish(t) || t.tags.has('Preposition') || t.tags.has('Value') || g.notPriced.has(t.lower)) return null;
@@ -118,6 +141,8 @@ export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): Struc
   if (!phrase || tokens.slice(phrase.from, phrase.to).some((u) => u.tags.has('Date') || u.tags.has('Duration'))) return null;
   return refine(tokens, phrase.from, phrase.to, 'after-figure', g);
 }
+
+const DESCRIPTOR = /^(?:under|over|aged|above|below)\s+\d+\b/;
 
 /** End (exclusive) of the noun phrase starting at `from`: nouns, adjectives, determiners,
  * "of"/"in"/"on"/"from" phrases and "and" between nouns, up to a verb, comma, figure, parenthesis
@@ -130,12 +155,29 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
     // A time ends the phrase: "Initech last year", "the company this quarter"; so does a number.
     if (k > from && (timeAt(tokens, k) || (t.tags.has('Value') && /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries)$/.test(tokens[k + 1]?.lower ?? '')))) break;
     const next = tokens[k + 1];
-    const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next)));
+    // "those under 18", "people aged 65 or over": an age or threshold that says which people.
+    if (k > from && t.cls === 'fig' && DESCRIPTOR.test(t.text)) return k + 1;
+    if (k > from && DESCRIPTOR.test(`${t.lower} ${next?.text ?? ''}`)) {
+      k += 2;
+      if (tokens[k]?.lower === 'or' && /^(?:over|older|above|more)$/.test(tokens[k + 1]?.lower ?? '')) k += 2;
+      return k;
+    }
+    const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next) && !opensClause(tokens, k + 1)));
     if (!(nounish(t) || joins)) break;
     k++;
     if (comma(t) || hardBreak(t) || dash(t) || t.post.includes(')')) break;
+    // "80% of Americans access to …": a people's name in the plural is the whole phrase.
+    if (/^\p{Lu}.*s$/u.test(t.text) && g.demonyms.has(t.text.slice(0, -1))) break;
   }
   return k;
+}
+
+/** "the storm and the airport reported …": after "and", a noun phrase with a verb of its own is a
+ * new clause, not more of the phrase. */
+function opensClause(tokens: Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && nounish(tokens[k]) && !comma(tokens[k])) k++;
+  return k > from && k < tokens.length && finite(tokens[k]);
 }
 
 /** A subject phrase whose head names a measure names its owner. */
