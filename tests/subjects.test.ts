@@ -125,6 +125,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'Lunch menus(drinks excluded) are $12.', figure: '$12', subject: 'Lunch menus' },
     { text: 'The waiter tried to bump up our $80 bill by $12.', figure: '$12', subject: 'bill', via: 'object' },
     { text: 'Last year we doubled the housing budget.', figure: 'doubled', subject: 'housing budget', via: 'object' },
+    { text: 'The Save Our Parks campaign, which began in May, has raised £40,000.', figure: '£40,000', subject: 'Save Our Parks campaign' },
+    { text: 'The Save the Parks campaign has raised £40,000.', figure: '£40,000', subject: 'Save the Parks campaign', via: 'clause-subject' },
   ],
   'what a sum is for': [
     { text: 'There was $1 million to study soil erosion.', figure: '$1 million', subject: 'soil erosion', via: 'after-figure' },
@@ -139,6 +141,7 @@ const constructions: Record<string, Row[]> = {
   'groups with an age or threshold': [
     { text: 'About 8.2% of those under 18 were poor.', figure: '8.2%', subject: 'those under 18', via: 'of-complement' },
     { text: 'Some 40% of adults aged 65 or over live alone.', figure: '40%', subject: 'adults aged 65 or over', via: 'of-complement' },
+    { text: 'But 2 million children under 5 still die each year.', figure: '2 million children', subject: 'children under 5', via: 'counted-noun' },
   ],
   'clauses that leave out their verb or subject': [
     { text: 'Globex sales rose 5% in 2020 and 7% in 2021.', figure: '7%', subject: 'Globex', via: 'same-as-figure' },

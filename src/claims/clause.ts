@@ -177,10 +177,20 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   const titleCase = out.filter((t) => /^\p{L}/u.test(t.text) && t.text.length > 3).every(capitalized);
   for (let i = 1; i < out.length && !titleCase; i++) {
     const w = out[i], before = out[i - 1];
+    // "the Reclaim the Rovers campaign", "the Build Back Better plan": no verb follows "the".
+    if (w.cls === 'verb' && capitalized(w) && (before.lower === 'the' || before.lower === 'a') && !before.post.trim() && !g.auxiliaries.has(w.lower)) { w.cls = 'noun'; continue; }
     if (!capitalized(w) || !capitalized(before) || before.cls !== 'noun' || before.post.trim() || g.auxiliaries.has(w.lower) || g.figureVerbs.has(w.lower)) continue;
     if (w.cls === 'verb' && out[i + 1]?.cls !== 'fig') w.cls = 'noun';
     // "Welfare to Work Partnership": "to" between two capitalized words is part of the name.
     if (w.cls === 'noun' && out[i + 1]?.cls === 'to' && out[i + 2] && capitalized(out[i + 2]) && out[i + 2].cls !== 'fig') { out[i + 1].cls = 'noun'; out[i + 2].cls = 'noun'; i += 2; }
+  }
+  // "The Save Our Parks campaign has raised …", "the campaign, which began …": a present-tense
+  // "verb" right before an auxiliary, or before a relative clause set off by a comma, is the head
+  // noun of the subject (a verb is not followed by "has" or ", which").
+  for (let i = 1; i + 1 < out.length; i++) {
+    const w = out[i], next = out[i + 1];
+    if (w.cls !== 'verb' || g.auxiliaries.has(w.lower) || w.tags.has('PastTense') || /ing$/.test(w.lower) || !(out[i - 1].cls === 'noun' || out[i - 1].cls === 'adj')) continue;
+    if ((g.auxiliaries.has(next.lower) && !w.post.trim()) || (next.cls === 'rel' && /,/.test(w.post))) w.cls = 'noun';
   }
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.

@@ -18,7 +18,7 @@
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
 import { clauseStart, comma, findVerb, finite, hardBreak, lastVerb, nounish, opensParen, segmentHasVerb, skipFronted } from './clause-bounds.js';
-import { afterFigure, countedNoun, nounBefore, objectOf, phraseEnd, refine, span, timeAt, trimPhrase, type StructuralSubject } from './subject-phrase.js';
+import { afterFigure, countedNoun, descriptorEnd, nounBefore, objectOf, phraseEnd, refine, span, timeAt, trimPhrase, type StructuralSubject } from './subject-phrase.js';
 
 export type { StructuralSubject, StructuralVia } from './subject-phrase.js';
 
@@ -320,10 +320,19 @@ function figureInSubject(tokens: Token[], fi: number, g: GrammarRules, opener: T
   // "4.0 million children lived …": a count that is the clause's subject is about what it counts.
   let n = fi + 1;
   if (comma(tokens[fi])) { while (n < tokens.length && !comma(tokens[n])) n++; n++; }
-  while (tokens[n]?.cls === 'adv') n++;
+  // "10 million children under 12 still live …": the age or threshold that says which belongs to
+  // what is counted.
+  const descriptor = !comma(tokens[fi]) && n === fi + 1 ? descriptorEnd(tokens, n) : n;
+  const described = descriptor > n;
+  n = descriptor;
+  // ("still live", "now earn": an adverb the tagger read as an adjective, right before the verb.)
+  while (tokens[n]?.cls === 'adv' || (tokens[n]?.cls === 'adj' && tokens[n + 1]?.cls === 'verb')) n++;
   // A count with no verb after it ("… pay less than millions of middle-class households") is about
   // what it counts too.
-  if (kind === 'count' && (tokens[n]?.cls === 'verb' || tokens[n]?.lower === 'to' || n >= tokens.length || hardBreak(tokens[n - 1]))) return countedNoun(tokens, fi);
+  if (kind === 'count' && (tokens[n]?.cls === 'verb' || tokens[n]?.lower === 'to' || n >= tokens.length || hardBreak(tokens[n - 1]))) {
+    const counted = countedNoun(tokens, fi);
+    return counted && described ? { ...counted, descriptor: span(tokens, fi + 1, descriptor) } : counted;
+  }
   return null;
 }
 

@@ -29,6 +29,8 @@ export interface StructuralSubject {
   personal?: boolean;
   /** The subject is the noun a count is written with ("4.0 million children" → children). */
   counted?: boolean;
+  /** For a counted noun: the age or threshold after the figure that says which ("under 12"). */
+  descriptor?: Span;
   /** For a pronoun that cannot be resolved: what the figure is the price of ("they charged $2 for
    * an egg"). */
   alternative?: StructuralSubject | null;
@@ -144,6 +146,16 @@ export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): Struc
 
 const DESCRIPTOR = /^(?:under|over|aged|above|below)\s+\d+\b/;
 
+/** "under 12", "aged 65 or over" at `k`: the end (exclusive) of an age or threshold that says
+ * which people a phrase means; `k` when there is none. */
+export function descriptorEnd(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (!t) return k;
+  if (t.cls === 'fig' && DESCRIPTOR.test(t.text)) return k + 1;
+  if (!DESCRIPTOR.test(`${t.lower} ${tokens[k + 1]?.text ?? ''}`)) return k;
+  return tokens[k + 2]?.lower === 'or' && /^(?:over|older|above|more)$/.test(tokens[k + 3]?.lower ?? '') ? k + 4 : k + 2;
+}
+
 /** End (exclusive) of the noun phrase starting at `from`: nouns, adjectives, determiners,
  * "of"/"in"/"on"/"from" phrases and "and" between nouns, up to a verb, comma, figure, parenthesis
  * or relative pronoun. */
@@ -156,12 +168,7 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
     if (k > from && (timeAt(tokens, k) || (t.tags.has('Value') && /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries)$/.test(tokens[k + 1]?.lower ?? '')))) break;
     const next = tokens[k + 1];
     // "those under 18", "people aged 65 or over": an age or threshold that says which people.
-    if (k > from && t.cls === 'fig' && DESCRIPTOR.test(t.text)) return k + 1;
-    if (k > from && DESCRIPTOR.test(`${t.lower} ${next?.text ?? ''}`)) {
-      k += 2;
-      if (tokens[k]?.lower === 'or' && /^(?:over|older|above|more)$/.test(tokens[k + 1]?.lower ?? '')) k += 2;
-      return k;
-    }
+    if (k > from && descriptorEnd(tokens, k) > k) return descriptorEnd(tokens, k);
     const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next) && !opensClause(tokens, k + 1)));
     if (!(nounish(t) || joins)) break;
     k++;
