@@ -130,6 +130,7 @@ const constructions: Record<string, Row[]> = {
   ],
   'what a sum is for': [
     { text: 'There was $1 million to study soil erosion.', figure: '$1 million', subject: 'soil erosion', via: 'after-figure' },
+    { text: 'I spent $30 fixing the old sink.', figure: '$30', subject: 'old sink', via: 'after-figure' },
     { text: 'I back a record $3 billion in the Ocean Research Fund.', figure: '$3 billion', subject: 'Ocean Research Fund', kind: 'org' },
   ],
   'names without judgements, quotes or a clause after them': [
@@ -197,6 +198,25 @@ describe('subjects that must not be taken', () => {
   }
 });
 
+/** A line on its own that names an owner only as "this …'s" is a quiz clue; "this meal" names its
+ * meal, and a line with sentences around it may name the owner elsewhere. */
+describe('quiz clues with a masked owner', () => {
+  const outcome = (text: string, figure: string) => {
+    const { claims, report } = processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules);
+    return { claimed: claims.some((c) => c.quantity?.quote.includes(figure)), rejected: report.rejected.find((r) => r.quote.includes(figure))?.reason ?? null };
+  };
+  test("Cass Pierce designed this banker's tower for 40,000,000 pennies.", () => {
+    expect(outcome("Cass Pierce designed this banker's tower for 40,000,000 pennies.", '40,000,000 pennies').rejected).toMatch(/quiz clue/);
+  });
+  test.each([
+    ['This meal: less than $100.', '$100'],
+    ['Acme said this deal will add $5 million.', '$5 million'],
+    ["Globex builds towers. Cass Pierce designed this banker's tower for $4 million.", '$4 million'],
+  ])('%s → %s is a claim', (text, figure) => {
+    expect(outcome(text, figure).claimed).toBe(true);
+  });
+});
+
 /** What the writer says of themself is no claim (their weight, score, belongings); what they paid
  * for something is a claim about that thing. */
 describe('personal statements', () => {
@@ -208,6 +228,7 @@ describe('personal statements', () => {
     ['I lost about 70 pounds last year.', '70 pounds'],
     ['I got 88% on my driving test.', '88%'],
     ['Honestly, I own 3 bikes.', '3 bikes'],
+    ['The clerk told me I could spend $50.', '$50'],
   ])('%s → %s is not a claim', (text, figure) => {
     const o = outcome(text, figure);
     expect(o.claimed).toBe(false);

@@ -126,15 +126,22 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;
       const label = table?.rowLabel || undefined;
-      const { subject, personal } = chooseSubject({
+      const { subject, personal, masked } = chooseSubject({
         a, rules, sentence, s, q, figure, all, attributionSpan, tags, lastSubject,
         firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start, eager: options.eagerNlp ?? false,
         clause, figureIndex,
       });
-      // What a writer says of themself (their weight, score, belongings) is no claim; what they paid
-      // for something is a claim about that thing, and has its subject.
-      if (personal && q.kind !== 'money') {
+      // What a writer says of themself (their weight, score, belongings, what they could spend) is
+      // no claim; what they paid for something is a claim about that thing (the clause names the
+      // thing, so it is not personal).
+      if (personal) {
         reject(q, 'a personal statement of the writer, not a claim');
+        continue;
+      }
+      // A line on its own that names an owner only as "this …'s" is a quiz clue: the answer it is
+      // about is masked ("Pierce designed this banker's tower for 40,000,000 pennies").
+      if (masked && a.sentences.length === 1) {
+        reject(q, 'a quiz clue: the subject it is about is masked');
         continue;
       }
       if (subject) {

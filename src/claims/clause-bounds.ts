@@ -145,7 +145,7 @@ export function skipFronted(tokens: Token[], from: number, fi: number): number {
   const opensNoun = tokens[k] && (tokens[k].cls === 'det' || tokens[k].cls === 'pron' || (tokens[k].cls === 'noun' && !tokens[k].tags.has('Date')));
   // "A Lisbon lawyer since 1989, Ana Costa was named …": an indefinite phrase before a name and
   // its verb is an apposition to that name.
-  const apposition = close >= 0 && (tokens[k].lower === 'a' || tokens[k].lower === 'an') && /^\p{Lu}/u.test(tokens[close + 1]?.text ?? '');
+  const apposition = close >= 0 && (tokens[k].lower === 'a' || tokens[k].lower === 'an') && (/^\p{Lu}/u.test(tokens[close + 1]?.text ?? '') || tokens[close + 1]?.cls === 'pron');
   // "A year ago, the city spent …", "Two weeks later, …": a time before the comma.
   const time = close >= 0 && /^(?:ago|later|earlier|before|after)$/.test(tokens[close].lower);
   if (close >= 0 && (!opensNoun || apposition || time) && !tokens.slice(k + 1, close + 1).some((u) => finite(u) && !u.tags.has('Participle'))) {

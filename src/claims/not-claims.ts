@@ -18,6 +18,8 @@ export interface NotClaimRules {
   withPhrase: RegExp | null;
   rating: RegExp;
   ratingAfter: RegExp;
+  denomination: RegExp;
+  hyperbole: RegExp;
   durationClaimAfter: RegExp;
   durationNotBefore: RegExp;
   ageClaimAfter: RegExp;
@@ -41,7 +43,9 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     durationClaimAfter: new RegExp(`\\b(?:${alternation(data.durations.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
     durationNotBefore: new RegExp(`^[\\s-]*(?:${alternation(data.durations.notBefore)})(?![\\p{L}])`, 'iu'),
     ageClaimAfter: new RegExp(`(?:${alternation(data.ages.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
-    rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})$`),
+    rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})(?![\\d.])`),
+    denomination: new RegExp(`^\\s*(?:${alternation(data.denominations)})(?![\\p{L}])`, 'iu'),
+    hyperbole: new RegExp(`^(?:${alternation(data.hyperboles)})`, 'iu'),
     ratingAfter: new RegExp(`^\\s*(?:${alternation(data.ratingNouns)})\\b`, 'iu'),
   };
 }
@@ -55,7 +59,8 @@ export interface Hypothetical {
 /** Where a sentence stops stating facts, and why, or null: it imagines, supposes or advises. */
 export function hypotheticalSentence(s: string, r: NotClaimRules): Hypothetical | null {
   if (r.opens.test(s)) return { reason: 'hypothetical (the sentence supposes it)', from: 0 };
-  const advice = r.advice.exec(s);
+  // ("you **should** spend": emphasis marks are not words; blanking them keeps every offset.)
+  const advice = r.advice.exec(s.replace(/[*_]/g, ' '));
   if (advice) return { reason: 'advice to the reader, not a claim', from: clauseStart(s, advice.index) };
   const c = r.conditional.exec(s);
   if (c && (r.people.test(c[1]) || r.people.test(c[2]) || r.counterfactual.test(c[1]))) {
@@ -82,7 +87,10 @@ export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothet
   if (q.kind === 'age' && !r.ageClaimAfter.test(before)) return 'an age that says who is meant, not a claim about them';
   const quote = s.slice(q.span.start, q.span.end);
   if (hypothetical && q.span.start >= hypothetical.from && !r.factAfter.test(before)) return hypothetical.reason;
-  if ((r.rating.test(quote) && !/^\s+of\b/i.test(s.slice(q.span.end))) || r.ratingAfter.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
+  const score = r.rating.exec(quote);
+  if ((score && !/^\s+of\b/i.test(s.slice(q.span.start + score[0].length))) || r.ratingAfter.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
+  if (q.kind === 'money' && r.denomination.test(s.slice(q.span.end))) return 'a denomination: it says which coin or note, not a claim';
+  if (r.hyperbole.test(quote)) return 'hyperbole, not a figure anyone states as fact';
   const bounded = q.bound === 'at_least' || q.bound === 'at_most';
   if (r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
   return null;

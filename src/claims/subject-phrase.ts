@@ -121,9 +121,11 @@ export function countedNoun(tokens: Token[], fi: number): StructuralSubject | nu
 export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
   if (comma(tokens[fi]) || hardBreak(tokens[fi]) || tokens[fi].kind !== 'money') return null;
   let k = fi + 1;
-  // "$1 million to study stress in plants": what the sum is to pay for.
-  if (tokens[k]?.cls === 'to' && tokens[k + 1]?.cls === 'verb' && !g.auxiliaries.has(tokens[k + 1].lower) && nounish(tokens[k + 2])) {
-    const object = objectOf(tokens, k + 2, tokens.length, g);
+  // "$1 million to study stress in plants", "100₾ buying the new bicycle": what the sum pays for.
+  const gerund = tokens[k]?.cls === 'verb' && /ing$/.test(tokens[k].lower) ? k : -1;
+  const purpose = tokens[k]?.cls === 'to' && tokens[k + 1]?.cls === 'verb' ? k + 1 : gerund;
+  if (purpose > 0 && !g.auxiliaries.has(tokens[purpose].lower) && nounish(tokens[purpose + 1])) {
+    const object = objectOf(tokens, purpose + 1, tokens.length, g);
     return object && { ...object, via: 'after-figure' };
   }
   // "$3 billion in the Century Research Fund": a named fund or body it goes into (not a place,

@@ -69,6 +69,10 @@ export interface QuantityRules {
   fractionValue: Map<string, number>;
   /** After a multiplier word: a frequency ("twice a year"), not a multiple. */
   multiplierNotBefore: RegExp;
+  /** "on double shift": a multiplier word after one of multipliers.yml's adjectiveAfter words, and
+   * before a noun, is an adjective. */
+  multiplierAdjectiveAfter: RegExp;
+  multiplierNoun: RegExp;
   unitWord: RegExp;
   unitWords: Map<string, UnitInfo>;
   unitSymbol: RegExp;
@@ -168,6 +172,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     multiplierValue,
     fraction: new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${d['quantities.multipliers'].fractionNotAfter.map(escapeRegex).join('|')})\\s+)(${phrase(fractionValue.keys())})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`, 'giu'),
     fractionValue,
+    multiplierAdjectiveAfter: new RegExp(`(?<![\\p{L}])(?:${d['quantities.multipliers'].adjectiveAfter.map(phraseSource).join('|')})\\s+$`, 'iu'),
+    multiplierNoun: new RegExp(`^\\s+(?!(?:${d['quantities.multipliers'].notNouns.map(phraseSource).join('|')})(?![\\p{L}]))\\p{Ll}`, 'u'),
     multiplierNotBefore: new RegExp(`^\\s+(?:${d['quantities.multipliers'].notBefore.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     unitWord: wordBoundary(phrase(unitWords.keys())),
     unitWords,

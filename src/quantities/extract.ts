@@ -45,6 +45,7 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
     const value = r.multiplierValue.get(m[1].toLowerCase().replace(/\s+/g, ' '))!;
     const start = m.index, end = m.index + m[0].length;
     if (r.multiplierNotBefore.test(s.slice(end, end + 16))) continue;
+    if (r.multiplierAdjectiveAfter.test(s.slice(Math.max(0, start - 8), start)) && r.multiplierNoun.test(s.slice(end, end + 16))) continue;
     anchors.push({ start, end, read: () => multiplierDraft(start, end, value, `quantities/multipliers#${m[1].toLowerCase()}`) });
   }
   r.fraction.lastIndex = 0;
@@ -80,6 +81,7 @@ const BLOCKED = new RegExp([
   /\bhttps?:\/\/\S+|\bwww\.\S+/.source, // URLs
   /(?:\bplus or minus|±)\s*\d[\d.,]*\s*%?/.source, // a tolerance on another figure, not a figure
   /\b\d+(?:st|nd|rd|th)\b/.source, // ordinals
+  /\(\d{1,2}\s?[MFmf]\)/.source, // an age and sex tag after a person: "I (25m)", "my wife (31F)"
 ].join('|'), 'giu');
 
 function blockedRanges(s: string): { start: number; end: number }[] {

@@ -21,7 +21,8 @@ const DIGITS = String.raw`(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?` + // Indian gro
   String.raw`|\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)` + // European 1.234,56
   String.raw`|\d+,\d{1,2}(?=\s*(?:million|billion|trillion|mn|bn|m|b)\b)` + // decimal comma "3,5 million"
   String.raw`|\d+(?:\.\d+)?|\.\d+)`;
-const FRACTION = String.raw`(?:(\d+)\s+)?(\d+)/(\d+)`;
+// (A decimal over a whole is a score, "2.5/5": read whole so it can be told apart as a rating.)
+const FRACTION = String.raw`(?:(\d+)\s+)?(\d+(?:\.\d+)?)/(\d+)`;
 const VULGAR: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125 };
 
 const ONES = 'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';

@@ -68,6 +68,8 @@ export const multipliersFile = z.strictObject({
   fractionNotAfter: words,
   timesBefore: words,
   notBefore: words,
+  adjectiveAfter: words,
+  notNouns: words,
   examples: z.array(quantityExample),
 });
 
@@ -223,7 +225,9 @@ export const notClaimsFile = z.strictObject({
   ages: z.strictObject({ claimAfter: words }),
   ratingScales: z.array(z.number().int().positive()).min(1),
   ratingNouns: words,
-  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time']).nullable() })),
+  denominations: words,
+  hyperboles: words,
+  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time', 'denomination', 'hyperbole']).nullable() })),
 });
 
 /** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
