@@ -144,6 +144,17 @@ const constructions: Record<string, Row[]> = {
     { text: 'Some 40% of adults aged 65 or over live alone.', figure: '40%', subject: 'adults aged 65 or over', via: 'of-complement' },
     { text: 'But 2 million children under 5 still die each year.', figure: '2 million children', subject: 'children under 5', via: 'counted-noun' },
   ],
+  'the same measure at another time': [
+    { text: 'The number of permits, which the city issues, was about 54,700 in 2013, compared to 41,200 in 2010 and 39,800 in 2009.', figure: '41,200', subject: 'permits', via: 'same-as-figure' },
+    { text: 'The number of permits, which the city issues, was about 54,700 in 2013, compared to 41,200 in 2010 and 39,800 in 2009.', figure: '39,800', subject: 'permits', via: 'same-as-figure' },
+    { text: 'Between 2009 and 2013, the number of new cafes per year was 1,200.', figure: '1,200', subject: 'new cafes' },
+  ],
+  'names with times and ordinals': [
+    { text: 'I back a record $3 billion in the 21st Century Ocean Fund.', figure: '$3 billion', subject: '21st Century Ocean Fund' },
+    { text: 'Initech Monday said it earned $4 million.', figure: '$4 million', subject: 'Initech' },
+    { text: 'Nobody mentioned the wine pairing ($85 each).', figure: '$85', subject: 'wine pairing', via: 'parenthesis' },
+    { text: 'The number of people aged 100 or over will reach 600,000 by 2080.', figure: '600,000', subject: 'people aged 100 or over' },
+  ],
   'clauses that leave out their verb or subject': [
     { text: 'Globex sales rose 5% in 2020 and 7% in 2021.', figure: '7%', subject: 'Globex', via: 'same-as-figure' },
     { text: 'Rail accounted for 30% of trips, and buses for the remaining 70%.', figure: '70%', subject: 'buses' },
@@ -214,6 +225,17 @@ describe('quiz clues with a masked owner', () => {
     ["Globex builds towers. Cass Pierce designed this banker's tower for $4 million.", '$4 million'],
   ])('%s → %s is a claim', (text, figure) => {
     expect(outcome(text, figure).claimed).toBe(true);
+  });
+});
+
+/** A question that the segmenter left joined to the statements before it asks only its own part. */
+describe('questions', () => {
+  const claimed = (text: string, figure: string) => processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules).claims.some((c) => c.quantity?.quote.includes(figure));
+  test('a statement before a joined question is a claim', () => {
+    expect(claimed('The tasting menu costs $85 (wine included) Was it worth it?', '$85')).toBe(true);
+  });
+  test('a figure in the question is not', () => {
+    expect(claimed('Did Acme really earn $5 million?', '$5 million')).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ import type { SentenceQuantity } from '../quantities/extract.js';
 import { findLexiconMentions, type EntityMention } from './entities.js';
 import { MentionHistory, resolveAnaphora } from './coreference.js';
 import { metricOf } from './metrics.js';
-import { attributionOf, isQuestion, modalityOf } from './modality.js';
+import { attributionOf, isQuestion, modalityOf, questionStart } from './modality.js';
 import { timeOf } from './time.js';
 import { namesIn, type TaggedNames } from './nlp.js';
 import { chooseSubject } from './choose-subject.js';
@@ -87,6 +87,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       quantities = [];
     }
     const question = isQuestion(s, rules.modality);
+    const asked = questionStart(s, rules.modality);
     const hypothetical = quantities.length > 0 ? hypotheticalSentence(s, rules.notClaims) : null;
     const others = quantities.filter((q) => !q.yearLike);
     // Figures a length of time or an age could only qualify (counted once per sentence).
@@ -95,7 +96,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
       const flag = a.noise.at(src);
       if (flag) return reject(q, `${flag.reason} (${flag.rule})`), false;
-      if (question) return reject(q, 'question'), false;
+      if (question && q.span.start >= asked) return reject(q, 'question'), false;
       const not = notAClaim(s, q, hypothetical, qualifiable.length - (qualifiable.includes(q) ? 1 : 0), rules.notClaims);
       if (not) return reject(q, not), false;
       if (q.yearLike && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;

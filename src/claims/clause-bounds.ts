@@ -26,7 +26,9 @@ export function clauseStart(tokens: Token[], fi: number, g: GrammarRules): numbe
     // "If OpenAI can deliver …, it stands to …": a fronted subordinate clause ends at the comma
     // before the main clause's subject and verb.
     if (prev.cls === 'sub') return mainClauseAfter(tokens, j, fi) ?? j - 1;
-    if (prev.cls === 'rel') return j - 1;
+    // ("The number of grants, which confers residence, was 154,700": a relative clause closed by a
+    // comma before the figure is not the figure's clause.)
+    if (prev.cls === 'rel' && !(comma(tokens[j - 2]) && tokens.slice(j, fi).some((t) => comma(t)))) return j - 1;
     // "compared to OpenAI's model at $20", "unlike Meta": a new subject for what follows.
     if ((prev.cls === 'to' && g.comparisonVerbs.has(tokens[j - 2]?.lower ?? '')) || g.comparisons.has(prev.lower)) return j;
     // "…, and the three channels accounted for 29.5%", "…, lead levels … has been cut by 70%":
@@ -157,11 +159,12 @@ export function skipFronted(tokens: Token[], from: number, fi: number): number {
     const t = tokens[k];
     if (t.cls === 'adv' || t.cls === 'conj' || (t.tags.has('Date') && comma(t))) { k++; continue; }
     if (t.cls === 'prep') {
-      // The preposition and its noun ("In 1993", "In that year"), up to a year or a comma.
+      // The preposition and its noun ("In 1993", "In that year", "Between 2009 and 2013"), up to a
+      // year or a comma.
       let j = k + 1;
-      while (j < fi && nounish(tokens[j]) && j - k <= 4) {
+      while (j < fi && (nounish(tokens[j]) || (tokens[j].cls === 'conj' && nounish(tokens[j + 1]))) && j - k <= 4) {
         j++;
-        if (comma(tokens[j - 1]) || tokens[j - 1].tags.has('Value')) break;
+        if (comma(tokens[j - 1]) || (tokens[j - 1].tags.has('Value') && tokens[j]?.cls !== 'conj')) break;
       }
       if (j > k + 1 && (comma(tokens[j - 1]) || tokens[j]?.cls !== 'prep')) { k = j; continue; }
     }

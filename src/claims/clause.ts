@@ -234,6 +234,8 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     for (let j = i; j <= close; j++) if (out[j].cls === 'verb' && !g.auxiliaries.has(out[j].lower)) out[j].cls = 'noun';
     i = close;
   }
+  // "people aged 100 or over": "aged" before a number says which people; it is no verb.
+  for (let i = 0; i + 1 < out.length; i++) if (out[i].lower === 'aged' && (out[i + 1].tags.has('Value') || out[i + 1].cls === 'fig')) out[i].cls = 'adj';
   // "federally-funded employees", "owner-occupied housing": words joined by a hyphen before a
   // noun are one modifier.
   for (let i = 0; i + 2 < out.length; i++) {
@@ -263,6 +265,11 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     const before = out[i - 1];
     const modifier = before.cls === 'adj' || before.tags.has('Adjective') || (before.cls === 'noun' && !/s$/.test(before.lower) && !/^\p{Lu}/u.test(before.text));
     if (gerundBeforeNoun(out, i) && modifier && !before.post.trim()) out[i].cls = 'adj';
+    // "the wine pairing ($85 each)": an "-ing" word that ends a phrase opened by a determiner is
+    // its head noun.
+    const w = out[i];
+    const ends = !out[i + 1] || /[,;:.(]/.test(w.post) || opensParenAt(out[i + 1]);
+    if (w.cls === 'verb' && /ing$/.test(w.lower) && before.cls === 'noun' && !before.post.trim() && out[i - 2]?.cls === 'det' && ends) w.cls = 'noun';
   }
   // "$10 cover and …", "$9 fish stew- …": the words right after a sum, up to the end of its list
   // entry, are what the sum buys, whatever the tagger said.
@@ -284,6 +291,8 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   }
   return out;
 }
+
+const opensParenAt = (t: Token) => t.pre.includes('(');
 
 function gerundBeforeNoun(out: Token[], i: number): boolean {
   return out[i].cls === 'verb' && /ing$/.test(out[i].lower) && !out[i].post.trim() && out[i + 1]?.cls === 'noun';

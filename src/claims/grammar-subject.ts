@@ -34,7 +34,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const same = structuralSubject(tokens, prev.figure!, g, depth + 1);
     if (same) return { ...same, via: 'same-as-figure' };
   }
-  const shared = afterConjunction(tokens, fi, g);
+  const shared = afterConjunction(tokens, fi, g) ?? afterComparison(tokens, fi, g);
   if (shared !== null && !afterFigure(tokens, fi, g)) {
     const same = structuralSubject(tokens, shared, g, depth + 1);
     if (same) return { ...same, via: 'same-as-figure' };
@@ -53,6 +53,16 @@ function afterConjunction(tokens: Token[], fi: number, g: GrammarRules): number 
     const filler = t.cls === 'prep' || t.cls === 'to' || t.cls === 'adv' || t.cls === 'fig' || t.tags.has('Date') || g.notPriced.has(t.lower);
     if (!filler || comma(t) || hardBreak(t)) return null;
   }
+  return null;
+}
+
+/** "was 154,700 in 2013, compared to 241,200 in 2010": a figure right after "compared to" (no
+ * new subject between) is the same measure of the same subject; the index of the figure of its
+ * kind before it, or null ("compared to coffee at $3" names its own subject). */
+function afterComparison(tokens: Token[], fi: number, g: GrammarRules): number | null {
+  const to = tokens[fi - 1];
+  if (!to || !((to.cls === 'to' || to.lower === 'with') && g.comparisonVerbs.has(tokens[fi - 2]?.lower ?? ''))) return null;
+  for (let p = fi - 3; p >= 0; p--) if (tokens[p].cls === 'fig' && tokens[p].kind === tokens[fi].kind) return tokens[p].figure!;
   return null;
 }
 

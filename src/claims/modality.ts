@@ -51,3 +51,13 @@ export function attributionOf(sentence: string, rules: ModalityRules): string | 
 export function isQuestion(sentence: string, rules: ModalityRules): boolean {
   return rules.questionEnd.test(sentence.trim());
 }
+
+/** Where the question of a sentence that ends in one starts, or -1: after the last point where a
+ * new sentence begins that the segmenter left joined ("… ($85 each) Was it worth it?"), so the
+ * statements before it stay statements. */
+export function questionStart(sentence: string, rules: ModalityRules): number {
+  if (!isQuestion(sentence, rules)) return -1;
+  let start = 0;
+  for (const m of sentence.matchAll(/[.!:;)]\s+(?=\p{Lu})/gu)) start = m.index + m[0].length;
+  return start;
+}

@@ -58,7 +58,8 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
     if (comma(t) && !listContinues(tokens, i + 1, b)) { b = i + 1; break; }
     if (hardBreak(t)) { b = i + 1; break; }
   }
-  while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower))) b--;
+  // (… and a day or month after the name: "Initech Monday said …".)
+  while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower) || tokens[b - 1].tags.has('WeekDay') || tokens[b - 1].tags.has('Month'))) b--;
   if (b - a > 12 || b <= a) return null;
   // A possessive pronoun alone names nothing ("pay their … a wage" cut short).
   if (b - a === 1 && tokens[a].cls === 'det') return null;
@@ -132,7 +133,9 @@ export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): Struc
   // not "in revenue").
   if (tokens[k]?.lower === 'in') {
     const named = tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
-    if (!/^\p{Lu}/u.test(tokens[named]?.text ?? '')) return null;
+    // ("the 21st Century Research Fund": an ordinal may lead the name.)
+    const lead = /^\d+(?:st|nd|rd|th)$/.test(tokens[named]?.text ?? '') ? named + 1 : named;
+    if (!/^\p{Lu}/u.test(tokens[lead]?.text ?? '')) return null;
     const phrase = trimPhrase(tokens, named, phraseEnd(tokens, named, g), g);
     const text = phrase && tokens.slice(phrase.from, phrase.to).map((t) => t.text).join(' ');
     return phrase && !g.isPlace(text!.toLowerCase()) && !tokens[named].tags.has('Place') ? refine(tokens, phrase.from, phrase.to, 'after-figure', g) : null;
@@ -167,7 +170,9 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
     const t = tokens[k];
     if (k > from && (opensParen(t) || t.cls === 'rel' || g.relativePronouns.has(t.lower))) break;
     // A time ends the phrase: "Initech last year", "the company this quarter"; so does a number.
-    if (k > from && (timeAt(tokens, k) || (t.tags.has('Value') && /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries)$/.test(tokens[k + 1]?.lower ?? '')))) break;
+    // ("the 21st Century Fund": a capitalized time word inside a name is part of it.)
+    const inName = /^\p{Lu}/u.test(t.text) && !t.tags.has('WeekDay') && !t.tags.has('Month') && /^(?:\p{Lu}|\d+(?:st|nd|rd|th)$)/u.test(tokens[k - 1]?.text ?? '');
+    if (k > from && ((timeAt(tokens, k) && !inName) || (t.tags.has('Value') && /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries)$/.test(tokens[k + 1]?.lower ?? '')))) break;
     const next = tokens[k + 1];
     // "those under 18", "people aged 65 or over": an age or threshold that says which people.
     if (k > from && descriptorEnd(tokens, k) > k) return descriptorEnd(tokens, k);
@@ -184,6 +189,8 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
 /** "the storm and the airport reported …": after "and", a noun phrase with a verb of its own is a
  * new clause, not more of the phrase. */
 function opensClause(tokens: Token[], from: number): boolean {
+  // (A bare common noun after "and" is more of the phrase: "board games and puzzle market gave".)
+  if (tokens[from]?.cls !== 'det' && !/^\p{Lu}/u.test(tokens[from]?.text ?? '')) return false;
   let k = from;
   while (k < tokens.length && nounish(tokens[k]) && !comma(tokens[k])) k++;
   return k > from && k < tokens.length && finite(tokens[k]);
@@ -197,7 +204,8 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
   // estimate for the US market" → the US market.
   const of = words.findIndex((t, i) => t.lower === 'of' || (g.measureJoiners.has(t.lower) && headIsMetric(words.slice(0, i), g)));
   if (of > 0 && headIsMetric(words.slice(0, of), g)) {
-    const inner = trimPhrase(tokens, from + of + 1, to, g);
+    // (Only the noun phrase after "of": "the number of new cafes per year" → new cafes.)
+    const inner = trimPhrase(tokens, from + of + 1, Math.min(to, phraseEnd(tokens, from + of + 1, g)), g);
     if (inner) {
       const owner = refine(tokens, inner.from, inner.to, 'of-complement', g);
       if (owner) return { ...owner, metric: metricWords(words.slice(0, of), g) };

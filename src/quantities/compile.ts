@@ -28,6 +28,11 @@ export interface QuantityRules {
   rateAfter: RegExp;
   /** Words never taken as a counted noun. */
   notCountedNoun: Set<string>;
+  /** "number of <plural>", a people measure ("population"), "<plural> numbered": what a bare
+   * count counts (context.yml's countedMeasures, peopleMeasures, countVerbs). */
+  countedMeasure: RegExp;
+  peopleMeasure: RegExp;
+  countVerb: RegExp;
   /** Ends with a major currency word or symbol ("3 dollars"); the minor word after it ("cents"). */
   compoundMajor: RegExp;
   /** "%", a percent word, or a percentage-point word (group 1) after a number. */
@@ -146,6 +151,9 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   return {
     moneyCue: wordsRegex(context.moneyCues, 'iu'),
     rateAfter: new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${context.rateUnits.map(escapeRegex).join('|')})s?(?![\\p{L}])`, 'iu'),
+    countedMeasure: new RegExp(`\\b(?:${context.countedMeasures.map(phraseSource).join('|')})\\s+of\\s+((?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}[\\p{L}-]+)`, 'giu'),
+    peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),
+    countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
     notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),
     percentAfter: new RegExp(`^(?:\\s?%|\\s+(?:(${context.percentPointWords.map(phraseSource).join('|')})|${context.percentWords.map(phraseSource).join('|')})(?![\\p{L}]))`, 'iu'),
     foldAfter: new RegExp(`^(?:-fold|\\s+times\\s+(?=(?:${d['quantities.multipliers'].timesBefore.map(escapeRegex).join('|')})\\b))`, 'i'),

@@ -150,6 +150,26 @@ export function perAfter(s: string, end: number, r: QuantityRules): Found<string
 
 /** The counted noun after a number ("750 million users", "of high-end GPUs"): up to three words,
  * the last one the head. Returns the head, any modifiers and the end offset. */
+/** What a bare count counts when its clause says so before it (within COUNTED_BEFORE characters
+ * and no ";", ":" or parenthesis between): "the number of grants of settlement … was 154,700" →
+ * grants, "the population … was 10,000 to 15,000" → people, "British Jews numbered fewer than
+ * 10,000" → Jews. The nearest statement wins. */
+export function countNounBefore(s: string, start: number, r: QuantityRules): string | null {
+  // "people aged 100 or over", "under age 18": an age says which people, it counts nothing.
+  if (/\b(?:age|aged|ages)\s+$/i.test(s.slice(Math.max(0, start - 8), start))) return null;
+  const clause = s.slice(Math.max(0, start - COUNTED_BEFORE), start).split(/[;:()]/).pop() ?? '';
+  let best: { at: number; noun: string } | null = null;
+  const consider = (at: number, noun: string) => { if (!best || at > best.at) best = { at, noun }; };
+  for (const m of clause.matchAll(r.countedMeasure)) {
+    const noun = m[1].split(/\s+/).find((w) => /[a-z]s$/.test(w) || IRREGULAR_PLURAL.test(w));
+    if (noun) consider(m.index, noun);
+  }
+  for (const m of clause.matchAll(r.peopleMeasure)) consider(m.index, 'people');
+  for (const m of clause.matchAll(r.countVerb)) consider(m.index, m[1]);
+  return (best as { at: number; noun: string } | null)?.noun ?? null;
+}
+const COUNTED_BEFORE = 200;
+
 const IRREGULAR_PLURAL = /^(?:people|children|staff|personnel|men|women|police|cattle)$/i;
 
 export function countNounAfter(s: string, end: number, allowOf: boolean, r: QuantityRules): Found<{ noun: string; modifiers: string[] }> | null {

@@ -1,7 +1,7 @@
 /** The last step of reading a quantity: bounds, rates, counted nouns, ratios and the final kind. */
 import type { Bound } from '../types.js';
 import type { QuantityRules } from './compile.js';
-import { boundAfter, boundBefore, countNounAfter, perAfter } from './context.js';
+import { boundAfter, boundBefore, countNounAfter, countNounBefore, perAfter } from './context.js';
 import { tidy, type Draft, type SentenceQuantity } from './draft.js';
 import { findNumbers } from './numbers.js';
 
@@ -47,7 +47,11 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
       kind = 'money';
       unit = /€/.test(s) ? 'EUR' : /£/.test(s) ? 'GBP' : 'USD';
       implied = true;
-    } else kind = 'count';
+    } else {
+      kind = 'count';
+      // "the number of grants … was 154,700": the clause names what a bare count counts.
+      unit = countNounBefore(s, d.start, r) ?? unit;
+    }
   }
   if (kind === 'money' && d.per === null) {
     const per2 = perAfter(s, d.end, r);

@@ -90,6 +90,9 @@ export const contextFile = z.strictObject({
   moneyCues: words,
   rateUnits: words,
   notCountedNouns: words,
+  countedMeasures: words,
+  peopleMeasures: words,
+  countVerbs: words,
   compoundMoney: z.strictObject({ majorWords: words, minorWords: words }),
   percentWords: words,
   percentPointWords: words,
@@ -219,7 +222,7 @@ export const coreferenceFile = z.strictObject({
 });
 
 export const notClaimsFile = z.strictObject({
-  hypothetical: z.strictObject({ opens: words, people: words, counterfactual: words, advice: words, factAfter: words }),
+  hypothetical: z.strictObject({ opens: words, people: words, counterfactual: words, advice: words, workedExample: words, modals: words, factAfter: words }),
   descriptors: z.strictObject({ before: words, withPhrase: z.boolean() }),
   durations: z.strictObject({ claimAfter: words, notBefore: words, leads: words }),
   ages: z.strictObject({ claimAfter: words }),
