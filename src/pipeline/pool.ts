@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import type { TaskInput, TaskOutput } from './task.js';
+import type { TaskInput, TaskOutput, WorkerData } from './task.js';
 import type { LoadedRules } from '../rules/load.js';
 import type { CompiledRules } from './rules.js';
+import { packEnglishLexicon } from '../normalize/english-lexicon.js';
 
 export interface Executor {
   run(input: TaskInput): Promise<TaskOutput>;
@@ -36,7 +37,9 @@ export async function createExecutor(workers: number, rules: LoadedRules, compil
   // The processing code (compromise, the lexicons) loads only where it runs: in the workers, or
   // here when running inline. The main thread of a pooled run never pays for it.
   const runTask = usePool ? null : (await import('./worker.js')).runTask;
-  const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, workerData: { rules }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) : null;
+  // The English lexicon is packed once, here, into shared memory that every worker reads.
+  const workerData: WorkerData = { rules, lexicon: usePool ? packEnglishLexicon() : null };
+  const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) : null;
   const inFlight = usePool ? workers * 4 : 2;
   const queue = new PQueue({ concurrency: inFlight });
   return {
