@@ -21,7 +21,11 @@ export interface Executor {
   readonly workers: number;
 }
 
-const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** What a pool thread runs: worker.js bundled with everything it imports into one file (see
+ * bundle-worker.mjs), so a thread starts without resolving hundreds of modules; worker.js itself
+ * when there is no bundle (a build by tsc alone). */
+const bundled = fileURLToPath(new URL('./worker.bundle.js', import.meta.url));
+const workerFile = existsSync(bundled) ? bundled : fileURLToPath(new URL('./worker.js', import.meta.url));
 
 /** Old-generation heap of one worker. V8 grows a heap lazily while it allocates, so without a cap
  * a worker's memory creeps up with the corpus; its live set (lexicons, compromise) is ~100 MB. */
