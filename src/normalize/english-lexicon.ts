@@ -40,27 +40,30 @@ class Lexicon {
     this.v = views(buffer);
   }
 
-  /** Whether `s.slice(start, end)` is a word of the lexicon (without making that slice). */
-  has(s: string, start = 0, end = s.length): boolean {
+  /** Whether `s.slice(start, end)` is a word of the lexicon (without making that slice). With
+   * `fold`, A–Z in `s` count as a–z: `s.slice(start, end).toLowerCase()` for ASCII text. */
+  has(s: string, start = 0, end = s.length, fold = false): boolean {
     const { offsets, table, units, mask } = this.v;
     const n = end - start;
-    for (let slot = hashRange(s, start, end) & mask; ; slot = (slot + 1) & mask) {
+    // FNV-1a over UTF-16 code units, as the table was filled.
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      const c = s.charCodeAt(i);
+      h = Math.imul(h ^ (fold && c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    }
+    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
       const entry = table[slot];
       if (entry === 0) return false;
       const from = offsets[entry - 1];
       if (offsets[entry] - from !== n) continue;
       let i = 0;
-      while (i < n && units[from + i] === s.charCodeAt(start + i)) i++;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(start + i);
+        if (units[from + i] !== (fold && c >= 65 && c <= 90 ? c + 32 : c)) break;
+      }
       if (i === n) return true;
     }
   }
-}
-
-/** FNV-1a over UTF-16 code units. */
-function hashRange(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /** Packs the package's word list into shared memory (once per pool; see useEnglishLexicon). */
@@ -87,7 +90,7 @@ export function packEnglishLexicon(): SharedArrayBuffer {
   }
   packed.offsets[count] = at;
   for (let w = 0; w < count; w++) {
-    // The same hash as hashRange, over the packed code units.
+    // The same hash as Lexicon.has, over the packed code units.
     let h = 0x811c9dc5;
     for (let i = packed.offsets[w]; i < packed.offsets[w + 1]; i++) h = Math.imul(h ^ packed.units[i], 0x01000193);
     let slot = (h >>> 0) & packed.mask;
@@ -140,6 +143,9 @@ const memo = new Map<string, boolean>();
 
 /** True when the word, or its stem after a common English suffix, is in the lexicon. */
 export function isEnglishWord(word: string): boolean {
+  // Most words are in the lexicon as written, give or take capitals and a possessive "'s": those
+  // are answered from the table without making a lower-case copy. The rest take the long way.
+  if (listedAsWritten(word)) return true;
   const w = word.toLowerCase().replace(/['’]s$/, '');
   let known = memo.get(w);
   if (known === undefined) {
@@ -148,6 +154,19 @@ export function isEnglishWord(word: string): boolean {
     memo.set(w, known);
   }
   return known;
+}
+
+/** `words().has(word.toLowerCase().replace(/['’]s$/, ''))` for a word of ASCII letters and
+ * apostrophes (whose lower case is A–Z → a–z); false for any other word. */
+function listedAsWritten(word: string): boolean {
+  let end = word.length;
+  for (let i = 0; i < end; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128 && c !== 0x2019) return false;
+  }
+  const apostrophe = word.charCodeAt(end - 2);
+  if ((apostrophe === 39 || apostrophe === 0x2019) && (word.charCodeAt(end - 1) | 32) === 115) end -= 2;
+  return words().has(word, 0, end, true);
 }
 
 function lookUp(w: string): boolean {
