@@ -2,7 +2,7 @@
  * Compiles the quantity rule files (rules/quantities/*.yml) into lookup tables and regular
  * expressions, once per process.
  */
-import { escapeRegex, phraseSource, wordsRegex } from '../util/regex.js';
+import { escapeRegex, phraseSource, wordsRegex, StartScanner, LETTER } from '../util/regex.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
 import type { RuleData } from '../rules/schema.js';
 import type { Bound } from '../types.js';
@@ -59,13 +59,13 @@ export interface QuantityRules {
   beforeBound: Map<string, Bound>;
   after: RegExp;
   afterBound: Map<string, Bound>;
-  vagueLead: RegExp;
+  vagueLead: StartScanner;
   vague: Map<string, { low: number; high: number }>;
   vagueScaled: Map<string, number>;
-  multiplier: RegExp;
+  multiplier: StartScanner;
   multiplierValue: Map<string, number>;
   /** A fraction word before "of" (group 1), with a restatement in parentheses allowed between. */
-  fraction: RegExp;
+  fraction: StartScanner;
   fractionValue: Map<string, number>;
   /** After a multiplier word: a frequency ("twice a year"), not a multiple. */
   multiplierNotBefore: RegExp;
@@ -76,8 +76,11 @@ export interface QuantityRules {
   unitNotAfter: RegExp;
   /** Any vague-magnitude lead or multiplier word: with no digit and no number word, a sentence
    * needs one of these to hold a figure. */
-  anyWordAnchor: RegExp;
+  anyWordAnchor: StartScanner;
 }
+
+/** What may not come right before a multiplier or fraction word (their regexes' lookbehind). */
+const LETTER_OR_HYPHEN = /[\p{L}-]/u;
 
 const alt = (items: Iterable<string>) => [...items].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegex).join('|');
 /** Inside a phrase a space stands for any run of spaces. */
@@ -162,18 +165,19 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     beforeBound,
     after: wordBoundary(phrase([...afterBound.keys()].filter((k) => /^\w/.test(k)))),
     afterBound,
-    vagueLead: new RegExp(`(?<![\\p{L}])(${phrase(vague.keys())})(?:\\s+of\\s+(${phrase(vagueScaled.keys())}))?(?![\\p{L}])`, 'giu'),
+    // The word anchors, searched only where one of their words can start (see StartScanner).
+    vagueLead: new StartScanner(new RegExp(`(?<![\\p{L}])(${phrase(vague.keys())})(?:\\s+of\\s+(${phrase(vagueScaled.keys())}))?(?![\\p{L}])`, 'giu'), vague.keys(), LETTER),
     vague, vagueScaled,
-    multiplier: new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'),
+    multiplier: new StartScanner(new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'), multiplierValue.keys(), LETTER_OR_HYPHEN),
     multiplierValue,
-    fraction: new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${d['quantities.multipliers'].fractionNotAfter.map(escapeRegex).join('|')})\\s+)(${phrase(fractionValue.keys())})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`, 'giu'),
+    fraction: new StartScanner(new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${d['quantities.multipliers'].fractionNotAfter.map(escapeRegex).join('|')})\\s+)(${phrase(fractionValue.keys())})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`, 'giu'), fractionValue.keys(), LETTER_OR_HYPHEN),
     fractionValue,
     multiplierNotBefore: new RegExp(`^\\s+(?:${d['quantities.multipliers'].notBefore.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     unitWord: wordBoundary(phrase(unitWords.keys())),
     unitWords,
     unitSymbol: new RegExp(`^(?:${alt(unitSymbols.keys())})(?![\\p{L}\\d]|-\\d)`, 'u'),
     unitSymbols,
-    anyWordAnchor: new RegExp(`(?<![\\p{L}])(?:${phrase([...vague.keys(), ...multiplierValue.keys(), ...fractionValue.keys()])})(?![\\p{L}])`, 'iu'),
+    anyWordAnchor: new StartScanner(new RegExp(`(?<![\\p{L}])(?:${phrase([...vague.keys(), ...multiplierValue.keys(), ...fractionValue.keys()])})(?![\\p{L}])`, 'iu'), [...vague.keys(), ...multiplierValue.keys(), ...fractionValue.keys()], LETTER),
     unitNotAfter: new RegExp(`^\\s*(?:${phrase(d['quantities.units'].notAfter)})`, 'iu'),
   };
 }
