@@ -6,7 +6,6 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { getRules } from '../src/pipeline/rules.js';
 import { StartScanner, wordsScanner } from '../src/util/regex.js';
-import { NUMBER_WORD_HINT } from '../src/quantities/numbers.js';
 
 const rules = getRules();
 
@@ -24,7 +23,7 @@ function scannersIn(root: unknown): [string, StartScanner][] {
   return out;
 }
 
-const all = [...scannersIn(rules), ['NUMBER_WORD_HINT', NUMBER_WORD_HINT] as [string, StartScanner], ['wordsScanner', wordsScanner(['ſtate', 'Kelvin', 'the firm', '±', '€ bn'], 'giu')] as [string, StartScanner]];
+const all = [...scannersIn(rules), ['wordsScanner', wordsScanner(['ſtate', 'Kelvin', 'the firm', '±', '€ bn'], 'giu')] as [string, StartScanner]];
 
 /** What the plain regex finds: every match with its groups and index, and test(). */
 function plain(re: RegExp, text: string): { matches: string[]; found: boolean } {
@@ -53,9 +52,9 @@ const piece = fc.constantFrom(
 const text = fc.oneof(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.string({ maxLength: 60 }));
 
 describe('StartScanner finds what the plain regex finds', () => {
-  test('the rules compile to scanners (coreference, entities, word anchors, cues)', () => {
+  test('the rules compile to scanners (coreference, entities, word anchors, modality cues)', () => {
     const paths = all.map(([p]) => p);
-    for (const p of ['rules.claims.coreference.any', 'rules.claims.entities.caseSensitive', 'rules.quantities.vagueLead', 'rules.quantities.anyWordAnchor']) expect(paths).toContain(p);
+    for (const p of ['rules.claims.coreference.any', 'rules.claims.entities.caseSensitive', 'rules.quantities.vagueLead', 'rules.quantities.multiplier', 'rules.claims.modality.cues.0.re']) expect(paths).toContain(p);
   });
 
   test('property: every scanner, random text', () => {

@@ -3,11 +3,11 @@
  * with the counted noun itself as the fallback, plus a period ("weekly") when the clause says so.
  */
 import type { RuleData } from '../rules/schema.js';
-import { wordsScanner, type StartScanner } from '../util/regex.js';
+import { wordsRegex } from '../util/regex.js';
 
 export interface MetricRules {
-  metrics: { metric: string; units: Set<string>; cue: StartScanner | null; fallback: boolean }[];
-  periods: { period: string; cue: StartScanner }[];
+  metrics: { metric: string; units: Set<string>; cue: RegExp | null; fallback: boolean }[];
+  periods: { period: string; cue: RegExp }[];
 }
 
 
@@ -16,10 +16,10 @@ export function compileMetrics(data: RuleData['claims.metrics']): MetricRules {
     metrics: data.metrics.map((m) => ({
       metric: m.metric,
       units: new Set((m.units ?? []).map((u) => u.toLowerCase())),
-      cue: m.words || m.verbs ? wordsScanner([...(m.words ?? []), ...(m.verbs ?? [])], 'giu') : null,
+      cue: m.words || m.verbs ? wordsRegex([...(m.words ?? []), ...(m.verbs ?? [])], 'giu') : null,
       fallback: m.fallback ?? false,
     })),
-    periods: data.periods.map((p) => ({ period: p.period, cue: wordsScanner(p.words, 'giu') })),
+    periods: data.periods.map((p) => ({ period: p.period, cue: wordsRegex(p.words, 'giu') })),
   };
 }
 

@@ -4,7 +4,6 @@
  * "forty-five", "a dozen", "two-thirds"). Values of number words come from compromise, cached.
  */
 import { compromise } from '../util/compromise.js';
-import { LETTER, StartScanner } from '../util/regex.js';
 
 export interface NumberAnchor {
   start: number;
@@ -39,8 +38,7 @@ const wordCache = new Map<string, number | null>();
 
 /** Words any number-in-words anchor starts with or contains: a sentence without a digit and
  * without any of these has no number anchor, and the big regex is not run on it. */
-const HINT_WORDS = `${ONES}|${TENS}|${BIG}|dozen|half|quarters?|halves|thirds|fifths|tenths`;
-export const NUMBER_WORD_HINT = new StartScanner(new RegExp(`(?<![\\p{L}])(?:${HINT_WORDS})(?![\\p{L}])`, 'iu'), HINT_WORDS.split('|'), LETTER);
+export const NUMBER_WORD_HINT = new RegExp(`(?<![\\p{L}])(?:${ONES}|${TENS}|${BIG}|dozen|half|quarters?|halves|thirds|fifths|tenths)(?![\\p{L}])`, 'iu');
 
 /** Every number anchor in `text`, left to right, with offsets into `text`. */
 export function findNumbers(text: string): NumberAnchor[] {

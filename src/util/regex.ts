@@ -48,21 +48,28 @@ export class StartScanner {
     if (notAfter) for (let a = 0; a < 128; a++) if (notAfter.test(asciiChars[a])) this.after[a] = 1;
   }
 
-  /** Whether a match may start at `p`. */
-  private may(text: string, p: number): boolean {
-    const c = text.charCodeAt(p);
-    if (c < 128 ? this.ascii[c] === 0 : this.others !== null && !this.others.has(c)) return false;
-    if (p === 0) return true;
-    const b = text.charCodeAt(p - 1);
-    if (b < 128) return this.after[b] === 0;
-    // A unicode regex never starts a match between the two halves of a surrogate pair.
-    return !(this.re.unicode && c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff);
+  /** The first position from `from` where a match may start (text.length when there is none). */
+  private next(text: string, from: number): number {
+    const { ascii, others, after } = this;
+    const unicode = this.re.unicode;
+    for (let p = from; p < text.length; p++) {
+      const c = text.charCodeAt(p);
+      if (c < 128 ? ascii[c] === 0 : others !== null && !others.has(c)) continue;
+      if (p === 0) return p;
+      const b = text.charCodeAt(p - 1);
+      if (b < 128) {
+        if (after[b] === 0) return p;
+      } else if (!(unicode && c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff)) {
+        // (A unicode regex never starts a match between the two halves of a surrogate pair.)
+        return p;
+      }
+    }
+    return text.length;
   }
 
   /** The next match from lastIndex, as exec() on a global RegExp (lastIndex back to 0 at the end). */
   exec(text: string): RegExpExecArray | null {
-    for (let p = this.lastIndex; p < text.length; p++) {
-      if (!this.may(text, p)) continue;
+    for (let p = this.next(text, this.lastIndex); p < text.length; p = this.next(text, p + 1)) {
       this.sticky.lastIndex = p;
       const m = this.sticky.exec(text);
       if (m) {
@@ -76,8 +83,7 @@ export class StartScanner {
 
   /** Whether `text` holds a match anywhere (lastIndex untouched), as test() on a non-global RegExp. */
   test(text: string): boolean {
-    for (let p = 0; p < text.length; p++) {
-      if (!this.may(text, p)) continue;
+    for (let p = this.next(text, 0); p < text.length; p = this.next(text, p + 1)) {
       this.sticky.lastIndex = p;
       if (this.sticky.test(text)) return true;
     }
