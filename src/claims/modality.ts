@@ -3,13 +3,13 @@
  * sentence is a question (then it states nothing). Cue lists come from rules/claims/modality.yml.
  */
 import type { RuleData } from '../rules/schema.js';
-import { phraseSource, wordsRegex } from '../util/regex.js';
+import { phraseSource, wordsScanner, type StartScanner } from '../util/regex.js';
 import type { ClaimRecord } from '../records.js';
 
 export type Modality = ClaimRecord['modality'];
 
 export interface ModalityRules {
-  cues: { modality: Modality; re: RegExp }[];
+  cues: { modality: Modality; re: StartScanner }[];
   attribution: RegExp[];
   /** The words every attribution pattern needs: a cheap test before the costly patterns. */
   attributionTrigger: RegExp;
@@ -21,7 +21,7 @@ const SOURCE = String.raw`((?:the\s+)?[\p{L}][\p{L}\p{N}'.&-]*(?:\s+[\p{L}\p{N}]
 
 export function compileModality(data: RuleData['claims.modality']): ModalityRules {
   return {
-    cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsRegex(data.modality[m]) })),
+    cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsScanner(data.modality[m]) })),
     attribution: data.attribution.map((a) => new RegExp(a.pattern.replace('{source}', SOURCE), 'iu')),
     // The literal words of each pattern, without the source and a trailing lookahead.
     attributionTrigger: new RegExp(data.attribution.map((a) => a.pattern.replace('{source}', '').replace(/\(\?=.*\)$/, '')).join('|'), 'iu'),

@@ -3,7 +3,7 @@
  * grouping, PTB-spaced "80 , 000"), fractions ("10 1/2", "½"), and number words ("four",
  * "forty-five", "a dozen", "two-thirds"). Values of number words come from compromise, cached.
  */
-import nlp from 'compromise';
+import { compromise } from '../util/compromise.js';
 
 export interface NumberAnchor {
   start: number;
@@ -102,7 +102,7 @@ export function wordValue(phrase: string): number | null {
     value = n === null ? null : n * FRACTION_WORDS[frac[2]];
   } else {
     // compromise reads "a hundred", "forty-five", "three hundred and two" reliably.
-    const got = nlp(key.replace(/^a /, 'one ')).numbers().get() as number[];
+    const got = compromise()(key.replace(/^a /, 'one ')).numbers().get() as number[];
     value = got.length === 1 && Number.isFinite(got[0]) ? got[0] : null;
   }
   wordCache.set(key, value);
