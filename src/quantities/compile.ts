@@ -28,6 +28,8 @@ export interface QuantityRules {
   rateAfter: RegExp;
   /** Words never taken as a counted noun. */
   notCountedNoun: Set<string>;
+  /** A change before a figure ("rose", "fell by"): "rose 3% to 7,100" is a change and a level. */
+  changeBefore: RegExp;
   /** "number of <plural>", a people measure ("population"), "<plural> numbered": what a bare
    * count counts (context.yml's countedMeasures, peopleMeasures, countVerbs). */
   countedMeasure: RegExp;
@@ -120,7 +122,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
       const key = w.toLowerCase();
       if (!wordIso.has(key)) wordIso.set(key, c.minor ? { ...info, minorName: key.replace(/^-/, '').replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : '')).replace(/^pence$/, 'penny') } : info);
     }
-    for (const s of c.suffixes ?? []) suffixIso.set(s, info);
+    for (const s of c.suffixes ?? []) suffixIso.set(s, c.minor ? { ...info, minorName: s.toLowerCase() } : info);
   }
   const codes = new Set(d['quantities.currencies'].codes);
 
@@ -157,6 +159,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     countedMeasure: new RegExp(`\\b(?:${context.countedMeasures.map(phraseSource).join('|')})\\s+of\\s+((?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}[\\p{L}-]+)`, 'giu'),
     peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),
     countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
+    changeBefore: new RegExp(`\\b(?:${context.changeVerbs.map(phraseSource).join('|')})(?:\\s+by)?\\s+(?:\\p{L}+\\s+)?$|\\bby\\s+$`, 'iu'),
     notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),
     percentAfter: new RegExp(`^(?:\\s?%|\\s+(?:(${context.percentPointWords.map(phraseSource).join('|')})|${context.percentWords.map(phraseSource).join('|')})(?![\\p{L}]))`, 'iu'),
     foldAfter: new RegExp(`^(?:-fold|\\s+times\\s+(?=(?:${d['quantities.multipliers'].timesBefore.map(escapeRegex).join('|')})\\b))`, 'i'),
@@ -169,7 +172,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     prefixIso,
     currencyWord: wordBoundary(phrase(wordIso.keys())),
     wordIso,
-    currencySuffix: new RegExp(`^(?:${alt(suffixIso.keys())})`, 'u'),
+    // (A suffix in Latin letters ends at a word's end: "164p", not the "p" of "people".)
+    currencySuffix: new RegExp(`^(?:${[...suffixIso.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((k) => escapeRegex(k) + (/[A-Za-z]$/.test(k) ? '(?![A-Za-z])' : '')).join('|')})`, 'u'),
     suffixIso,
     codes,
     isoCode: isoCodeTest(),

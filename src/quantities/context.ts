@@ -175,7 +175,8 @@ const IRREGULAR_PLURAL = /^(?:people|children|staff|personnel|men|women|police|c
 export function countNounAfter(s: string, end: number, allowOf: boolean, r: QuantityRules): Found<{ noun: string; modifiers: string[] }> | null {
   let rest = s.slice(end, end + 80);
   let skip = 0;
-  const of = /^\s+of\s+/i.exec(rest);
+  // ("5m of the phones": a determiner after "of" comes before the noun.)
+  const of = allowOf ? /^\s+of\s+(?:(?:the|its|their|these|those|his|her|our)\s+)?/i.exec(rest) : /^\s+of\s+/i.exec(rest);
   if (of) {
     if (!allowOf) return null;
     skip = of[0].length;

@@ -15,7 +15,8 @@ export interface NumberAnchor {
   raw: string;
 }
 
-const DIGITS = String.raw`(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?` + // Indian grouping 12,34,567.89
+const DIGITS = String.raw`(?:\d+(?:\.\d+)?[eE][+-]?\d{1,3}(?![\p{L}\d])` + // scientific notation 3.2e6
+  String.raw`|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?` + // Indian grouping 12,34,567.89
   String.raw`|\d{1,3}(?:,\d{3})+(?:\.\d+)?` + // 1,234,567.89
   String.raw`|\d{1,3}(?: , \d{3})+(?: \. \d+)?` + // PTB tokenised "80 , 000"
   String.raw`|\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)` + // European 1.234,56

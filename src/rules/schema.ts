@@ -90,6 +90,7 @@ export const contextFile = z.strictObject({
   moneyCues: words,
   rateUnits: words,
   notCountedNouns: words,
+  changeVerbs: words,
   countedMeasures: words,
   peopleMeasures: words,
   countVerbs: words,
