@@ -20,6 +20,8 @@ export interface NotClaimRules {
   withPhrase: RegExp | null;
   rating: RegExp;
   ratingAfter: RegExp;
+  /** "The house has seven bedrooms": a verb before a small spelled count that states it. */
+  countStatedBy: RegExp;
   denomination: RegExp;
   hyperbole: RegExp;
   durationClaimAfter: RegExp;
@@ -50,6 +52,7 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})(?![\\d.])`),
     denomination: new RegExp(`^\\s*(?:${alternation(data.denominations)})(?![\\p{L}])`, 'iu'),
     hyperbole: new RegExp(`^(?:${alternation(data.hyperboles)})`, 'iu'),
+    countStatedBy: new RegExp(`(?<![\\p{L}])(?<!\\b(?:i|we|you|they)\\s+)(?:${alternation(data.countStatedBy)})\\s+$`, 'iu'),
     ratingAfter: new RegExp(`^\\s*(?:${alternation(data.ratingNouns)})\\b`, 'iu'),
   };
 }

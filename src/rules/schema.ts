@@ -229,9 +229,10 @@ export const notClaimsFile = z.strictObject({
   ages: z.strictObject({ claimAfter: words }),
   ratingScales: z.array(z.number().int().positive()).min(1),
   ratingNouns: words,
+  countStatedBy: words,
   denominations: words,
   hyperboles: words,
-  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time', 'denomination', 'hyperbole']).nullable() })),
+  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time', 'denomination', 'hyperbole', 'smallnumber']).nullable() })),
 });
 
 /** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
