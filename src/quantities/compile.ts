@@ -124,6 +124,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     }
     for (const s of c.suffixes ?? []) suffixIso.set(s, c.minor ? { ...info, minorName: s.toLowerCase() } : info);
   }
+  // A word several currencies share: money in a currency the word names, not a guessed code.
+  for (const u of d['quantities.currencies'].unresolved) for (const w of u.words) if (!wordIso.has(w.toLowerCase())) wordIso.set(w.toLowerCase(), { iso: u.name, minor: false, ambiguous: false });
   const codes = new Set(d['quantities.currencies'].codes);
 
   const beforeBound = new Map<string, Bound>();

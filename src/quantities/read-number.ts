@@ -38,6 +38,11 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
   const pre = currencyBefore(s, d.start, r);
   if (pre) {
     d.start = pre.at;
+    // "-$3 million", "−€2bn": a minus before the currency sign is the figure's (never dropped).
+    if ((s[pre.at - 1] === '-' || s[pre.at - 1] === '\u2212') && !/[\p{L}\p{N}]/u.test(s[pre.at - 2] ?? ' ') && d.low > 0) {
+      d.low = d.high = -d.low;
+      d.start = pre.at - 1;
+    }
     d.kind = 'money';
     d.unit = pre.value.iso;
     d.low *= pre.value.scale;

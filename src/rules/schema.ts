@@ -46,6 +46,7 @@ export const currenciesFile = z.strictObject({
     ambiguous: z.boolean().optional(),
     minor: z.boolean().optional(),
   })),
+  unresolved: z.array(z.strictObject({ name: z.string().regex(/^[a-z]+$/), words })),
   codes: z.array(z.string().regex(/^[A-Z]{3}$/)),
   examples: z.array(quantityExample),
 });
