@@ -24,6 +24,8 @@ export interface NotClaimRules {
   countStatedBy: RegExp;
   denomination: RegExp;
   hyperbole: RegExp;
+  illustrationBefore: RegExp;
+  illustrationAfter: RegExp;
   durationClaimAfter: RegExp;
   durationNotBefore: RegExp;
   ageClaimAfter: RegExp;
@@ -51,6 +53,8 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     ageClaimAfter: new RegExp(`(?:${alternation(data.ages.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
     rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})(?![\\d.])`),
     denomination: new RegExp(`^\\s*(?:${alternation(data.denominations)})(?![\\p{L}])`, 'iu'),
+    illustrationBefore: new RegExp(`\\b(?:${alternation(data.illustrations.before)})\\s+$`, 'iu'),
+    illustrationAfter: new RegExp(`^\\s+(?:${alternation(data.illustrations.after)})\\b`, 'iu'),
     hyperbole: new RegExp(`^(?:${alternation(data.hyperboles)})`, 'iu'),
     countStatedBy: new RegExp(`(?<![\\p{L}])(?<!\\b(?:i|we|you|they)\\s+)(?:${alternation(data.countStatedBy)})\\s+$`, 'iu'),
     ratingAfter: new RegExp(`^\\s*(?:${alternation(data.ratingNouns)})\\b`, 'iu'),
@@ -109,6 +113,7 @@ export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothet
   const score = r.rating.exec(quote);
   if ((score && !/^\s+of\b/i.test(s.slice(q.span.start + score[0].length))) || r.ratingAfter.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
   if (q.kind === 'money' && r.denomination.test(s.slice(q.span.end))) return 'a denomination: it says which coin or note, not a claim';
+  if (q.kind === 'money' && r.illustrationBefore.test(before) && r.illustrationAfter.test(s.slice(q.span.end))) return 'an illustration of what a sum buys, not a claim';
   if (r.hyperbole.test(quote)) return 'hyperbole, not a figure anyone states as fact';
   const bounded = q.bound === 'at_least' || q.bound === 'at_most';
   if (r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';

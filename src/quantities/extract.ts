@@ -74,7 +74,8 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
 }
 
 /** Phone numbers, clock times, URLs: digits that are never quantities. Every alternative starts
- * with a digit, "+", "(", "±" or the first letter of "http", "www" or "plus or minus". */
+ * with a digit, "+", "(", "±" or the first letter of "http", "www" or "plus or minus" (the
+ * emergency-number one starts at its digits, after a lookbehind). */
 const BLOCKED = new StartScanner(new RegExp([
   /\+?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/.source, // phone numbers
   /\+\d{1,3}[\s.-]\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}/.source,
@@ -84,10 +85,16 @@ const BLOCKED = new StartScanner(new RegExp([
   /(?:\bplus or minus|±)\s*\d[\d.,]*\s*%?/.source, // a tolerance on another figure, not a figure
   /\b\d+(?:st|nd|rd|th)\b/.source, // ordinals
   /\(\d{1,2}\s?[MFmf]\)/.source, // an age and sex tag after a person: "I (25m)", "my wife (31F)"
+  /(?<=\b(?:[Cc]all|[Dd]ial|dialled|dialed|[Rr]ing|phoned|called)\s+)\d{2,4}\b/.source, // "call 911", "dial 999"
 ].join('|'), 'giu'), ['+', '(', '±', 'h', 'w', 'p', ...'0123456789']);
+
+/** A ZIP code after a state code, a comma or "to/at/in/from", before a place name or the end:
+ * "CA 90210", "to 90210 Beverly Hills" (case matters here, so it is not one of BLOCKED). */
+const ZIP = /(?<=(?:\b[A-Z]{2}|,|\b(?:to|at|in|from))\s)\d{5}(?:-\d{4})?(?=\s+\p{Lu}\p{Ll}|\s*$|[,.])/gu;
 
 function blockedRanges(s: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  for (const m of s.matchAll(ZIP)) out.push({ start: m.index!, end: m.index! + m[0].length });
   BLOCKED.lastIndex = 0;
   for (let m = BLOCKED.exec(s); m; m = BLOCKED.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;

@@ -232,8 +232,9 @@ export const notClaimsFile = z.strictObject({
   ratingNouns: words,
   countStatedBy: words,
   denominations: words,
+  illustrations: z.strictObject({ before: words, after: words }),
   hyperboles: words,
-  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time', 'denomination', 'hyperbole', 'smallnumber']).nullable() })),
+  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time', 'denomination', 'hyperbole', 'smallnumber', 'illustration']).nullable() })),
 });
 
 /** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
