@@ -44,10 +44,12 @@ const constructions: Record<string, Row[]> = {
   'one canonical id for a country and its aliases': [
     { text: "Britain's exports rose 4% last year.", figure: '4%', subject: 'Britain', id: 'united-kingdom', kind: 'place' },
     { text: 'UK exports rose 4% last year.', figure: '4%', subject: 'UK', id: 'united-kingdom', kind: 'place' },
+    { text: 'Unemployment in Portugal fell to 6.1% in May.', figure: '6.1%', subject: 'Portugal', id: 'portugal', kind: 'place' },
     { text: 'The United Kingdom spends 2% of its output on defence.', figure: '2%', subject: 'United Kingdom', id: 'united-kingdom', kind: 'place' },
   ],
   'shares of a group': [
     { text: 'About 40% of voters backed the plan.', figure: '40%', subject: 'voters', via: 'of-complement' },
+    { text: 'Nearly half of the 900 farmers polled said they would sell.', figure: 'Nearly half', subject: 'farmers', via: 'of-complement' },
     { text: 'Some 12% of households own two cars, while 30 percent own none.', figure: '30 percent', subject: 'households', via: 'same-as-figure' },
     { text: '60% of the nurses who joined in 2020 have left.', figure: '60%', subject: 'nurses' },
     { text: 'Over 80% of people over 70 believe the plan is fair.', figure: 'Over 80%', subject: 'people over 70' },
@@ -102,6 +104,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'About 12,000 people took part in a march organized by the union.', figure: '12,000 people', subject: 'march', via: 'where-counted' },
     { text: 'In a city where 40,000 people sleep outdoors, shelters are full.', figure: '40,000 people', subject: 'city', via: 'where-counted' },
     { text: 'Nearly 2,000 people were killed in Darfur last year.', figure: '2,000 people', subject: 'Darfur', via: 'where-counted' },
+    { text: 'About 1,500 workers at the Globex mill walked out on Monday.', figure: '1,500 workers', subject: 'Globex mill', via: 'where-counted' },
   ],
   'shares written as two counts': [
     { text: 'Nine out of 10 dentists recommend the brush.', figure: 'Nine out of 10', subject: 'dentists', via: 'share-of' },

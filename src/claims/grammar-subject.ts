@@ -89,6 +89,14 @@ function whereCounted(tokens: Token[], fi: number, g: GrammarRules): StructuralS
   }
   let k = fi + 1;
   if (opensParen(tokens[k])) while (k < tokens.length && !tokens[k - 1].post.includes(')')) k++;
+  // "3,000 workers at the Ford plant walked off the job": where the people of the subject are.
+  if (tokens[k]?.cls === 'prep' && g.peoplePlacePrepositions.has(tokens[k].lower) && !comma(fig) && !timeAt(tokens, k + 1)) {
+    const end = phraseEnd(tokens, k + 1, g);
+    let v = end;
+    while (tokens[v]?.cls === 'adv') v++;
+    const phrase = tokens[v] && finite(tokens[v]) ? trimPhrase(tokens, k + 1, end, g) : null;
+    if (phrase) return refine(tokens, phrase.from, phrase.to, 'where-counted', g);
+  }
   while (tokens[k]?.cls === 'adv') k++;
   if (!tokens[k] || comma(fig) || !finite(tokens[k])) return null;
   for (; k < tokens.length - 1; k++) {
@@ -351,6 +359,9 @@ function ofComplement(tokens: Token[], fi: number, g: GrammarRules): StructuralS
   let k = fi + 1;
   if (tokens[k]?.lower === 'worth' || tokens[k]?.lower === 'each') k++;
   if (tokens[k]?.lower !== 'of' || comma(tokens[fi])) return null;
+  // "half of the 1,200 respondents": a share of a counted group is about what it counts.
+  const group = tokens[k + 1]?.cls === 'det' && tokens[k + 2]?.cls === 'fig' ? countedNoun(tokens, k + 2) : null;
+  if (group) return { ...group, via: 'of-complement' };
   const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);
   return phrase && refine(tokens, phrase.from, phrase.to, 'of-complement', g);
 }
