@@ -117,6 +117,7 @@ const constructions: Record<string, Row[]> = {
   ],
   'a name before a measure owns it': [
     { text: 'The Initech payroll reached $40 million.', figure: '$40 million', subject: 'Initech', via: 'possessive-owner', metric: 'payroll' },
+    { text: "The navy's budget request of $84 billion includes new ships.", figure: '$84 billion', subject: 'navy', via: 'possessive-owner' },
   ],
   'what the tagger misreads': [
     { text: 'Today, the Lisbon Coffee Partnership counts 300 members.', figure: '300 members', subject: 'Lisbon Coffee Partnership', kind: 'org' },

@@ -323,6 +323,15 @@ function bySubject(tokens: Token[], subject: { from: number; to: number }, objec
 function figureInSubject(tokens: Token[], fi: number, g: GrammarRules, opener: Token | null, cs: number): StructuralSubject | null {
   const of = ofComplement(tokens, fi, g);
   if (of) return of;
+  // "The Pentagon's budget request of $842 billion includes …": the figure is the value of the
+  // measure before it, and that measure's owner is what it is about.
+  if (tokens[fi - 1]?.lower === 'of' && tokens[fi - 2]?.cls === 'noun') {
+    let a = fi - 2;
+    while (a > 0 && nounish(tokens[a - 1]) && !comma(tokens[a - 1]) && !hardBreak(tokens[a - 1])) a--;
+    const measure = trimPhrase(tokens, a, fi - 1, g);
+    const owner = measure && refine(tokens, measure.from, measure.to, 'possessive-owner', g);
+    if (owner && owner.via === 'possessive-owner' && owner.span.end < tokens[fi - 2].start) return owner;
+  }
   const after = afterFigure(tokens, fi, g);
   if (after) return after;
   const kind = tokens[fi].kind;
