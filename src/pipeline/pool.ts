@@ -11,6 +11,7 @@ import { Piscina } from 'piscina';
 import type { TaskInput, TaskOutput } from './task.js';
 import type { LoadedRules } from '../rules/load.js';
 import type { CompiledRules } from './rules.js';
+import { oneLine } from '../util/message.js';
 
 export interface Executor {
   run(input: TaskInput): Promise<TaskOutput>;
@@ -31,7 +32,11 @@ export function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(workerFile);
 }
 
-export async function createExecutor(workers: number, rules: LoadedRules, compiled: CompiledRules): Promise<Executor> {
+/** A pool worker past its time budget by this factor is stopped (the article fails by name): the
+ * pipeline checks its budget itself, so this only catches what never reaches a check. */
+const HARD_LIMIT = 2;
+
+export async function createExecutor(workers: number, rules: LoadedRules, compiled: CompiledRules, budgetMs = 0): Promise<Executor> {
   const usePool = workers > 1 && canUseWorkers();
   // The processing code (compromise, the lexicons) loads only where it runs: in the workers, or
   // here when running inline. The main thread of a pooled run never pays for it.
@@ -43,12 +48,21 @@ export async function createExecutor(workers: number, rules: LoadedRules, compil
     workers: usePool ? workers : 1,
     run: (input) => queue.add(async (): Promise<TaskOutput> => {
       if (!pool) return runTask!(input, compiled);
-      try {
-        return (await pool.run(input)) as TaskOutput;
-      } catch (err) {
-        // A worker that dies (out of memory on a pathological article) fails that article only.
-        return { ok: false, path: input.path, reason: `worker failed: ${(err as Error).message}` };
+      // A worker that dies (out of memory, or stopped past its budget) fails that article only; it
+      // is tried once more in a fresh worker (piscina replaces a dead one), so one unlucky
+      // neighbour in the same worker's heap does not cost it.
+      let last = '';
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          const signal = budgetMs ? AbortSignal.timeout(budgetMs * HARD_LIMIT) : undefined;
+          return (await pool.run(input, signal ? { signal } : {})) as TaskOutput;
+        } catch (err) {
+          const e = err as Error;
+          if (e.name === 'AbortError' || e.name === 'TimeoutError') return { ok: false, path: input.path, reason: `took longer than the ${budgetMs / 1000} s time budget per article (--time-budget); its worker was stopped` };
+          last = /memory/i.test(e.message) ? `worker ran out of memory (${WORKER_HEAP_MB} MB heap), twice` : `worker failed twice: ${oneLine(e.message)}`;
+        }
       }
+      return { ok: false, path: input.path, reason: last };
     }) as Promise<TaskOutput>,
     ready: () => queue.onSizeLessThan(inFlight),
     close: async () => {

@@ -9,6 +9,8 @@ export interface TaskInput {
   maxBytes: number;
   /** Where to store the full result (see pipeline/cache.ts). */
   store: string;
+  /** Time an article may take, in ms (checked between stages and every few hundred sentences). */
+  budgetMs?: number;
 }
 
 /** What comes back to the main thread: only what reconciliation and the run summary need; the
@@ -20,7 +22,8 @@ export interface ArticleDone {
   claims: number;
   noise: number;
   rejected: number;
-  summaries: ClaimSummary[];
+  /** null when the article has more claims than a worker sends back (read them from the store). */
+  summaries: ClaimSummary[] | null;
 }
 
 export type TaskOutput =
