@@ -25,10 +25,10 @@ const program = new Command()
   .version(PIPELINE_VERSION)
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
-type Common = { out: string; rules?: string; workers?: number; maxBytes?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
+type Common = { out: string; rules?: string; workers?: number; maxBytes?: number; timeBudget?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
 
 /** Runs the pipeline and prints what it did; usage problems exit 2 with nothing written. */
-async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
+async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'timeBudget' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
   const tty = process.stderr.isTTY && !opts.quiet;
   const started = Date.now();
   const onProgress = tty ? (p: Progress) => {
@@ -36,7 +36,7 @@ async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' 
     process.stderr.write(`\r${p.done}/${p.total} articles, ${p.failed} failed, ${rate.toFixed(1)}/s `);
   } : undefined;
   try {
-    const summary = await run({ ...options, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, incremental: opts.incremental, onProgress, decisions: opts.decisions });
+    const summary = await run({ ...options, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, timeBudget: opts.timeBudget, incremental: opts.incremental, onProgress, decisions: opts.decisions });
     if (tty) process.stderr.write('\n');
     for (const f of summary.failed) process.stderr.write(`claims: ${f.path}: ${f.reason}\n`);
     if (!opts.quiet) {
@@ -81,6 +81,7 @@ const common = (cmd: Command) => cmd
   .option('--rules <dir>', 'rules folder (default: the shipped rules/)')
   .option('-w, --workers <n>', 'worker threads (1 = inline)', positiveInt)
   .option('--max-bytes <n>', 'largest article accepted, in bytes', positiveInt)
+  .option('--time-budget <seconds>', 'time one article may take before it fails by name (default 300)', positiveInt)
   .option('--no-incremental', 'reprocess every article, ignoring stored results')
   .option('-q, --quiet', 'no progress or summary on stderr')
   .option('--decisions <file>', 'apply a reviewer\'s decisions.jsonl (from the review site) before reconciliation')

@@ -1,0 +1,54 @@
+/**
+ * One run at a time per output folder: `<out>/.lock`, created exclusively, holds the pid and host
+ * of the run that owns the folder. A second run is refused by name; a lock whose process is gone
+ * (same host, pid not alive) is stale and taken over.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, rmdirSync, writeSync, existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from '../ingest/walk.js';
+
+export const LOCK_FILE = '.lock';
+
+export interface Lock {
+  /** Removes the lock, and the folder too when the lock created it and nothing else was written. */
+  release(options?: { nothingWritten?: boolean }): void;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function lockOutput(out: string): Lock {
+  const created = !existsSync(out);
+  mkdirSync(out, { recursive: true });
+  const file = join(out, LOCK_FILE);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }) + '\n');
+      closeSync(fd);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let owner: { pid?: number; host?: string } = {};
+      try {
+        owner = JSON.parse(readFileSync(file, 'utf8'));
+      } catch { /* being written, or not ours: treated as held */ }
+      const stale = attempt === 0 && typeof owner.pid === 'number' && owner.host === hostname() && !alive(owner.pid);
+      if (!stale) throw new UsageError(`${out} is in use by another run (pid ${owner.pid ?? '?'}${owner.host && owner.host !== hostname() ? ` on ${owner.host}` : ''}); if none is running, remove ${file}`);
+      rmSync(file, { force: true });
+    }
+  }
+  return {
+    release({ nothingWritten = false } = {}) {
+      rmSync(file, { force: true });
+      if (created && nothingWritten) try { rmdirSync(out); } catch { /* not empty */ }
+    },
+  };
+}
