@@ -36,33 +36,56 @@ export function canUseWorkers(): boolean {
  * pipeline checks its budget itself, so this only catches what never reaches a check. */
 const HARD_LIMIT = 2;
 
+/** An article's stages hold up to ~150 bytes of heap per byte of text (a table of a million
+ * cells); a pool worker has room for about a megabyte of that. Larger articles, and any article
+ * whose worker died, run in a worker of their own with a heap sized to their text. */
+export const OWN_WORKER_BYTES = 512 * 1024;
+const HEAP_PER_BYTE = 160;
+export const ownHeapMb = (bytes: number) => Math.min(8192, Math.max(1024, WORKER_HEAP_MB + Math.ceil((bytes * HEAP_PER_BYTE) / 2 ** 20)));
+
 export async function createExecutor(workers: number, rules: LoadedRules, compiled: CompiledRules, budgetMs = 0): Promise<Executor> {
   const usePool = workers > 1 && canUseWorkers();
   // The processing code (compromise, the lexicons) loads only where it runs: in the workers, or
   // here when running inline. The main thread of a pooled run never pays for it.
   const runTask = usePool ? null : (await import('./worker.js')).runTask;
-  const pool = usePool ? new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, workerData: { rules }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) : null;
+  const options = { filename: workerFile, workerData: { rules } };
+  const pool = usePool ? new Piscina({ ...options, minThreads: workers, maxThreads: workers, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) : null;
   const inFlight = usePool ? workers * 4 : 2;
   const queue = new PQueue({ concurrency: inFlight });
+  const timedOut = (input: TaskInput): TaskOutput => ({ ok: false, path: input.path, reason: `took longer than the ${budgetMs / 1000} s time budget per article (--time-budget); its worker was stopped` });
+  /** Runs `input` in `p`; a worker that dies comes back as its error message. */
+  const attempt = async (p: Piscina, input: TaskInput): Promise<TaskOutput | { died: string }> => {
+    try {
+      return (await p.run(input, budgetMs ? { signal: AbortSignal.timeout(budgetMs * HARD_LIMIT) } : {})) as TaskOutput;
+    } catch (err) {
+      const e = err as Error;
+      if (e.name === 'AbortError' || e.name === 'TimeoutError') return timedOut(input);
+      return { died: /memory/i.test(e.message) ? 'out of memory' : oneLine(e.message) };
+    }
+  };
+  /** A fresh worker of its own, with a heap sized to the article's text. */
+  const alone = async (input: TaskInput): Promise<TaskOutput | { died: string }> => {
+    const heap = ownHeapMb(input.bytes.length);
+    const own = new Piscina({ ...options, minThreads: 1, maxThreads: 1, resourceLimits: { maxOldGenerationSizeMb: heap } });
+    try {
+      const out = await attempt(own, input);
+      return 'died' in out ? { died: `${out.died} (${heap} MB heap)` } : out;
+    } finally {
+      await own.destroy();
+    }
+  };
   return {
     workers: usePool ? workers : 1,
     run: (input) => queue.add(async (): Promise<TaskOutput> => {
       if (!pool) return runTask!(input, compiled);
-      // A worker that dies (out of memory, or stopped past its budget) fails that article only; it
-      // is tried once more in a fresh worker (piscina replaces a dead one), so one unlucky
-      // neighbour in the same worker's heap does not cost it.
-      let last = '';
-      for (let attempt = 0; attempt < 2; attempt++) {
-        try {
-          const signal = budgetMs ? AbortSignal.timeout(budgetMs * HARD_LIMIT) : undefined;
-          return (await pool.run(input, signal ? { signal } : {})) as TaskOutput;
-        } catch (err) {
-          const e = err as Error;
-          if (e.name === 'AbortError' || e.name === 'TimeoutError') return { ok: false, path: input.path, reason: `took longer than the ${budgetMs / 1000} s time budget per article (--time-budget); its worker was stopped` };
-          last = /memory/i.test(e.message) ? `worker ran out of memory (${WORKER_HEAP_MB} MB heap), twice` : `worker failed twice: ${oneLine(e.message)}`;
-        }
-      }
-      return { ok: false, path: input.path, reason: last };
+      // A worker that dies fails that article only, and only after a second try in a fresh worker
+      // of its own: one death may be a neighbour's garbage in the same heap, or an article larger
+      // than a pool worker's heap.
+      const first = input.bytes.length > OWN_WORKER_BYTES ? null : await attempt(pool, input);
+      if (first && !('died' in first)) return first;
+      const second = await alone(input);
+      if (!('died' in second)) return second;
+      return { ok: false, path: input.path, reason: `its worker died${first ? ` (${first.died})` : ''}, and again in a worker of its own: ${second.died}` };
     }) as Promise<TaskOutput>,
     ready: () => queue.onSizeLessThan(inFlight),
     close: async () => {
