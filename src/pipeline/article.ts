@@ -12,6 +12,7 @@ import { normalizeUnicode } from '../normalize/unicode.js';
 import { findNoise, NoiseIndex } from '../noise/find.js';
 import { sentencesOf } from '../segment/sentences.js';
 import { sentenceFigures } from '../quantities/extract.js';
+import { oneLine } from '../util/message.js';
 import { buildClaims, type ClaimInput, type ClaimOptions } from '../claims/build.js';
 
 export interface ArticleResult {
@@ -60,7 +61,19 @@ export function processArticleInto(article: Article, rules: CompiledRules, onCla
   check(true);
   let count = 0;
   // Validated where they are made (in the worker), so a bad record names its article.
-  const { rejected } = buildClaims(input, rules.claims, { ...options, emit: (c) => { onClaim(claimSchema.parse(c)); count++; check(); } });
+  // One record that fails its schema costs that figure only: it is reported as not taken.
+  const invalid: ArticleReport['rejected'] = [];
+  const { rejected } = buildClaims(input, rules.claims, {
+    ...options,
+    emit: (c) => {
+      check();
+      const parsed = claimSchema.safeParse(c);
+      if (parsed.success) return void (onClaim(parsed.data), count++);
+      const span = c.quantity?.span ?? c.span;
+      invalid.push({ span, quote: article.text.slice(span.start, span.end), reason: `invalid record: ${oneLine(parsed.error.message)}`, rule: c.rule });
+    },
+  });
+  rejected.push(...invalid);
   check(true);
   return articleReportSchema.parse({
     path: article.path,
