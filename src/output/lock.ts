@@ -3,7 +3,7 @@
  * of the run that owns the folder. A second run is refused by name; a lock whose process is gone
  * (same host, pid not alive) is stale and taken over.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, rmdirSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, statSync, mkdirSync, openSync, readFileSync, rmSync, rmdirSync, writeSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../ingest/walk.js';
@@ -26,6 +26,7 @@ function alive(pid: number): boolean {
 
 export function lockOutput(out: string): Lock {
   const created = !existsSync(out);
+  if (!created && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder; nothing was written`);
   mkdirSync(out, { recursive: true });
   const file = join(out, LOCK_FILE);
   for (let attempt = 0; ; attempt++) {

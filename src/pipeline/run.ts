@@ -181,7 +181,7 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   // inputs into the store.
   const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules, (options.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000);
   const store = new ArticleStore(out);
-  const failures: IngestFailure[] = [];
+  const failures: IngestFailure[] = found.refused.map((r) => ({ path: displayPath(r.path), reason: r.reason }));
   const read = new Map<string, string>();
   // Read and stored a few files at a time (the file system works in parallel), kept in input order.
   for (let i = 0; i < found.paths.length; i += READ_AHEAD) {
