@@ -5,7 +5,7 @@
  */
 import { closeSync, statSync, mkdirSync, openSync, readFileSync, rmSync, rmdirSync, writeSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../ingest/walk.js';
 
 export const LOCK_FILE = '.lock';
@@ -24,10 +24,17 @@ function alive(pid: number): boolean {
   }
 }
 
+/** mkdir -p one level at a time: Node's recursive mkdir spins forever under /proc (Node 20). */
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) missing.unshift(d);
+  for (const d of missing) mkdirSync(d);
+}
+
 export function lockOutput(out: string): Lock {
   const created = !existsSync(out);
   if (!created && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder; nothing was written`);
-  mkdirSync(out, { recursive: true });
+  makeFolder(out);
   const file = join(out, LOCK_FILE);
   for (let attempt = 0; ; attempt++) {
     try {

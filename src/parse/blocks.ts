@@ -15,8 +15,8 @@ export interface ParsedArticle {
 /** Longest line that one block may hold; longer lines are cut at spaces (bounds NLP cost). */
 export const MAX_BLOCK_LENGTH = 5000;
 
-export function parseBlocks(text: string): ParsedArticle {
-  const markdown = parseMarkdown(text);
+export function parseBlocks(text: string, check?: () => void): ParsedArticle {
+  const markdown = parseMarkdown(text, check);
   const blocks: Block[] = [];
   const inTable = coverage(markdown.tables.filter((t) => t.cells.length > 0)
     .map((t) => ({ start: t.cells[0].start, end: t.cells[t.cells.length - 1].end })));

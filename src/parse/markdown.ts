@@ -47,12 +47,14 @@ interface Piece extends Span {
   prefix: string;
 }
 
-/** Parses the markdown structure of `text`. Offsets are source offsets (remark's). */
-export function parseMarkdown(text: string): MarkdownStructure {
+/** Parses the markdown structure of `text`. Offsets are source offsets (remark's). `check` is
+ * called before each piece (the article's time budget). */
+export function parseMarkdown(text: string, check: () => void = () => undefined): MarkdownStructure {
   const out: MarkdownStructure = { tables: [], listMarkers: [], listItems: [], headings: [], code: [] };
   // Most web text has none of what we read from markdown; remark is skipped for it.
   if (!MARKDOWN_SIGNAL.test(text)) return out;
   for (const piece of pieces(text)) {
+    check();
     const parsed = piece.prefix + guardedText(text.slice(piece.start, piece.end));
     const tree = processor.parse(parsed) as Root;
     walk(tree.children, parsed, out, 0, piece.start - piece.prefix.length, piece.prefix.length);

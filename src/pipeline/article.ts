@@ -22,7 +22,7 @@ export interface ArticleResult {
 
 /** Everything the stages before the claim stage make of an article (tests compare paths on it). */
 export function prepareArticle(article: Article, rules: CompiledRules, check: (now?: boolean) => void = () => undefined): ClaimInput & { noiseFlags: ReturnType<typeof findNoise> } {
-  const { blocks, markdown } = parseBlocks(article.text);
+  const { blocks, markdown } = parseBlocks(article.text, () => check(true));
   check(true);
   const norm = normalizeUnicode(article.text, rules.unicode);
   const noiseFlags = findNoise(article.text, blocks, markdown.listMarkers, rules.noise);

@@ -53,14 +53,24 @@ export async function createExecutor(workers: number, rules: LoadedRules, compil
   const inFlight = usePool ? workers * 4 : 2;
   const queue = new PQueue({ concurrency: inFlight });
   const timedOut = (input: TaskInput): TaskOutput => ({ ok: false, path: input.path, reason: `took longer than the ${budgetMs / 1000} s time budget per article (--time-budget); its worker was stopped` });
+  // The watchdog: a task whose worker started it more than HARD_LIMIT budgets ago is aborted
+  // (piscina then stops its worker and starts a fresh one).
+  const running = new Set<{ started: Float64Array; abort: AbortController }>();
+  const watchdog = budgetMs && pool ? setInterval(() => {
+    for (const t of running) if (t.started[0] > 0 && Date.now() - t.started[0] > budgetMs * HARD_LIMIT) t.abort.abort();
+  }, Math.min(1000, budgetMs)).unref() : null;
   /** Runs `input` in `p`; a worker that dies comes back as its error message. */
   const attempt = async (p: Piscina, input: TaskInput): Promise<TaskOutput | { died: string }> => {
+    const task = { started: new Float64Array(new SharedArrayBuffer(8)), abort: new AbortController() };
+    running.add(task);
     try {
-      return (await p.run(input, budgetMs ? { signal: AbortSignal.timeout(budgetMs * HARD_LIMIT) } : {})) as TaskOutput;
+      return (await p.run({ ...input, started: task.started }, { signal: task.abort.signal })) as TaskOutput;
     } catch (err) {
       const e = err as Error;
       if (e.name === 'AbortError' || e.name === 'TimeoutError') return timedOut(input);
       return { died: /memory/i.test(e.message) ? 'out of memory' : oneLine(e.message) };
+    } finally {
+      running.delete(task);
     }
   };
   /** A fresh worker of its own, with a heap sized to the article's text. */
@@ -90,6 +100,7 @@ export async function createExecutor(workers: number, rules: LoadedRules, compil
     ready: () => queue.onSizeLessThan(inFlight),
     close: async () => {
       await queue.onIdle();
+      if (watchdog) clearInterval(watchdog);
       await pool?.destroy();
     },
   };

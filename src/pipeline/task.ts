@@ -11,6 +11,9 @@ export interface TaskInput {
   store: string;
   /** Time an article may take, in ms (checked between stages and every few hundred sentences). */
   budgetMs?: number;
+  /** Pool only: the worker writes Date.now() here when it starts the task (shared memory), so the
+   * main thread's watchdog measures the task's own time, not its wait in the queue. */
+  started?: Float64Array;
 }
 
 /** What comes back to the main thread: only what reconciliation and the run summary need; the

@@ -21,6 +21,7 @@ let compiled: CompiledRules | null = data ? compileRules(data) : null;
 if (compiled) processArticle(articleFromBytes('warm-up.txt', Buffer.from('Acme Corp. said its revenue rose 10% to $5 million in May.')), compiled);
 
 export default function task(input: TaskInput): TaskOutput {
+  if (input.started) input.started[0] = Date.now();
   compiled ??= compileRules((workerData as { rules: LoadedRules }).rules);
   return runTask(input, compiled);
 }
