@@ -12,6 +12,7 @@ import { describe, expect, test, beforeAll } from 'vitest';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { articleCases, ruleCases, FULL } from './cases.js';
 import { root, tempDir } from '../helpers.js';
 import { finishCommit } from '../../src/output/atomic.js';
@@ -206,7 +207,7 @@ describe('the file system and the user\'s files', () => {
     mkdirSync(join(out, '.cache'), { recursive: true });
     const mine = { 'notes.txt': 'mine', '.cache/keep.txt': 'mine too', '.claims.jsonl.tmp-1-2': 'looks like a temp, is not ours' };
     for (const [n, t] of Object.entries(mine)) writeFileSync(join(out, n), t);
-    const host = execFileSync('hostname', { encoding: 'utf8' }).trim();
+    const host = hostname();
     writeFileSync(join(out, '.lock'), JSON.stringify({ pid: process.pid, host }));
     const busy = claims(['run', join(root, 'corpus'), '--out', out, '-q'], dir);
     expect(busy.code).toBe(2);
