@@ -78,7 +78,7 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
   test.each([
     ['GLP-1 drugs are approved.'], ['GPT-4 was released.'], ['Meet at 2:00 pm.'], ['See you at 6pm.'], ['Call 555-123-4567 today.'],
     ['Version 2.3.1 shipped.'], ['Part 24703L202 failed.'], ['The scp-173m file.'], ['Visit https://example.com/page?id=305.'],
-    ['He finished 3rd.'],
+    ['He finished 3rd.'], ['My brother (25m) moved out.'], ['Most schools operated on double shift.'],
   ])('%s', (text) => {
     const found = extractQuantities(text, rules.quantities).filter((q) => q.kind === 'money' || q.kind === 'measure' || q.kind === 'percent' || (q.kind === 'count' && q.unit !== ''));
     expect(found.map((q) => text.slice(q.span.start, q.span.end))).toEqual([]);

@@ -81,7 +81,7 @@ describe('claim rule examples', () => {
       if (ex.via) expect(claim!.subject?.via).toBe(ex.via);
     });
   }
-  const reasonWords = { hypothetical: /hypothetical|advice/, descriptor: /descriptor/, rating: /rating/, time: /time qualifier|age/ };
+  const reasonWords = { hypothetical: /hypothetical|advice|worked example/, descriptor: /descriptor/, rating: /rating/, time: /time qualifier|age/, denomination: /denomination/, hyperbole: /hyperbole/, smallnumber: /small number in words/ };
   for (const ex of d['claims.not-claims'].examples) {
     test(`not a claim: ${ex.text} → ${ex.figure}: ${ex.reason ?? 'a claim'}`, () => {
       const { claims, report } = processArticle(articleFromBytes('example.txt', Buffer.from(ex.text)), rules);

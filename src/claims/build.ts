@@ -13,7 +13,7 @@ import type { SentenceQuantity } from '../quantities/extract.js';
 import { findLexiconMentions, type EntityMention } from './entities.js';
 import { MentionHistory, resolveAnaphora } from './coreference.js';
 import { metricOf } from './metrics.js';
-import { attributionOf, isQuestion, modalityOf } from './modality.js';
+import { attributionOf, isQuestion, modalityOf, questionStart } from './modality.js';
 import { timeOf } from './time.js';
 import { namesIn, type TaggedNames } from './nlp.js';
 import { chooseSubject } from './choose-subject.js';
@@ -36,7 +36,7 @@ export interface ClaimsResult {
 }
 
 
-const STRUCTURAL = new Set<EntityMention['via']>(['clause-subject', 'of-complement', 'possessive-owner', 'object', 'parenthesis', 'relative-clause', 'before-colon']);
+const STRUCTURAL = new Set<EntityMention['via']>(['clause-subject', 'of-complement', 'possessive-owner', 'object', 'parenthesis', 'relative-clause', 'before-colon', 'passive-agent', 'payer', 'where-counted']);
 
 export interface ClaimOptions {
   /** Tag every sentence with compromise, as the unoptimized path would (tests compare both). */
@@ -91,6 +91,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       quantities = [];
     }
     const question = isQuestion(s, rules.modality);
+    const asked = questionStart(s, rules.modality);
     const hypothetical = quantities.length > 0 ? hypotheticalSentence(s, rules.notClaims) : null;
     const others = quantities.filter((q) => !q.yearLike);
     // Figures a length of time or an age could only qualify (counted once per sentence).
@@ -99,12 +100,12 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
       const flag = a.noise.at(src);
       if (flag) return reject(q, `${flag.reason} (${flag.rule})`), false;
-      if (question) return reject(q, 'question'), false;
+      if (question && q.span.start >= asked) return reject(q, 'question'), false;
       const not = notAClaim(s, q, hypothetical, qualifiable.length - (qualifiable.includes(q) ? 1 : 0), rules.notClaims);
       if (not) return reject(q, not), false;
       if (q.yearLike && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
       if (q.kind === 'count' && !q.unit) return reject(q, 'no unit: a bare number says nothing'), false;
-      if (q.kind === 'count' && isSmallWordNumber(s, q)) return reject(q, 'a small number in words ("two paths"): a way of speaking, not a figure'), false;
+      if (q.kind === 'count' && isSmallWordNumber(s, q, rules.notClaims.countStatedBy)) return reject(q, 'a small number in words ("two paths"): a way of speaking, not a figure'), false;
       if (q.kind === 'count' && !q.unitFromLabel && countedWordIsVerb(s, q)) return reject(q, 'the word after the number is a verb, not a counted noun'), false;
       return true;
     });
@@ -130,15 +131,22 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;
       const label = table?.rowLabel || undefined;
-      const { subject, personal } = chooseSubject({
+      const { subject, personal, masked } = chooseSubject({
         a, rules, sentence, s, q, figure, all, attributionSpan, tags, lastSubject,
         firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start, eager: options.eagerNlp ?? false,
         clause, figureIndex,
       });
-      // What a writer says of themself (their weight, score, belongings) is no claim; what they paid
-      // for something is a claim about that thing, and has its subject.
-      if (personal && q.kind !== 'money') {
+      // What a writer says of themself (their weight, score, belongings, what they could spend) is
+      // no claim; what they paid for something is a claim about that thing (the clause names the
+      // thing, so it is not personal).
+      if (personal) {
         reject(q, 'a personal statement of the writer, not a claim');
+        continue;
+      }
+      // A line on its own that names an owner only as "this …'s" is a quiz clue: the answer it is
+      // about is masked ("Pierce designed this banker's tower for 40,000,000 pennies").
+      if (masked && a.sentences.length === 1) {
+        reject(q, 'a quiz clue: the subject it is about is masked');
         continue;
       }
       if (subject) {

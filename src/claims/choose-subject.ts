@@ -42,6 +42,9 @@ export type ChosenSubject = EntityMention & { metric?: string | null };
 export interface SubjectChoice {
   subject: ChosenSubject | null;
   personal: boolean;
+  /** The clause names an owner only as "this …'s": a quiz clue's masked answer when the line
+   * stands alone ("this merchant's skyscraper"; "this meal: $20" names its meal). */
+  masked: boolean;
 }
 
 /** How far before a figure (in characters) compromise looks for a name the lexicon lacks. */
@@ -52,18 +55,20 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   const table = c.sentence.block.table;
   let subject: ChosenSubject | null = null;
   let metric: string | null = null;
+  let masked = false;
   if (table) subject = subjectInCell(c.all) ?? subjectInRowLabel(table.rowLabel, c.rules);
   // The clause's own structure: what the sentence says the figure is about.
   if (!subject) {
     const tokens = c.clause();
     const found = structuralSubject(tokens, c.figureIndex, c.rules.grammar);
     metric = found?.metric ?? null;
-    if (found?.personal) return { subject: null, personal: true };
+    if (found?.personal) return { subject: null, personal: true, masked: false };
     // A list entry with no verb ("150 megawatts of power" under "The cluster will need:") is
     // about its lead-in, not about what it measures.
     const listEntry = c.sentence.block.leadIn && found && (found.via === 'of-complement' || found.via === 'after-figure' || found.via === 'counted-noun');
     const mention = found && !listEntry && mentionOfSubject(c.s, found, tokens, c.all, c.rules.grammar);
     if (mention) subject = { ...mention, metric };
+    masked = maskedOwner(c.s.slice(0, c.figure.end), tokens);
   }
   subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan });
   // Names the lexicon does not know (compromise's organizations, people, places) come next. Only
@@ -92,7 +97,21 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   if (!subject && c.sentence.block.leadIn) subject = subjectOfLeadIn(c.a, c.sentence.block.leadIn, c.rules);
   if (!subject && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
   // The clause's measure ("revenue") stays the metric whoever the fallback names.
-  return { subject: subject && { ...subject, metric: subject.metric ?? metric }, personal: false };
+  return { subject: subject && { ...subject, metric: subject.metric ?? metric }, personal: false, masked };
+}
+
+/** "designed this banker's tower for 40,000,000 pennies": an owner named only by "this". */
+function maskedOwner(before: string, tokens: Token[]): boolean {
+  for (const m of before.matchAll(/\b(?:this|these)\s+(?=\p{Ll}[\p{L}-]*['’]s?\s)/giu)) if (demonstrative(before, m.index + m[0].length, tokens)) return true;
+  return false;
+}
+
+/** "this merchant's skyscraper", "this union's fund": the subject is named only by "this" or
+ * "these" and a common noun that is not a time ("this year's budget" names its budget). */
+function demonstrative(s: string, start: number, tokens: Token[]): boolean {
+  if (!/\b(?:this|these)\s+$/i.test(s.slice(Math.max(0, start - 8), start))) return false;
+  const first = tokens.find((t) => t.start >= start);
+  return !!first && !first.tags.has('Date') && !first.tags.has('Duration') && !/^\p{Lu}/u.test(first.text);
 }
 
 /** The organizations, people and places compromise found in the part of sentence `s` that

@@ -8,7 +8,8 @@ import type { GrammarRules, Token } from './clause.js';
 
 export const comma = (t: Token | undefined) => !!t && /,/.test(t.post);
 export const hardBreak = (t: Token | undefined) => !!t && /[;:]/.test(t.post);
-export const dash = (t: Token | undefined) => !!t && /[–—]|\s-\s/.test(t.post);
+/** A dash, or a hyphen with a space on either side ("irish fare- shepherd's pie"). */
+export const dash = (t: Token | undefined) => !!t && /[–—]|-\s|\s-/.test(t.post);
 export const opensParen = (t: Token | undefined) => !!t && t.pre.includes('(');
 /** A verb that can head a clause: not "-ing" forms ("adding"). */
 export const finite = (t: Token) => (t.cls === 'verb' && !t.tags.has('Gerund') && !/ing$/.test(t.lower)) || !!t.verbal;
@@ -25,7 +26,9 @@ export function clauseStart(tokens: Token[], fi: number, g: GrammarRules): numbe
     // "If OpenAI can deliver …, it stands to …": a fronted subordinate clause ends at the comma
     // before the main clause's subject and verb.
     if (prev.cls === 'sub') return mainClauseAfter(tokens, j, fi) ?? j - 1;
-    if (prev.cls === 'rel') return j - 1;
+    // ("The number of grants, which confers residence, was 154,700": a relative clause closed by a
+    // comma before the figure is not the figure's clause.)
+    if (prev.cls === 'rel' && !(comma(tokens[j - 2]) && tokens.slice(j, fi).some((t) => comma(t)))) return j - 1;
     // "compared to OpenAI's model at $20", "unlike Meta": a new subject for what follows.
     if ((prev.cls === 'to' && g.comparisonVerbs.has(tokens[j - 2]?.lower ?? '')) || g.comparisons.has(prev.lower)) return j;
     // "…, and the three channels accounted for 29.5%", "…, lead levels … has been cut by 70%":
@@ -48,8 +51,16 @@ export function newClauseBetween(tokens: Token[], from: number, to: number): boo
     if (t.cls === 'noun' || t.cls === 'pron') sawNoun = true;
     if ((t.cls === 'fig' && !t.verbal) || comma(t) || t.cls === 'rel' || t.cls === 'sub') return false;
   }
-  // No verb: "and the other channels for 42.1%" repeats the previous clause's verb.
-  return sawNoun && tokens[to - 1]?.cls === 'prep' && tokens[to - 1].lower !== 'of' && tokens[from - 1]?.cls === 'conj';
+  // ", toxic emissions cut in half": the figure is the new clause's verb.
+  if (sawNoun && tokens[to]?.verbal) return true;
+  // No verb: "and the other channels for (the remaining) 42.1%" repeats the previous clause's verb.
+  let p = to - 1;
+  while (p > from && (tokens[p].cls === 'det' || tokens[p].cls === 'adj')) p--;
+  // ("A accounted for 28%, and B for 30%": the clause before ends in its figure, or the figure's
+  // "of" phrase: "30% of trips, and buses for …".)
+  const before = tokens.slice(Math.max(0, from - 6), from - 1);
+  const endsInFigure = tokens[from - 2]?.cls === 'fig' || (before.some((t) => t.cls === 'fig') && before.some((t) => t.lower === 'of') && comma(tokens[from - 2]));
+  return sawNoun && tokens[p]?.cls === 'prep' && tokens[p].lower !== 'of' && tokens[from - 1]?.cls === 'conj' && endsInFigure;
 }
 
 /** A finite verb before `at` in the same stretch of the sentence: only then do "and" or a comma
@@ -98,7 +109,9 @@ export function findVerb(tokens: Token[], k: number, fi: number, g: GrammarRules
       const close = tokens.findIndex((u, j) => j >= i && /\)/.test(u.post));
       if (close > 0 && close < fi) { i = close; continue; }
     }
-    if (i > k && t.cls === 'pron' && !g.thirdPersonPronouns.has(t.lower) && tokens[i - 1]?.cls === 'noun' && !comma(tokens[i - 1]) && tokens[i + 1]?.cls === 'verb') { i++; continue; }
+    // (Only when a verb follows for the noun: "After the flight I paid the driver $40" has none.)
+    if (i > k && t.cls === 'pron' && !g.thirdPersonPronouns.has(t.lower) && tokens[i - 1]?.cls === 'noun' && !comma(tokens[i - 1]) && tokens[i + 1]?.cls === 'verb' &&
+      tokens.slice(i + 2, Math.max(fi, i + 2)).some((u) => finite(u) && !comma(tokens[i + 1]))) { i++; continue; }
     // "The council that runs the port collected £3 million": past the relative clause to the
     // main verb, when there is one before the figure.
     if (t.cls === 'rel' && i > k && tokens[i - 1]?.cls === 'noun' && tokens[i + 1]?.cls === 'verb') {
@@ -132,7 +145,12 @@ export function skipFronted(tokens: Token[], from: number, fi: number): number {
   // verb of its own, closed by a comma before a subject and its verb.
   const close = tokens.findIndex((u, j) => j >= k && j < fi && j - k <= 8 && comma(u));
   const opensNoun = tokens[k] && (tokens[k].cls === 'det' || tokens[k].cls === 'pron' || (tokens[k].cls === 'noun' && !tokens[k].tags.has('Date')));
-  if (close >= 0 && !opensNoun && !tokens.slice(k + 1, close + 1).some((u) => finite(u) && !u.tags.has('Participle'))) {
+  // "A Lisbon lawyer since 1989, Ana Costa was named …": an indefinite phrase before a name and
+  // its verb is an apposition to that name.
+  const apposition = close >= 0 && (tokens[k].lower === 'a' || tokens[k].lower === 'an') && (/^\p{Lu}/u.test(tokens[close + 1]?.text ?? '') || tokens[close + 1]?.cls === 'pron');
+  // "A year ago, the city spent …", "Two weeks later, …": a time before the comma.
+  const time = close >= 0 && /^(?:ago|later|earlier|before|after)$/.test(tokens[close].lower);
+  if (close >= 0 && (!opensNoun || apposition || time) && !tokens.slice(k + 1, close + 1).some((u) => finite(u) && !u.tags.has('Participle'))) {
     let j = close + 1;
     while (j < tokens.length && (nounish(tokens[j]) || tokens[j].cls === 'pron') && !comma(tokens[j])) j++;
     if (j > close + 1 && tokens[j] && finite(tokens[j]) && !tokens[j].verbal) k = close + 1;
@@ -141,11 +159,12 @@ export function skipFronted(tokens: Token[], from: number, fi: number): number {
     const t = tokens[k];
     if (t.cls === 'adv' || t.cls === 'conj' || (t.tags.has('Date') && comma(t))) { k++; continue; }
     if (t.cls === 'prep') {
-      // The preposition and its noun ("In 1993", "In that year"), up to a year or a comma.
+      // The preposition and its noun ("In 1993", "In that year", "Between 2009 and 2013"), up to a
+      // year or a comma.
       let j = k + 1;
-      while (j < fi && nounish(tokens[j]) && j - k <= 4) {
+      while (j < fi && (nounish(tokens[j]) || (tokens[j].cls === 'conj' && nounish(tokens[j + 1]))) && j - k <= 4) {
         j++;
-        if (comma(tokens[j - 1]) || tokens[j - 1].tags.has('Value')) break;
+        if (comma(tokens[j - 1]) || (tokens[j - 1].tags.has('Value') && tokens[j]?.cls !== 'conj')) break;
       }
       if (j > k + 1 && (comma(tokens[j - 1]) || tokens[j]?.cls !== 'prep')) { k = j; continue; }
     }

@@ -74,6 +74,12 @@ export interface GrammarRules {
   yearFact: RegExp;
   /** Nationality words ("British"): names of no entity a figure is about. */
   demonyms: Set<string>;
+  timeAdverbs: Set<string>;
+  particles: Set<string>;
+  paymentVerbs: Set<string>;
+  peopleNouns: Set<string>;
+  peoplePlacePrepositions: Set<string>;
+  compoundParticiples: Set<string>;
 }
 
 export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
@@ -118,6 +124,12 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     places,
     demonyms: demonyms(),
     yearFact: new RegExp(`\\b(?:${data.yearFactBefore.map(escapeRegex).join('|')})\\s+(?:early\\s+|late\\s+|mid-?)?$`, 'i'),
+    timeAdverbs: lower(data.timeAdverbs),
+    particles: lower(data.particles),
+    paymentVerbs: lower(data.paymentVerbs),
+    peopleNouns: lower(data.peopleNouns),
+    peoplePlacePrepositions: lower(data.peoplePlacePrepositions),
+    compoundParticiples: lower(data.compoundParticiples),
     isPlace: (lower) => places.has(lower.replace(/^the\s+/, '')),
   };
 }
@@ -158,6 +170,28 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     if (t.tags.has('Pronoun')) lower = lower.replace(/['’](?:ve|re|ll|d|m|s)$/, '');
     out.push({ start: t.start, end: t.end, text: t.text, lower, cls: classOf(lower, t.tags, g), tags: t.tags, pre: t.pre, post: t.post });
   }
+  // "an American Jobs Act that …", "the Welfare to Work Partnership": a capitalized word right
+  // after a capitalized noun continues the name, unless the line is written in title case (a
+  // headline, where verbs are capitalized too) or it states a figure ("Acme Raises $5 Million").
+  const capitalized = (t: Token) => /^\p{Lu}/u.test(t.text);
+  const titleCase = out.filter((t) => /^\p{L}/u.test(t.text) && t.text.length > 3).every(capitalized);
+  for (let i = 1; i < out.length && !titleCase; i++) {
+    const w = out[i], before = out[i - 1];
+    // "the Reclaim the Rovers campaign", "the Build Back Better plan": no verb follows "the".
+    if (w.cls === 'verb' && capitalized(w) && (before.lower === 'the' || before.lower === 'a') && !before.post.trim() && !g.auxiliaries.has(w.lower)) { w.cls = 'noun'; continue; }
+    if (!capitalized(w) || !capitalized(before) || before.cls !== 'noun' || before.post.trim() || g.auxiliaries.has(w.lower) || g.figureVerbs.has(w.lower)) continue;
+    if (w.cls === 'verb' && out[i + 1]?.cls !== 'fig') w.cls = 'noun';
+    // "Welfare to Work Partnership": "to" between two capitalized words is part of the name.
+    if (w.cls === 'noun' && out[i + 1]?.cls === 'to' && out[i + 2] && capitalized(out[i + 2]) && out[i + 2].cls !== 'fig') { out[i + 1].cls = 'noun'; out[i + 2].cls = 'noun'; i += 2; }
+  }
+  // "The Save Our Parks campaign has raised …", "the campaign, which began …": a present-tense
+  // "verb" right before an auxiliary, or before a relative clause set off by a comma, is the head
+  // noun of the subject (a verb is not followed by "has" or ", which").
+  for (let i = 1; i + 1 < out.length; i++) {
+    const w = out[i], next = out[i + 1];
+    if (w.cls !== 'verb' || g.auxiliaries.has(w.lower) || w.tags.has('PastTense') || /ing$/.test(w.lower) || !(out[i - 1].cls === 'noun' || out[i - 1].cls === 'adj')) continue;
+    if ((g.auxiliaries.has(next.lower) && !w.post.trim()) || (next.cls === 'rel' && /,/.test(w.post))) w.cls = 'noun';
+  }
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.
   for (let i = 1; i < out.length; i++) {
@@ -191,6 +225,63 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   for (let i = 1; i < out.length; i++) {
     if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';
   }
+  // 'the film "Gone with the Wind"', 'the "board games and puzzle" market': words in quotes
+  // are one name or term, not a clause.
+  for (let i = 0; i < out.length; i++) {
+    if (!/["“]$/.test(out[i].pre)) continue;
+    const close = out.findIndex((t, j) => j >= i && j - i < 8 && /^["”]/.test(t.post));
+    if (close < 0) continue;
+    for (let j = i; j <= close; j++) if (out[j].cls === 'verb' && !g.auxiliaries.has(out[j].lower)) out[j].cls = 'noun';
+    i = close;
+  }
+  // "people aged 100 or over": "aged" before a number says which people; it is no verb.
+  for (let i = 0; i + 1 < out.length; i++) if (out[i].lower === 'aged' && (out[i + 1].tags.has('Value') || out[i + 1].cls === 'fig')) out[i].cls = 'adj';
+  // "federally-funded employees", "owner-occupied housing": words joined by a hyphen before a
+  // noun are one modifier.
+  for (let i = 0; i + 2 < out.length; i++) {
+    const w = out[i], next = out[i + 1];
+    if (w.post === '-' && w.cls !== 'fig' && next.cls !== 'fig' && (next.cls === 'verb' || next.cls === 'adj' || next.cls === 'noun') && (out[i + 2].cls === 'noun' || gerundBeforeNoun(out, i + 2))) { w.cls = 'adj'; next.cls = 'adj'; }
+  }
+  // "the Glasgow based developers", "a state owned bank": a name and a participle before a noun are
+  // one modifier, written without its hyphen.
+  for (let i = 1; i + 1 < out.length; i++) {
+    const w = out[i], before = out[i - 1];
+    if (g.compoundParticiples.has(w.lower) && before.cls === 'noun' && !before.post.trim() && !w.post.trim() && (out[i + 1].cls === 'noun' || out[i + 1].cls === 'adj')) { before.cls = 'adj'; w.cls = 'adj'; }
+  }
+  // "75 percent of our oil imports from …": after "of" and a determiner, a plural the tagger read
+  // as a verb ("imports", "exports", "sales") is a noun; a verb cannot follow there.
+  for (let i = 2; i < out.length; i++) {
+    const w = out[i];
+    if (w.cls !== 'verb' || !/[a-z]s$/.test(w.lower) || g.auxiliaries.has(w.lower) || out[i - 1].post.trim()) continue;
+    let j = i - 1;
+    while (j > 0 && (out[j].cls === 'noun' || out[j].cls === 'adj') && !out[j].post.trim()) j--;
+    if (j < i - 1 && out[j].cls === 'det' && out[j - 1]?.lower === 'of') w.cls = 'noun';
+  }
+  // "owner-occupied housing units", "rental housing": an "-ing" word between a modifier and a noun
+  // is a modifier too.
+  for (let i = 1; i + 1 < out.length; i++) {
+    // (After a singular noun too, "rental housing units"; after a plural it may be a verb:
+    // "investors buying stocks".)
+    const before = out[i - 1];
+    const modifier = before.cls === 'adj' || before.tags.has('Adjective') || (before.cls === 'noun' && !/s$/.test(before.lower) && !/^\p{Lu}/u.test(before.text));
+    if (gerundBeforeNoun(out, i) && modifier && !before.post.trim()) out[i].cls = 'adj';
+    // "the wine pairing ($85 each)": an "-ing" word that ends a phrase opened by a determiner is
+    // its head noun.
+    const w = out[i];
+    const ends = !out[i + 1] || /[,;:.(]/.test(w.post) || opensParenAt(out[i + 1]);
+    if (w.cls === 'verb' && /ing$/.test(w.lower) && before.cls === 'noun' && !before.post.trim() && out[i - 2]?.cls === 'det' && ends) w.cls = 'noun';
+  }
+  // "$10 cover and …", "$9 fish stew- …": the words right after a sum, up to the end of its list
+  // entry, are what the sum buys, whatever the tagger said.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i - 1].kind !== 'money' || out[i - 1].post.trim()) continue;
+    const word = (w: Token) => (w.cls === 'verb' || w.cls === 'noun' || w.cls === 'adj') && !g.auxiliaries.has(w.lower);
+    if (!word(out[i])) continue;
+    let j = i;
+    while (j + 1 < out.length && !out[j].post.trim() && word(out[j + 1])) j++;
+    const ends = j + 1 >= out.length || out[j + 1].cls === 'conj' || /[,;:.–—-]/.test(out[j].post);
+    if (ends) for (let k = i; k <= j; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
+  }
   // Right to left: a verb found later in the sentence must not turn an earlier one back into a
   // noun ("The council that runs the port collected £3 million").
   for (let i = out.length - 1; i >= 0; i--) correct(out, i, g);
@@ -201,10 +292,17 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
   return out;
 }
 
+const opensParenAt = (t: Token) => t.pre.includes('(');
+
+function gerundBeforeNoun(out: Token[], i: number): boolean {
+  return out[i].cls === 'verb' && /ing$/.test(out[i].lower) && !out[i].post.trim() && out[i + 1]?.cls === 'noun';
+}
+
 function classOf(lower: string, tags: ReadonlySet<string>, g: GrammarRules): WordClass {
   if (g.relativePronouns.has(lower) && !(lower === 'that' && tags.has('Determiner'))) return 'rel';
   if (g.subordinators.has(lower)) return 'sub';
   if (lower === 'to') return 'to';
+  if (g.timeAdverbs.has(lower)) return 'adv';
   if (g.auxiliaries.has(lower)) return 'verb';
   if (lower === 'and' || lower === 'or' || lower === 'nor' || lower === '&' || lower === 'but' || lower === 'yet') return 'conj';
   if ((tags.has('Possessive') && tags.has('Pronoun')) || (g.possessivePronouns.has(lower) && lower !== 'her')) return 'det';

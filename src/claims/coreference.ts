@@ -4,23 +4,26 @@
  */
 import type { Entity, EntityMention } from './entities.js';
 import type { RuleData } from '../rules/schema.js';
-import { escapeRegex } from '../util/regex.js';
+import { escapeRegex, StartScanner } from '../util/regex.js';
 
 export interface CoreferenceRules {
-  /** One regex over every anaphor, each alternative a numbered group; `kinds[i]` belongs to group i+1. */
-  any: RegExp;
+  /** One regex over every anaphor, each alternative a numbered group; `kinds[i]` belongs to group i+1.
+   * Searched only at the words an anaphor can start with: one pass over the sentence. */
+  any: StartScanner;
   kinds: Entity['kind'][][];
 }
 
 /** rules/claims/coreference.yml as one matcher: pronouns as words, descriptions as "the" + a head. */
 export function compileCoreference(data: RuleData['claims.coreference']): CoreferenceRules {
+  // Every alternative opens with \b and one of these words.
+  const firstWords = data.anaphors.flatMap((a) => [...(a.words ?? []), ...(a.heads?.length ? ['the', 'this', 'that'] : [])]);
   const alternatives = data.anaphors.map((a) => {
     const parts: string[] = [];
     if (a.words?.length) parts.push(`\\b(?:${a.words.map(escapeRegex).join('|')})\\b`);
     if (a.heads?.length) parts.push(`\\b(?:the|this|that)\\s+(?:${a.heads.map(escapeRegex).join('|')})\\b(?:['’]s)?`);
     return `(${parts.join('|')})`;
   });
-  return { any: new RegExp(alternatives.join('|'), 'giu'), kinds: data.anaphors.map((a) => a.kinds) };
+  return { any: new StartScanner(new RegExp(alternatives.join('|'), 'giu'), firstWords, /\w/), kinds: data.anaphors.map((a) => a.kinds) };
 }
 
 /** The history of resolved mentions, most recent last. */

@@ -5,10 +5,14 @@
 import type { SentenceQuantity } from '../quantities/extract.js';
 import { termTags, lexiconTags } from './nlp.js';
 
-/** "one thing", "two paths", "three reasons": counts written as a word below ten, with no scale. */
-export function isSmallWordNumber(s: string, q: SentenceQuantity): boolean {
+/** "one thing", "two paths", "three reasons": counts written as a word below ten, with no scale;
+ * not when the sentence states the count of its subject right after one of `statedBy`'s verbs
+ * ("the house has seven bedrooms", "the firm runs three plants"), with a subject other than the
+ * writer or reader ("we have two options" is a way of speaking). */
+export function isSmallWordNumber(s: string, q: SentenceQuantity, statedBy: RegExp): boolean {
   if (q.bound !== 'exact' || q.value === null || q.value >= 10 || !Number.isInteger(q.value)) return false;
-  return !/\d/.test(s.slice(q.span.start, q.span.end));
+  if (/\d/.test(s.slice(q.span.start, q.span.end))) return false;
+  return q.value < 2 || !statedBy.test(s.slice(Math.max(0, q.span.start - 40), q.span.start));
 }
 
 /** Whether compromise's lexicon allows the word to be a verb ("differ", "seems"); words it knows

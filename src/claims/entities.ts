@@ -6,7 +6,7 @@
  */
 import type { RuleData } from '../rules/schema.js';
 import type { Span } from '../types.js';
-import { phraseSource } from '../util/regex.js';
+import { phraseSource, StartScanner } from '../util/regex.js';
 import type { SubjectRecord } from '../records.js';
 import type { StructuralVia } from './grammar-subject.js';
 
@@ -29,9 +29,10 @@ export interface EntityMention extends Span {
 
 export interface EntityRules {
   byId: Map<string, Entity>;
-  /** One regex over every alias; the alias found maps back to its entity. */
-  caseSensitive: RegExp | null;
-  caseInsensitive: RegExp | null;
+  /** One regex over every alias, searched only where an alias can start; the alias found maps
+   * back to its entity. */
+  caseSensitive: StartScanner | null;
+  caseInsensitive: StartScanner | null;
   alias: Map<string, Entity>;
   aliasLower: Map<string, Entity>;
   /** Every alias word, lower-case: such words are names, never foreign words. */
@@ -55,10 +56,13 @@ export function compileEntities(data: RuleData['claims.entities']): EntityRules 
       } else if (!alias.has(a)) { alias.set(a, entity); cs.push(a); }
     }
   }
-  const build = (list: string[], flags: string) => list.length === 0 ? null :
-    new RegExp(`(?<![\\p{L}\\d])(?:${list.sort((a, b) => b.length - a.length).map(phraseSource).join('|')})(?![\\p{L}\\d])`, flags);
+  const build = (list: string[], flags: string) => list.length === 0 ? null : new StartScanner(
+    new RegExp(`(?<![\\p{L}\\d])(?:${list.sort((a, b) => b.length - a.length).map(phraseSource).join('|')})(?![\\p{L}\\d])`, flags), list, NOT_BEFORE_NAME);
   return { byId, caseSensitive: build(cs, 'gu'), caseInsensitive: build(ci, 'giu'), alias, aliasLower, known };
 }
+
+/** What may not come right before an alias (the regexes' lookbehind). */
+const NOT_BEFORE_NAME = /[\p{L}\d]/u;
 
 /** Lexicon mentions in `text` (offsets relative to it), longest alias first, no overlaps. */
 export function findLexiconMentions(text: string, rules: EntityRules): EntityMention[] {

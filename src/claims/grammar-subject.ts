@@ -18,9 +18,11 @@
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
 import { clauseStart, comma, findVerb, finite, hardBreak, lastVerb, nounish, opensParen, segmentHasVerb, skipFronted } from './clause-bounds.js';
-import { afterFigure, countedNoun, nounBefore, objectOf, phraseEnd, refine, span, trimPhrase, type StructuralSubject } from './subject-phrase.js';
+import { afterFigure, countedNoun, descriptorEnd, nounBefore, objectOf, phraseEnd, refine, span, timeAt, trimPhrase, type StructuralSubject } from './subject-phrase.js';
 
 export type { StructuralSubject, StructuralVia } from './subject-phrase.js';
+
+const NOMINATIVE = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it']);
 
 export function structuralSubject(tokens: Token[], figure: number, g: GrammarRules, depth = 0): StructuralSubject | null {
   const fi = tokens.findIndex((t) => t.figure === figure);
@@ -32,7 +34,77 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const same = structuralSubject(tokens, prev.figure!, g, depth + 1);
     if (same) return { ...same, via: 'same-as-figure' };
   }
-  return inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
+  const shared = afterConjunction(tokens, fi, g) ?? afterComparison(tokens, fi, g);
+  if (shared !== null && !afterFigure(tokens, fi, g)) {
+    const same = structuralSubject(tokens, shared, g, depth + 1);
+    if (same) return { ...same, via: 'same-as-figure' };
+  }
+  return shareOf(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
+}
+
+/** "rose 5% in 2020 and 7% in 2021", "paid $65 to and $65 from the port": a figure right after
+ * "and" with nothing between it and a figure of its kind but prepositions, times and currency
+ * words shares that figure's subject; the index of that figure, or null. */
+function afterConjunction(tokens: Token[], fi: number, g: GrammarRules): number | null {
+  if (tokens[fi - 1]?.cls !== 'conj') return null;
+  for (let p = fi - 2; p >= Math.max(0, fi - 7); p--) {
+    const t = tokens[p];
+    if (t.cls === 'fig' && t.kind === tokens[fi].kind) return t.figure!;
+    const filler = t.cls === 'prep' || t.cls === 'to' || t.cls === 'adv' || t.cls === 'fig' || t.tags.has('Date') || g.notPriced.has(t.lower);
+    if (!filler || comma(t) || hardBreak(t)) return null;
+  }
+  return null;
+}
+
+/** "was 154,700 in 2013, compared to 241,200 in 2010": a figure right after "compared to" (no
+ * new subject between) is the same measure of the same subject; the index of the figure of its
+ * kind before it, or null ("compared to coffee at $3" names its own subject). */
+function afterComparison(tokens: Token[], fi: number, g: GrammarRules): number | null {
+  const to = tokens[fi - 1];
+  if (!to || !((to.cls === 'to' || to.lower === 'with') && g.comparisonVerbs.has(tokens[fi - 2]?.lower ?? ''))) return null;
+  for (let p = fi - 3; p >= 0; p--) if (tokens[p].cls === 'fig' && tokens[p].kind === tokens[fi].kind) return tokens[p].figure!;
+  return null;
+}
+
+/** "9 out of 10 small farms", "one in five adults": a share written as two counts is about the
+ * group it is a share of, wherever it stands. */
+function shareOf(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  const fig = tokens[fi];
+  if (fig.kind !== 'ratio' || !/\s(?:out\s+of|in)\s/i.test(fig.text) || comma(fig) || !nounish(tokens[fi + 1]) || tokens[fi + 1].cls === 'det') return null;
+  const phrase = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
+  return phrase && refine(tokens, phrase.from, phrase.to, 'share-of', g);
+}
+
+/** "12,000 people took part in the march", "3,000 residents were flooded out in Alvor": a count
+ * of people that is the subject of its own verb is about the place or event that verb puts them
+ * in (a named one, or one with a determiner or several words: not "in poverty"); "in a town where
+ * 40,000 people live" is about the town. Objects stay with their clause ("Acme employs 5,000
+ * people in Spain" is about Acme). */
+function whereCounted(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  const fig = tokens[fi];
+  if (fig.kind !== 'count' || !g.peopleNouns.has(fig.text.toLowerCase().split(/\s+/).pop() ?? '')) return null;
+  if (tokens[fi - 1]?.lower === 'where' && tokens[fi - 1].cls === 'rel' && fi > 1) {
+    const place = nounBefore(tokens, fi - 1, g);
+    if (place) return { ...place, via: 'where-counted' };
+  }
+  let k = fi + 1;
+  if (opensParen(tokens[k])) while (k < tokens.length && !tokens[k - 1].post.includes(')')) k++;
+  while (tokens[k]?.cls === 'adv') k++;
+  if (!tokens[k] || comma(fig) || !finite(tokens[k])) return null;
+  for (; k < tokens.length - 1; k++) {
+    const t = tokens[k];
+    // ("after the storm": "after" before a noun phrase is a preposition, not a subordinator.)
+    const prep = t.cls === 'prep' || (t.cls === 'sub' && tokens[k + 1].cls === 'det');
+    if (t.cls === 'fig' || (t.cls === 'sub' && !prep) || t.cls === 'rel' || comma(t) || hardBreak(t)) return null;
+    if (!prep || !g.peoplePlacePrepositions.has(t.lower) || timeAt(tokens, k + 1) || tokens[k + 1].cls === 'fig') continue;
+    const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);
+    if (!phrase) continue;
+    const words = tokens.slice(phrase.from, phrase.to);
+    const named = /^\p{Lu}/u.test(words[0].text);
+    if (!named && tokens[k + 1].cls !== 'det' && words.length < 2) continue;
+    return refine(tokens, phrase.from, phrase.to, 'where-counted', g);
+  }
+  return null;
 }
 
 /** "Islam (8.2%)", "the Netherlands (formed in 1922)": the noun phrase before the parenthesis. A
@@ -66,7 +138,8 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   const from = opener ? cs + 1 : cs;
   // "this meal: less than $100": a figure that opens the clause after a colon elaborates the
   // phrase before the colon.
-  if (from === fi && from > 0 && hardBreak(tokens[from - 1]) && /:/.test(tokens[from - 1].post)) {
+  // ("Prices: $5 beers" is about the beers; "The mood was cheap: $5" names nothing before it.)
+  if (from === fi && from > 0 && hardBreak(tokens[from - 1]) && /:/.test(tokens[from - 1].post) && tokens[from - 1].cls === 'noun' && !afterFigure(tokens, fi, g)) {
     let a = from - 1;
     while (a > 0 && nounish(tokens[a - 1]) && !comma(tokens[a - 1])) a--;
     const phrase = trimPhrase(tokens, a, from, g);
@@ -93,7 +166,8 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   // "we doubled the child credit": a figure that is the verb has the clause's subject, or its
   // object when the subject is the speaker.
   if (v === fi && tokens[fi].verbal) {
-    const subject = trimPhrase(tokens, k, fi, g);
+    const pronoun = fi - 1 > k && tokens[fi - 1].cls === 'pron' && NOMINATIVE.has(tokens[fi - 1].lower);
+    const subject = trimPhrase(tokens, pronoun ? fi - 1 : k, fi, g);
     if (!subject) return opener?.cls === 'rel' ? nounBefore(tokens, cs, g) : null;
     return bySubject(tokens, subject, fi + 1, tokens.length, fi, g, speaker);
   }
@@ -101,6 +175,13 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   // passive's agent is what the figure is about.
   const agent = v >= 0 ? passiveAgent(tokens, v, g) : null;
   if (agent) return agent;
+  // "…, and the other channels for the remaining 42.1%": a clause whose verb is left out after
+  // "and" is about the phrase before its preposition.
+  if (v < 0 && cs > 0 && tokens[cs - 1].cls === 'conj') {
+    const p = tokens.findIndex((t, j) => j > k && j < fi && t.cls === 'prep');
+    const gapped = p > 0 && tokens.slice(p + 1, fi).every((t) => t.cls === 'det' || t.cls === 'adj') ? trimPhrase(tokens, k, p, g) : null;
+    if (gapped) return refine(tokens, gapped.from, gapped.to, 'clause-subject', g);
+  }
   if (v < 0 || v > fi) {
     // The figure stands in the subject, or in a clause with no verb (a headline, a list entry).
     const inside = figureInSubject(tokens, fi, g, opener, cs);
@@ -113,16 +194,30 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   }
   // A subject that holds a figure ("62% of Christians are Anglican, 13.5% Catholic"): each
   // figure after it names its own group.
-  if (tokens.slice(k, v).some((t) => t.cls === 'fig')) return figureInSubject(tokens, fi, g, opener, cs);
+  // ("the three main channels accounted for 29.5%": a number after "the" only says which.)
+  if (tokens.slice(k, v).some((t, j) => t.cls === 'fig' && tokens[k + j - 1]?.lower !== 'the')) return figureInSubject(tokens, fi, g, opener, cs);
   let vEnd = v;
   while (vEnd + 1 < fi && (tokens[vEnd + 1].cls === 'verb' || tokens[vEnd + 1].cls === 'adv' || tokens[vEnd + 1].cls === 'to')) vEnd++;
   const verbWords = tokens.slice(v, vEnd + 1).map((t) => t.lower);
   if (tokens[k]?.lower === 'there' && v === k + 1) return afterFigure(tokens, fi, g) ?? countedNoun(tokens, fi);
-  const subject = trimPhrase(tokens, k, v, g);
+  // "Our goal is to give 80% of voters …": a subject whose verb is "is to" names a plan, not
+  // what the figure is about.
+  const plan = verbWords.length > 2 && g.passiveAuxiliaries.has(verbWords[0]) && verbWords[1] === 'to';
+  // "After the flight I paid …": a pronoun right before the verb is its subject; the words before
+  // it are a fronted phrase the comma was left out of.
+  const pronounSubject = v - 1 > k && tokens[v - 1].cls === 'pron' && NOMINATIVE.has(tokens[v - 1].lower) && !comma(tokens[v - 2]);
+  const subject = plan ? null : trimPhrase(tokens, pronounSubject ? v - 1 : k, v, g);
   // "We will double our exports": the figure is the verb after its auxiliaries.
   if (tokens[fi].verbal && vEnd + 1 === fi) {
     if (subject) return bySubject(tokens, subject, fi + 1, tokens.length, fi, g, speaker);
     return opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null;
+  }
+  // "an Act that economists said would create 1 million jobs": what was said is about the noun
+  // the relative clause hangs on.
+  const said = verbWords.findIndex((w) => g.speechVerbs.has(w));
+  if (opener?.cls === 'rel' && cs > 0 && said >= 0 && said < verbWords.length - 1 && tokens[v + said + 1]?.cls === 'verb') {
+    const noun = nounBefore(tokens, cs, g);
+    if (noun) return noun;
   }
   // "Analysts said (that) the firm's revenue rose 10%": the figure is in what was said.
   if (verbWords.some((w) => g.speechVerbs.has(w)) && segmentHasVerb(tokens, vEnd + 1) && depth < 3) {
@@ -143,8 +238,37 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     const object = objectOf(tokens, changeVerb + 1, fi - 1, g);
     if (object) return object;
   }
-  if (!subject) return afterFigure(tokens, fi, g) ?? (opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null);
+  // A clause with no subject of its own is about what the figure prices, the noun a relative
+  // clause hangs on, the figure's "of" complement ("…: to replace 75 percent of our oil
+  // imports") or whom it is paid to.
+  if (!subject) return afterFigure(tokens, fi, g) ?? (opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g) : null) ?? ofComplement(tokens, fi, g) ?? payment(tokens, fi, g);
   return bySubject(tokens, subject, vEnd + 1, fi, fi, g, speaker);
+}
+
+/** A sum paid: "requiring contractors to pay their staff a wage of $12" → the payer named before
+ * "to"; "paid the driver $40" → whom it was paid to (the caller takes that one only when the
+ * clause names no payer of its own, or names the writer). */
+function payment(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  if (tokens[fi].kind !== 'money') return null;
+  for (let p = fi - 1; p >= Math.max(0, fi - 10); p--) {
+    const t = tokens[p];
+    if (comma(t) || hardBreak(t) || t.cls === 'sub' || t.cls === 'rel' || t.cls === 'fig') return null;
+    // ("pay their staff a wage": a "verb" after a determiner is a noun the tagger misread.)
+    if (t.cls !== 'verb' || tokens[p - 1]?.cls === 'det') continue;
+    if (!g.paymentVerbs.has(t.lower)) return null;
+    if (tokens[p - 1]?.cls === 'to' && tokens[p - 2]?.cls === 'noun') {
+      let a = p - 2;
+      while (a > 0 && nounish(tokens[a - 1]) && !comma(tokens[a - 1])) a--;
+      const payer = trimPhrase(tokens, a, p - 1, g);
+      if (payer) return refine(tokens, payer.from, payer.to, 'payer', g);
+    }
+    if (p + 1 < fi && tokens.slice(p + 1, fi).every((u) => nounish(u) && !g.particles.has(u.lower))) {
+      const recipient = trimPhrase(tokens, p + 1, fi, g);
+      if (recipient) return refine(tokens, recipient.from, recipient.to, 'recipient', g);
+    }
+    return null;
+  }
+  return null;
 }
 
 /** "was raised by Initech": the noun phrase after "by" when the verb group at `v` is passive. */
@@ -168,9 +292,11 @@ function passiveAgent(tokens: Token[], v: number, g: GrammarRules): StructuralSu
  * third-person pronoun is left to the caller to resolve. */
 function bySubject(tokens: Token[], subject: { from: number; to: number }, objectFrom: number, objectTo: number, fi: number, g: GrammarRules, speaker: Span | null): StructuralSubject | null {
   const first = tokens[subject.from];
+  const paid = payment(tokens, fi, g);
+  if (paid?.via === 'payer') return paid;
   if (subject.to - subject.from === 1 && (first.cls === 'pron' || g.personalPronouns.has(first.lower))) {
     if (g.personalPronouns.has(first.lower)) {
-      const found = objectOf(tokens, lastVerb(tokens, objectFrom - 1, Math.min(objectTo, fi), g) + 1, objectTo, g) ?? afterFigure(tokens, fi, g);
+      const found = paid ?? afterFigure(tokens, fi, g) ?? objectOf(tokens, lastVerb(tokens, objectFrom - 1, Math.min(objectTo, fi), g) + 1, objectTo, g);
       // "I lost 70 pounds", "I have 3 bikes": the writer's own weight, score, belongings.
       const verb = tokens.slice(subject.to, fi).find((t) => t.cls === 'verb' && !g.auxiliaries.has(t.lower));
       if (found || first.lower !== 'i' || !verb || !g.personalVerbs.has(verb.lower)) return found;
@@ -187,12 +313,8 @@ function bySubject(tokens: Token[], subject: { from: number; to: number }, objec
  * children (lived …)"; a share with its group left out ("while over 90 per cent operated …")
  * shares the group of the share before it. */
 function figureInSubject(tokens: Token[], fi: number, g: GrammarRules, opener: Token | null, cs: number): StructuralSubject | null {
-  let k = fi + 1;
-  if (tokens[k]?.lower === 'worth' || tokens[k]?.lower === 'each') k++;
-  if (tokens[k]?.lower === 'of' && !comma(tokens[fi])) {
-    const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);
-    if (phrase) return refine(tokens, phrase.from, phrase.to, 'of-complement', g);
-  }
+  const of = ofComplement(tokens, fi, g);
+  if (of) return of;
   const after = afterFigure(tokens, fi, g);
   if (after) return after;
   const kind = tokens[fi].kind;
@@ -208,11 +330,29 @@ function figureInSubject(tokens: Token[], fi: number, g: GrammarRules, opener: T
   // "4.0 million children lived …": a count that is the clause's subject is about what it counts.
   let n = fi + 1;
   if (comma(tokens[fi])) { while (n < tokens.length && !comma(tokens[n])) n++; n++; }
-  while (tokens[n]?.cls === 'adv') n++;
+  // "10 million children under 12 still live …": the age or threshold that says which belongs to
+  // what is counted.
+  const descriptor = !comma(tokens[fi]) && n === fi + 1 ? descriptorEnd(tokens, n) : n;
+  const described = descriptor > n;
+  n = descriptor;
+  // ("still live", "now earn": an adverb the tagger read as an adjective, right before the verb.)
+  while (tokens[n]?.cls === 'adv' || (tokens[n]?.cls === 'adj' && tokens[n + 1]?.cls === 'verb')) n++;
   // A count with no verb after it ("… pay less than millions of middle-class households") is about
   // what it counts too.
-  if (kind === 'count' && (tokens[n]?.cls === 'verb' || tokens[n]?.lower === 'to' || n >= tokens.length || hardBreak(tokens[n - 1]))) return countedNoun(tokens, fi);
+  if (kind === 'count' && (tokens[n]?.cls === 'verb' || tokens[n]?.lower === 'to' || n >= tokens.length || hardBreak(tokens[n - 1]))) {
+    const counted = countedNoun(tokens, fi);
+    return counted && described ? { ...counted, descriptor: span(tokens, fi + 1, descriptor) } : counted;
+  }
   return null;
+}
+
+/** "40% of voters", "$5 worth of toppings": the figure's "of" complement. */
+function ofComplement(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  let k = fi + 1;
+  if (tokens[k]?.lower === 'worth' || tokens[k]?.lower === 'each') k++;
+  if (tokens[k]?.lower !== 'of' || comma(tokens[fi])) return null;
+  const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);
+  return phrase && refine(tokens, phrase.from, phrase.to, 'of-complement', g);
 }
 
 /** Whether a noun or pronoun stands between `from` and the figure (a clause's own subject). */

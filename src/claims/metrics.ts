@@ -43,7 +43,8 @@ export interface MetricInput {
 export function metricOf(input: MetricInput, rules: MetricRules, measure: string | null = null): { metric: string | null; period: string | null } {
   const period = periodOf(input, rules);
   const found = baseMetric(input, rules);
-  const base = measure ? (found?.direction ? `${measure} ${found.metric}` : measure) : found?.metric ?? null;
+  // ("subscriber growth" already says its direction: no "subscriber growth growth".)
+  const base = measure ? (found?.direction && !measure.endsWith(found.metric) ? `${measure} ${found.metric}` : measure) : found?.metric ?? null;
   if (!base) return { metric: null, period };
   return { metric: period && !base.startsWith(period) && !input.per ? `${period} ${base}` : base, period };
 }

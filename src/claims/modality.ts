@@ -3,13 +3,13 @@
  * sentence is a question (then it states nothing). Cue lists come from rules/claims/modality.yml.
  */
 import type { RuleData } from '../rules/schema.js';
-import { phraseSource, wordsRegex } from '../util/regex.js';
+import { phraseSource, wordsScanner, type StartScanner } from '../util/regex.js';
 import type { ClaimRecord } from '../records.js';
 
 export type Modality = ClaimRecord['modality'];
 
 export interface ModalityRules {
-  cues: { modality: Modality; re: RegExp }[];
+  cues: { modality: Modality; re: StartScanner }[];
   attribution: RegExp[];
   /** The words every attribution pattern needs: a cheap test before the costly patterns. */
   attributionTrigger: RegExp;
@@ -21,7 +21,7 @@ const SOURCE = String.raw`((?:the\s+)?[\p{L}][\p{L}\p{N}'.&-]*(?:\s+[\p{L}\p{N}]
 
 export function compileModality(data: RuleData['claims.modality']): ModalityRules {
   return {
-    cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsRegex(data.modality[m]) })),
+    cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsScanner(data.modality[m]) })),
     attribution: data.attribution.map((a) => new RegExp(a.pattern.replace('{source}', SOURCE), 'iu')),
     // The literal words of each pattern, without the source and a trailing lookahead.
     attributionTrigger: new RegExp(data.attribution.map((a) => a.pattern.replace('{source}', '').replace(/\(\?=.*\)$/, '')).join('|'), 'iu'),
@@ -50,4 +50,14 @@ export function attributionOf(sentence: string, rules: ModalityRules): string | 
 /** A question states nothing: it ends with "?" (a headline posed as a question too). */
 export function isQuestion(sentence: string, rules: ModalityRules): boolean {
   return rules.questionEnd.test(sentence.trim());
+}
+
+/** Where the question of a sentence that ends in one starts, or -1: after the last point where a
+ * new sentence begins that the segmenter left joined ("… ($85 each) Was it worth it?"), so the
+ * statements before it stay statements. */
+export function questionStart(sentence: string, rules: ModalityRules): number {
+  if (!isQuestion(sentence, rules)) return -1;
+  let start = 0;
+  for (const m of sentence.matchAll(/[.!:;)]\s+(?=\p{Lu})/gu)) start = m.index + m[0].length;
+  return start;
 }

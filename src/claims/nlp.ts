@@ -1,8 +1,8 @@
 /**
- * The one module that imports compromise for tagging. Its world is global, so it is configured
- * here once. Text handed to one nlp() call is capped: cost grows faster than linearly with length.
+ * Tagging with compromise (loaded once, on first use, by util/compromise.ts). Text handed to one
+ * nlp() call is capped: cost grows faster than linearly with length.
  */
-import nlp from 'compromise';
+import { compromise } from '../util/compromise.js';
 import type { Span } from '../types.js';
 
 /** Longest text tagged in one call; sentences are capped well below this already. */
@@ -20,7 +20,7 @@ export function namesIn(sentence: string): TaggedNames {
   // Names come from compromise's lexicon and pre-tagger (capitalization, known names, suffixes
   // like "Corp."): the post-tagger's context rules cost five times as much and add little for
   // names. One match over the tags instead of three views (organizations(), people(), places()).
-  const doc = nlp.tokenize(text);
+  const doc = compromise().tokenize(text);
   doc.compute(['lexicon', 'preTagger']);
   const found = doc.match('(#Organization|#Person|#Place|#ProperNoun)+').json({ offset: true, terms: { offset: false } }) as
     { offset: { start: number; length: number }; terms: { tags: string[] }[] }[];
@@ -40,7 +40,7 @@ export function namesIn(sentence: string): TaggedNames {
 
 /** Part-of-speech tags of each term of a short text, with offsets into it. */
 export function termTags(text: string): { start: number; end: number; tags: string[] }[] {
-  const doc = nlp(text.slice(0, MAX_NLP_TEXT));
+  const doc = compromise()(text.slice(0, MAX_NLP_TEXT));
   return (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; offset: { start: number } }[] }[])
     .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, tags: t.tags })));
 }
@@ -59,7 +59,7 @@ export function tagTerms(text: string): TaggedTerm[] {
   // much, and the words whose tags matter here (figure verbs, auxiliaries, relative pronouns) are
   // corrected by rules/claims/grammar.yml anyway.
   const input = text.slice(0, MAX_NLP_TEXT);
-  const doc = nlp.tokenize(input);
+  const doc = compromise().tokenize(input);
   doc.compute(['lexicon', 'preTagger']);
   // Offsets by walking the terms (pre + text + post rebuild the text exactly), which costs far
   // less than json({ offset: true }); a text compromise rebuilds differently falls back to it.
@@ -77,7 +77,7 @@ export function tagTerms(text: string): TaggedTerm[] {
 }
 
 function tagTermsByJson(input: string): TaggedTerm[] {
-  const doc = nlp.tokenize(input);
+  const doc = compromise().tokenize(input);
   doc.compute(['lexicon', 'preTagger']);
   return (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; pre: string; post: string; offset: { start: number } }[] }[])
     .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags), pre: t.pre, post: t.post })));
@@ -85,12 +85,12 @@ function tagTermsByJson(input: string): TaggedTerm[] {
 
 /** compromise's own lexicon: word → tag(s). */
 export function lexiconTags(): Record<string, string | string[]> {
-  return (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  return (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 }
 
 /** Noun phrases of a short text, determiners dropped ("a cutting-edge model" → "cutting-edge model"). */
 export function nounPhrases(text: string): { text: string; start: number }[] {
-  const doc = nlp(text.slice(0, MAX_NLP_TEXT));
+  const doc = compromise()(text.slice(0, MAX_NLP_TEXT));
   return (doc.nouns().json({ offset: true }) as { offset: { start: number; length: number } }[]).map((j) => {
     const raw = text.slice(j.offset.start, j.offset.start + j.offset.length).replace(/[\s.,;:!?'"’)]+$/u, '');
     const lead = /^(?:(?:a|an|the|this|that|these|those|its|their|our|his|her|some|many|every|each)\s+)+/i.exec(raw)?.[0] ?? '';

@@ -13,10 +13,17 @@ export interface NotClaimRules {
   people: RegExp;
   counterfactual: RegExp;
   advice: RegExp;
+  workedExample: RegExp;
+  modal: RegExp;
   factAfter: RegExp;
   descriptorBefore: RegExp;
   withPhrase: RegExp | null;
   rating: RegExp;
+  ratingAfter: RegExp;
+  /** "The house has seven bedrooms": a verb before a small spelled count that states it. */
+  countStatedBy: RegExp;
+  denomination: RegExp;
+  hyperbole: RegExp;
   durationClaimAfter: RegExp;
   durationNotBefore: RegExp;
   ageClaimAfter: RegExp;
@@ -28,10 +35,12 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
   const h = data.hypothetical;
   return {
     opens: new RegExp(`^[\\s"'(]*(?:${alternation(h.opens)})\\b`, 'iu'),
-    conditional: /\bif\b([^,;]*)(?:,|\bthen\b)\s*([^,;]*)/iu,
+    conditional: /\bif\b([^,;]*)(?:(?:,|\bthen\b)\s*([^,;]*))?/iu,
     people: new RegExp(`^\\s*(?:(?:then|now|so)\\s+)?(?:${alternation(h.people)})(?:['’]\\w+)?\\b`, 'iu'),
     counterfactual: new RegExp(`\\b(?:${alternation(h.counterfactual)})\\b`, 'iu'),
     advice: new RegExp(`\\b(?:${alternation(h.advice)})\\b`, 'iu'),
+    workedExample: new RegExp(`\\d[\\d,.]*\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${alternation(h.workedExample)})\\s+(?:[\\p{L}-]+\\s+){0,3}?[$€£]?\\d`, 'iu'),
+    modal: new RegExp(`\\b(?:${alternation(h.modals)})\\b`, 'iu'),
     factAfter: new RegExp(`\\b(?:${alternation(h.factAfter)})\\s*$`, 'iu'),
     descriptorBefore: new RegExp(`\\b(?:${alternation(data.descriptors.before)})\\s*$`, 'iu'),
     // A class of things with a plural measure ("firms with revenues of under $5 million"); one
@@ -40,7 +49,11 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     durationClaimAfter: new RegExp(`\\b(?:${alternation(data.durations.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
     durationNotBefore: new RegExp(`^[\\s-]*(?:${alternation(data.durations.notBefore)})(?![\\p{L}])`, 'iu'),
     ageClaimAfter: new RegExp(`(?:${alternation(data.ages.claimAfter)})\\s+(?:(?:${alternation(data.durations.leads)})\\s+)*$`, 'iu'),
-    rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})$`),
+    rating: new RegExp(`^\\d+(?:\\.\\d+)?\\s*/\\s*(?:${data.ratingScales.join('|')})(?![\\d.])`),
+    denomination: new RegExp(`^\\s*(?:${alternation(data.denominations)})(?![\\p{L}])`, 'iu'),
+    hyperbole: new RegExp(`^(?:${alternation(data.hyperboles)})`, 'iu'),
+    countStatedBy: new RegExp(`(?<![\\p{L}])(?<!\\b(?:i|we|you|they)\\s+)(?:${alternation(data.countStatedBy)})\\s+$`, 'iu'),
+    ratingAfter: new RegExp(`^\\s*(?:${alternation(data.ratingNouns)})\\b`, 'iu'),
   };
 }
 
@@ -48,16 +61,29 @@ export interface Hypothetical {
   reason: string;
   /** Where in the sentence the hypothetical part starts: the clause of its "if" or its advice. */
   from: number;
+  /** Where it ends, when only a trailing "if" clause is hypothetical ("… $350 if you add wine, …"). */
+  to?: number;
 }
 
 /** Where a sentence stops stating facts, and why, or null: it imagines, supposes or advises. */
 export function hypotheticalSentence(s: string, r: NotClaimRules): Hypothetical | null {
   if (r.opens.test(s)) return { reason: 'hypothetical (the sentence supposes it)', from: 0 };
-  const advice = r.advice.exec(s);
+  // ("you **should** spend": emphasis marks are not words; blanking them keeps every offset.)
+  const advice = r.advice.exec(s.replace(/[*_]/g, ' '));
   if (advice) return { reason: 'advice to the reader, not a claim', from: clauseStart(s, advice.index) };
+  if (r.workedExample.test(s)) return { reason: 'a worked example: it computes, it does not report', from: 0 };
   const c = r.conditional.exec(s);
-  if (c && (r.people.test(c[1]) || r.people.test(c[2]) || r.counterfactual.test(c[1]))) {
-    return { reason: 'hypothetical (a conditional of the writer or reader, or contrary to fact)', from: clauseStart(s, c.index) };
+  if (c && (r.people.test(c[1]) || r.people.test(c[2] ?? '') || r.counterfactual.test(c[1]))) {
+    const reason = 'hypothetical (a conditional of the writer or reader, or contrary to fact)';
+    const from = clauseStart(s, c.index);
+    // "Dinner will cost $350 if you add wine, and …": a main clause before its "if" states a fact
+    // under a condition unless it is itself conditional ("we could carry … if …").
+    const main = s.slice(from, c.index);
+    if (/\d/.test(main) && !r.modal.test(main) && !r.counterfactual.test(c[1])) {
+      const end = /[,;]/.exec(s.slice(c.index));
+      return { reason, from: c.index, to: end ? c.index + end.index : s.length };
+    }
+    return { reason, from };
   }
   return null;
 }
@@ -79,8 +105,11 @@ export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothet
   }
   if (q.kind === 'age' && !r.ageClaimAfter.test(before)) return 'an age that says who is meant, not a claim about them';
   const quote = s.slice(q.span.start, q.span.end);
-  if (hypothetical && q.span.start >= hypothetical.from && !r.factAfter.test(before)) return hypothetical.reason;
-  if (r.rating.test(quote) && !/^\s+of\b/i.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
+  if (hypothetical && q.span.start >= hypothetical.from && q.span.start < (hypothetical.to ?? Infinity) && !r.factAfter.test(before)) return hypothetical.reason;
+  const score = r.rating.exec(quote);
+  if ((score && !/^\s+of\b/i.test(s.slice(q.span.start + score[0].length))) || r.ratingAfter.test(s.slice(q.span.end))) return 'a rating on a scale, not a share';
+  if (q.kind === 'money' && r.denomination.test(s.slice(q.span.end))) return 'a denomination: it says which coin or note, not a claim';
+  if (r.hyperbole.test(quote)) return 'hyperbole, not a figure anyone states as fact';
   const bounded = q.bound === 'at_least' || q.bound === 'at_most';
   if (r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
   return null;

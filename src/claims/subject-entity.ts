@@ -13,6 +13,8 @@ import { isEnglishWord } from '../normalize/english-lexicon.js';
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
   if (st.personal) return null;
   let { start, end, text } = st.counted ? countedNoun(s, st.span, g) : cleanSpan(s, st.span, st.via === 'possessive-owner', g);
+  // "children under 12": the counted noun and the threshold after the figure.
+  if (st.counted && st.descriptor && text) { end = st.descriptor.end; text = `${text} ${s.slice(st.descriptor.start, st.descriptor.end)}`; }
   // compromise leaves an abbreviation's period outside the word: "Acme Corp." keeps it.
   if (s[end] === '.' && keepsPeriod(text, '.', g)) { end++; text += '.'; }
   if (!text) return null;
@@ -38,8 +40,10 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   // phrase is what the figure is about (a place owning it is not: "Chicago's Trump Hotel").
   const owner = mentions.find((m) => m.start === start && /^['’]s\b/u.test(s.slice(m.end, m.end + 3)) && m.entity.kind !== 'place' && m.entity.kind !== 'group');
   if (owner) return { ...owner, via: 'possessive-owner' };
+  // A country keeps the name the text gives it ("UK", "Britain") under its canonical id, so
+  // reconciliation groups it and a reader sees what the sentence says.
   const place = g.places.get(text.toLowerCase().replace(/^the\s+/, ''));
-  if (place) return { start, end, text, entity: { id: place.id, name: place.name, kind: 'place' }, via: st.via };
+  if (place) return { start, end, text, entity: { id: place.id, name: text.replace(/^the\s+/i, ''), kind: 'place' }, via: st.via };
   const group = coordination(text, start, mentions, g);
   if (group) return { start, end, text, entity: group, via: st.via };
   const words = tokens.filter((t) => t.start >= start && t.end <= end);
@@ -60,11 +64,13 @@ function countedNoun(s: string, span: Span, g: GrammarRules): Span & { text: str
 /** The phrase without trailing punctuation (and the owner's "'s"), and a name without the place
  * phrase after it ("the Ministry of Finance in the northern province" → Ministry of Finance). */
 function cleanSpan(s: string, span: Span, owner: boolean, g: GrammarRules): Span & { text: string } {
-  let text = s.slice(span.start, span.end).replace(g.nameThenPlace, '$1').replace(/[\s,.;:!?)"'”’]+$/u, (m, at: number, all: string) => (/^['’]/.test(m) && !owner ? m : keepsPeriod(all.slice(0, at), m, g) ? '.' : ''));
+  // "curries for dinner(excluding rice": a parenthesis the tokenizer left inside a word ends it.
+  let text = s.slice(span.start, span.end).replace(/\s*\(.*$/su, '').replace(g.nameThenPlace, '$1').replace(/[\s,.;:!?)"'”’]+$/u, (m, at: number, all: string) => (/^['’]/.test(m) && !owner ? m : keepsPeriod(all.slice(0, at), m, g) ? '.' : ''));
   if (owner) text = text.replace(/['’]s?$/u, '');
   text = text.replace(/[\s,;:!?)"”]+$/u, '');
   const lead = /^["“'‘(]+/.exec(text)?.[0].length ?? 0;
-  return { start: span.start + lead, end: span.start + text.length, text: text.slice(lead) };
+  // Quotation marks inside a name are punctuation: 'the "fix and grow" plan' → fix and grow plan.
+  return { start: span.start + lead, end: span.start + text.length, text: text.slice(lead).replace(/["“”]/g, '').replace(/\s{2,}/g, ' ') };
 }
 
 /** "Acme Corp." keeps its period: the name ends in an abbreviation. */

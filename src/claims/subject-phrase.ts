@@ -5,9 +5,10 @@
  */
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
-import { comma, dash, hardBreak, nounish, opensParen } from './clause-bounds.js';
+import { comma, dash, finite, hardBreak, nounish, opensParen } from './clause-bounds.js';
+import { isEnglishWord } from '../normalize/english-lexicon.js';
 
-export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon';
+export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon' | 'payer' | 'recipient' | 'where-counted' | 'share-of';
 
 export interface StructuralSubject {
   /** The words that name the subject (sentence offsets), determiners dropped. */
@@ -28,6 +29,8 @@ export interface StructuralSubject {
   personal?: boolean;
   /** The subject is the noun a count is written with ("4.0 million children" → children). */
   counted?: boolean;
+  /** For a counted noun: the age or threshold after the figure that says which ("under 12"). */
+  descriptor?: Span;
   /** For a pronoun that cannot be resolved: what the figure is the price of ("they charged $2 for
    * an egg"). */
   alternative?: StructuralSubject | null;
@@ -37,8 +40,17 @@ export interface StructuralSubject {
  * ("Duarte Peak, the highest point …,") and a parenthesis dropped; null when no noun is left. */
 export function trimPhrase(tokens: Token[], from: number, to: number, g: GrammarRules): { from: number; to: number } | null {
   let a = from, b = to;
-  // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is.
-  while (a < b && !tokens[a].tags.has('ProperNoun') && !g.thirdPersonPronouns.has(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower))) a++;
+  // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is; nor
+  // "those" that stands for people ("those age 65 or over": a singular after it is no noun of its).
+  const head = (t: Token, next: Token | undefined) => /^th(?:ese|ose)$/.test(t.lower) && !!next && !/s$/.test(next.lower) && (next.cls !== 'adj' || DESCRIPTOR.test(`${next.lower} ${tokens[tokens.indexOf(next) + 1]?.text ?? ''}`));
+  let adverb = false;
+  while (a < b && !tokens[a].tags.has('ProperNoun') && !g.thirdPersonPronouns.has(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower)) && !head(tokens[a], tokens[a + 1])) {
+    adverb ||= tokens[a].cls === 'adv';
+    a++;
+  }
+  // "the increasingly important other channels", "a smarter tax policy": a judgement on the
+  // thing (an adjective an adverb grades, a comparative) is not part of its name.
+  if (b - a > 2 && tokens[a].cls === 'adj' && (!/^\p{Lu}/u.test(tokens[a].text) || tokens[a].start === 0) && (adverb || tokens[a].tags.has('Comparative'))) a++;
   for (let i = a; i < b; i++) {
     const t = tokens[i];
     if (i > a && (opensParen(t) || t.cls === 'rel' || t.cls === 'sub' || (t.cls === 'pron' && !g.thirdPersonPronouns.has(t.lower)))) { b = i; break; }
@@ -46,11 +58,14 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
     if (comma(t) && !listContinues(tokens, i + 1, b)) { b = i + 1; break; }
     if (hardBreak(t)) { b = i + 1; break; }
   }
-  while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower))) b--;
+  // (… and a day or month after the name: "Initech Monday said …".)
+  while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower) || tokens[b - 1].tags.has('WeekDay') || tokens[b - 1].tags.has('Month'))) b--;
   if (b - a > 12 || b <= a) return null;
   // A possessive pronoun alone names nothing ("pay their … a wage" cut short).
   if (b - a === 1 && tokens[a].cls === 'det') return null;
-  if (!tokens.slice(a, b).some((t) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)))) return null;
+  // ("the three main channels": a count after "the" is the phrase itself, it only says how many.)
+  const counted = (t: Token, i: number) => t.cls === 'fig' && t.kind === 'count' && tokens[i - 1]?.lower === 'the';
+  if (!tokens.slice(a, b).some((t, i) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)) || counted(t, a + i) || (i === 0 && head(t, tokens[a + 1])))) return null;
   return { from: a, to: b };
 }
 
@@ -69,14 +84,22 @@ export function listContinues(tokens: Token[], from: number, to: number): boolea
 
 /** The object after the verb: "we doubled the child credit", "lifting the minimum wage to …". */
 export function objectOf(tokens: Token[], from: number, to: number, g: GrammarRules): StructuralSubject | null {
+  // "jack up our $120 bill": past the verb's particle, and past a sum that only prices the noun.
+  while (from < to && g.particles.has(tokens[from].lower)) from++;
   let end = from;
   // "our exports over the next five years": a word like "over" (tagged an adjective) ends it.
-  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end) && !g.notPriced.has(tokens[end].lower)) || (tokens[end].cls === 'adv' && nounish(tokens[end + 1])) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
+  while (end < to && ((nounish(tokens[end]) && !timeAt(tokens, end) && !g.notPriced.has(tokens[end].lower)) || pricesNoun(tokens, end) || (tokens[end].cls === 'adv' && nounish(tokens[end + 1])) || (end > from && g.measureJoiners.has(tokens[end].lower) && nounish(tokens[end + 1])))) {
     end++;
     if (comma(tokens[end - 1])) break;
   }
   const phrase = trimPhrase(tokens, from, end, g);
+  if (phrase) while (phrase.to - phrase.from > 1 && pricesNoun(tokens, phrase.from)) phrase.from++;
   return phrase ? refine(tokens, phrase.from, phrase.to, 'object', g) : null;
+}
+
+/** A sum written before the noun it prices, inside a phrase: "our $120 bill". */
+function pricesNoun(tokens: Token[], k: number): boolean {
+  return tokens[k].cls === 'fig' && tokens[k].kind === 'money' && !tokens[k].post.trim() && tokens[k + 1]?.cls === 'noun';
 }
 
 /** The noun phrase right before a relative pronoun at `rel`: "the Highland Council which …";
@@ -99,6 +122,24 @@ export function countedNoun(tokens: Token[], fi: number): StructuralSubject | nu
 export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
   if (comma(tokens[fi]) || hardBreak(tokens[fi]) || tokens[fi].kind !== 'money') return null;
   let k = fi + 1;
+  // "$1 million to study stress in plants", "100₾ buying the new bicycle": what the sum pays for.
+  const gerund = tokens[k]?.cls === 'verb' && /ing$/.test(tokens[k].lower) ? k : -1;
+  const purpose = tokens[k]?.cls === 'to' && tokens[k + 1]?.cls === 'verb' ? k + 1 : gerund;
+  if (purpose > 0 && !g.auxiliaries.has(tokens[purpose].lower) && nounish(tokens[purpose + 1])) {
+    const object = objectOf(tokens, purpose + 1, tokens.length, g);
+    return object && { ...object, via: 'after-figure' };
+  }
+  // "$3 billion in the Century Research Fund": a named fund or body it goes into (not a place,
+  // not "in revenue").
+  if (tokens[k]?.lower === 'in') {
+    const named = tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
+    // ("the 21st Century Research Fund": an ordinal may lead the name.)
+    const lead = /^\d+(?:st|nd|rd|th)$/.test(tokens[named]?.text ?? '') ? named + 1 : named;
+    if (!/^\p{Lu}/u.test(tokens[lead]?.text ?? '')) return null;
+    const phrase = trimPhrase(tokens, named, phraseEnd(tokens, named, g), g);
+    const text = phrase && tokens.slice(phrase.from, phrase.to).map((t) => t.text).join(' ');
+    return phrase && !g.isPlace(text!.toLowerCase()) && !tokens[named].tags.has('Place') ? refine(tokens, phrase.from, phrase.to, 'after-figure', g) : null;
+  }
   if (tokens[k]?.lower === 'for' || tokens[k]?.lower === 'on') k++;
   const t = tokens[k];
   if (!t || opensParen(t) || !nounish(t) || t.tags.has('Preposition') || t.tags.has('Value') || g.notPriced.has(t.lower)) return null;
@@ -106,6 +147,18 @@ export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): Struc
   // A length of time is not what a sum is the price of ("paid $32 for three hours").
   if (!phrase || tokens.slice(phrase.from, phrase.to).some((u) => u.tags.has('Date') || u.tags.has('Duration'))) return null;
   return refine(tokens, phrase.from, phrase.to, 'after-figure', g);
+}
+
+const DESCRIPTOR = /^(?:under|over|aged|above|below)\s+\d+\b/;
+
+/** "under 12", "aged 65 or over" at `k`: the end (exclusive) of an age or threshold that says
+ * which people a phrase means; `k` when there is none. */
+export function descriptorEnd(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (!t) return k;
+  if (t.cls === 'fig' && DESCRIPTOR.test(t.text)) return k + 1;
+  if (!DESCRIPTOR.test(`${t.lower} ${tokens[k + 1]?.text ?? ''}`)) return k;
+  return tokens[k + 2]?.lower === 'or' && /^(?:over|older|above|more)$/.test(tokens[k + 3]?.lower ?? '') ? k + 4 : k + 2;
 }
 
 /** End (exclusive) of the noun phrase starting at `from`: nouns, adjectives, determiners,
@@ -116,15 +169,31 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
   while (k < tokens.length) {
     const t = tokens[k];
     if (k > from && (opensParen(t) || t.cls === 'rel' || g.relativePronouns.has(t.lower))) break;
-    // A time ends the phrase: "Initech last year", "the company this quarter".
-    if (k > from && timeAt(tokens, k)) break;
+    // A time ends the phrase: "Initech last year", "the company this quarter"; so does a number.
+    // ("the 21st Century Fund": a capitalized time word inside a name is part of it.)
+    const inName = /^\p{Lu}/u.test(t.text) && !t.tags.has('WeekDay') && !t.tags.has('Month') && /^(?:\p{Lu}|\d+(?:st|nd|rd|th)$)/u.test(tokens[k - 1]?.text ?? '');
+    if (k > from && ((timeAt(tokens, k) && !inName) || (t.tags.has('Value') && /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries)$/.test(tokens[k + 1]?.lower ?? '')))) break;
     const next = tokens[k + 1];
-    const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next)));
+    // "those under 18", "people aged 65 or over": an age or threshold that says which people.
+    if (k > from && descriptorEnd(tokens, k) > k) return descriptorEnd(tokens, k);
+    const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next) && !opensClause(tokens, k + 1)));
     if (!(nounish(t) || joins)) break;
     k++;
     if (comma(t) || hardBreak(t) || dash(t) || t.post.includes(')')) break;
+    // "80% of Americans access to …": a people's name in the plural is the whole phrase.
+    if (/^\p{Lu}.*s$/u.test(t.text) && g.demonyms.has(t.text.slice(0, -1))) break;
   }
   return k;
+}
+
+/** "the storm and the airport reported …": after "and", a noun phrase with a verb of its own is a
+ * new clause, not more of the phrase. */
+function opensClause(tokens: Token[], from: number): boolean {
+  // (A bare common noun after "and" is more of the phrase: "board games and puzzle market gave".)
+  if (tokens[from]?.cls !== 'det' && !/^\p{Lu}/u.test(tokens[from]?.text ?? '')) return false;
+  let k = from;
+  while (k < tokens.length && nounish(tokens[k]) && !comma(tokens[k])) k++;
+  return k > from && k < tokens.length && finite(tokens[k]);
 }
 
 /** A subject phrase whose head names a measure names its owner. */
@@ -135,7 +204,8 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
   // estimate for the US market" → the US market.
   const of = words.findIndex((t, i) => t.lower === 'of' || (g.measureJoiners.has(t.lower) && headIsMetric(words.slice(0, i), g)));
   if (of > 0 && headIsMetric(words.slice(0, of), g)) {
-    const inner = trimPhrase(tokens, from + of + 1, to, g);
+    // (Only the noun phrase after "of": "the number of new cafes per year" → new cafes.)
+    const inner = trimPhrase(tokens, from + of + 1, Math.min(to, phraseEnd(tokens, from + of + 1, g)), g);
     if (inner) {
       const owner = refine(tokens, inner.from, inner.to, 'of-complement', g);
       if (owner) return { ...owner, metric: metricWords(words.slice(0, of), g) };
@@ -153,6 +223,9 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     const headAt = words.findIndex((t, i) => i > 0 && g.metricHeads.has(t.lower));
     const lead = words.slice(0, headAt).map((t) => t.text).join(' ').toLowerCase();
     if (headAt > 0 && g.isPlace(lead)) return { span: span(tokens, from, from + headAt), via: 'possessive-owner', metric: metricWords(words.slice(headAt), g), pronoun: false, speaker: null };
+    // "the CBC budget", "Netflix subscriber growth": a name before the measure owns it.
+    const owner = headAt > 0 ? nameRun(tokens, from, from + headAt, g) : null;
+    if (owner) return { span: span(tokens, owner.from, owner.to), via: 'possessive-owner', metric: metricWords(words.slice(owner.to - from), g), pronoun: false, speaker: null };
   }
   // "its first phase", "their budget": a possessive pronoun names the owner.
   if (words.length > 1 && g.possessivePronouns.has(words[0].lower) && g.thirdPersonPronouns.has(words[0].lower)) {
@@ -163,6 +236,21 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     return { span: span(tokens, from, to), via, metric: metricWords(words, g), pronoun: false, speaker: null, unowned: bare ? 'bare' : 'modified' };
   }
   return { span: span(tokens, from, to), via, metric: null, pronoun: false, speaker: null };
+}
+
+/** The first run of capitalized words between `from` and `to` that names someone: not a
+ * nationality ("Portuguese exports"), a quarter or date ("Q3 revenue"), a measure word
+ * ("Average price"), or an everyday word the tagger names no one by ("AI infrastructure
+ * spending" is a market, not AI's). */
+function nameRun(tokens: Token[], from: number, to: number, g: GrammarRules): { from: number; to: number } | null {
+  const isName = (t: Token) => /^\p{Lu}/u.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date') && !/^Q\d/.test(t.text) &&
+    !g.demonyms.has(t.text) && !g.measureAdjectives.has(t.lower) && !(isEnglishWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place'));
+  let a = from;
+  while (a < to && !isName(tokens[a])) a++;
+  let b = a;
+  while (b < to && isName(tokens[b]) && !tokens[b].post.trim()) b++;
+  if (b < to && isName(tokens[b])) b++;
+  return b > a ? { from: a, to: b } : null;
 }
 
 export function headIsMetric(words: Token[], g: GrammarRules): boolean {

@@ -16,6 +16,8 @@ export interface ForeignRules {
   languages: string[];
   maxEnglishScore: number;
   minLength: number;
+  /** What the verdict memo's keys start with: the settings a verdict depends on. */
+  verdictKey: string;
 }
 
 export function compileForeign(data: RuleData['noise.foreign']): ForeignRules {
@@ -26,6 +28,7 @@ export function compileForeign(data: RuleData['noise.foreign']): ForeignRules {
     languages: data.languages,
     maxEnglishScore: data.maxEnglishScore,
     minLength: data.minLength,
+    verdictKey: `${data.languages.join(',')}:${data.maxEnglishScore}:`,
   };
 }
 
@@ -40,9 +43,8 @@ export function findForeign(text: string, rules: ForeignRules, known: (word: str
     if ([...m[0]].length < 2 || known(m[0])) continue;
     flags.push({ start: m.index, end: m.index + m[0].length, reason: 'foreign-script', rule: 'noise/foreign#script', quote: m[0] });
   }
-  // Latin letters spelled out as ranges (Basic, Latin-1, Extended-A/B): several times faster
-  // than \p{Script=Latin} on every word of every article.
-  const wordRe = new RegExp(`${LATIN}(?:[${LATIN_CHARS}\\u0300-\\u036f'-]*${LATIN})?`, 'g');
+  const wordRe = LATIN_WORD;
+  wordRe.lastIndex = 0;
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
     const word = m[0];
     if (word.length < rules.minLength || !isCandidate(text, m.index, word, known)) continue;
@@ -54,6 +56,9 @@ export function findForeign(text: string, rules: ForeignRules, known: (word: str
 
 const LATIN_CHARS = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
 const LATIN = `[${LATIN_CHARS}]`;
+/** A Latin-script word. Latin letters spelled out as ranges (Basic, Latin-1, Extended-A/B):
+ * several times faster than \p{Script=Latin} on every word of every article. */
+const LATIN_WORD = new RegExp(`${LATIN}(?:[${LATIN_CHARS}\\u0300-\\u036f'-]*${LATIN})?`, 'g');
 
 function isCandidate(text: string, at: number, word: string, known: (w: string) => boolean): boolean {
   const c0 = word.charCodeAt(0);
@@ -74,7 +79,7 @@ function startsSentence(text: string, at: number): boolean {
 const verdicts = new Map<string, boolean>();
 
 function isForeign(word: string, rules: ForeignRules): boolean {
-  const key = `${rules.languages.join(',')}:${rules.maxEnglishScore}:${word}`;
+  const key = rules.verdictKey + word;
   let v = verdicts.get(key);
   if (v === undefined) {
     v = identify(word, rules);

@@ -1,4 +1,13 @@
 import type { ClaimSummary } from '../reconcile/summary.js';
+import type { LoadedRules } from '../rules/load.js';
+import type { PackedLexicon } from '../normalize/english-lexicon.js';
+
+/** What every pool thread is started with: the loaded rule data (it compiles them itself) and
+ * the English lexicon packed in shared memory by the main thread. */
+export interface WorkerData {
+  rules: LoadedRules;
+  lexicon: PackedLexicon | null;
+}
 
 /** One unit of work for the pool: an article's bytes to decode, process and store. */
 export interface TaskInput {

@@ -1,28 +1,30 @@
 /**
  * The worker-pool side of the pipeline: decodes, processes and stores one article. A worker gets
- * the loaded rule data from the main thread (workerData) and compiles it as soon as it starts.
+ * the loaded rule data from the main thread (workerData) and compiles it as soon as it starts;
+ * the English lexicon comes packed in shared memory, so no worker parses or holds its own copy.
  * Errors come back as values, never as throws, so one broken article never takes down a worker or
  * the batch.
  */
 import { workerData } from 'node:worker_threads';
 import { compileRules, type CompiledRules } from './rules.js';
-import type { LoadedRules } from '../rules/load.js';
+import { useEnglishLexicon } from '../normalize/english-lexicon.js';
 import { articleFromBytes } from '../ingest/read.js';
 import { BudgetError, processArticle, processArticleInto } from './article.js';
 import { ResultWriter, SUMMARIES_SENT } from './cache.js';
 import { summarizeClaim, type ClaimSummary } from '../reconcile/summary.js';
 import { oneLine } from '../util/message.js';
-import type { TaskInput, TaskOutput } from './task.js';
+import type { TaskInput, TaskOutput, WorkerData } from './task.js';
 
 // A pool thread compiles the rules and runs one small text through every stage (loading the
 // lexicons and the tagger) when it starts, while the main thread is still reading the inputs.
-const data = (workerData as { rules?: LoadedRules } | null)?.rules;
-let compiled: CompiledRules | null = data ? compileRules(data) : null;
+const data = workerData as WorkerData | null;
+if (data?.lexicon) useEnglishLexicon(data.lexicon);
+let compiled: CompiledRules | null = data?.rules ? compileRules(data.rules) : null;
 if (compiled) processArticle(articleFromBytes('warm-up.txt', Buffer.from('Acme Corp. said its revenue rose 10% to $5 million in May.')), compiled);
 
 export default function task(input: TaskInput): TaskOutput {
   if (input.started) input.started[0] = Date.now();
-  compiled ??= compileRules((workerData as { rules: LoadedRules }).rules);
+  compiled ??= compileRules((workerData as WorkerData).rules);
   return runTask(input, compiled);
 }
 

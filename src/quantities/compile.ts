@@ -2,7 +2,7 @@
  * Compiles the quantity rule files (rules/quantities/*.yml) into lookup tables and regular
  * expressions, once per process.
  */
-import { escapeRegex, phraseSource, wordsRegex } from '../util/regex.js';
+import { escapeRegex, phraseSource, wordsRegex, StartScanner, LETTER } from '../util/regex.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
 import type { RuleData } from '../rules/schema.js';
 import type { Bound } from '../types.js';
@@ -28,6 +28,13 @@ export interface QuantityRules {
   rateAfter: RegExp;
   /** Words never taken as a counted noun. */
   notCountedNoun: Set<string>;
+  /** A change before a figure ("rose", "fell by"): "rose 3% to 7,100" is a change and a level. */
+  changeBefore: RegExp;
+  /** "number of <plural>", a people measure ("population"), "<plural> numbered": what a bare
+   * count counts (context.yml's countedMeasures, peopleMeasures, countVerbs). */
+  countedMeasure: RegExp;
+  peopleMeasure: RegExp;
+  countVerb: RegExp;
   /** Ends with a major currency word or symbol ("3 dollars"); the minor word after it ("cents"). */
   compoundMajor: RegExp;
   /** "%", a percent word, or a percentage-point word (group 1) after a number. */
@@ -59,16 +66,20 @@ export interface QuantityRules {
   beforeBound: Map<string, Bound>;
   after: RegExp;
   afterBound: Map<string, Bound>;
-  vagueLead: RegExp;
+  vagueLead: StartScanner;
   vague: Map<string, { low: number; high: number }>;
   vagueScaled: Map<string, number>;
-  multiplier: RegExp;
+  multiplier: StartScanner;
   multiplierValue: Map<string, number>;
   /** A fraction word before "of" (group 1), with a restatement in parentheses allowed between. */
   fraction: RegExp;
   fractionValue: Map<string, number>;
   /** After a multiplier word: a frequency ("twice a year"), not a multiple. */
   multiplierNotBefore: RegExp;
+  /** "on double shift": a multiplier word after one of multipliers.yml's adjectiveAfter words, and
+   * before a noun, is an adjective. */
+  multiplierAdjectiveAfter: RegExp;
+  multiplierNoun: RegExp;
   unitWord: RegExp;
   unitWords: Map<string, UnitInfo>;
   unitSymbol: RegExp;
@@ -78,6 +89,9 @@ export interface QuantityRules {
    * needs one of these to hold a figure. */
   anyWordAnchor: RegExp;
 }
+
+/** What may not come right before a multiplier word (its regex's lookbehind). */
+const LETTER_OR_HYPHEN = /[\p{L}-]/u;
 
 const alt = (items: Iterable<string>) => [...items].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegex).join('|');
 /** Inside a phrase a space stands for any run of spaces. */
@@ -108,8 +122,10 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
       const key = w.toLowerCase();
       if (!wordIso.has(key)) wordIso.set(key, c.minor ? { ...info, minorName: key.replace(/^-/, '').replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : '')).replace(/^pence$/, 'penny') } : info);
     }
-    for (const s of c.suffixes ?? []) suffixIso.set(s, info);
+    for (const s of c.suffixes ?? []) suffixIso.set(s, c.minor ? { ...info, minorName: s.toLowerCase() } : info);
   }
+  // A word several currencies share: money in a currency the word names, not a guessed code.
+  for (const u of d['quantities.currencies'].unresolved) for (const w of u.words) if (!wordIso.has(w.toLowerCase())) wordIso.set(w.toLowerCase(), { iso: u.name, minor: false, ambiguous: false });
   const codes = new Set(d['quantities.currencies'].codes);
 
   const beforeBound = new Map<string, Bound>();
@@ -142,6 +158,10 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   return {
     moneyCue: wordsRegex(context.moneyCues, 'iu'),
     rateAfter: new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${context.rateUnits.map(escapeRegex).join('|')})s?(?![\\p{L}])`, 'iu'),
+    countedMeasure: new RegExp(`\\b(?:${context.countedMeasures.map(phraseSource).join('|')})\\s+of\\s+((?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}[\\p{L}-]+)`, 'giu'),
+    peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),
+    countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
+    changeBefore: new RegExp(`\\b(?:${context.changeVerbs.map(phraseSource).join('|')})(?:\\s+by)?\\s+(?:\\p{L}+\\s+)?$|\\bby\\s+$`, 'iu'),
     notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),
     percentAfter: new RegExp(`^(?:\\s?%|\\s+(?:(${context.percentPointWords.map(phraseSource).join('|')})|${context.percentWords.map(phraseSource).join('|')})(?![\\p{L}]))`, 'iu'),
     foldAfter: new RegExp(`^(?:-fold|\\s+times\\s+(?=(?:${d['quantities.multipliers'].timesBefore.map(escapeRegex).join('|')})\\b))`, 'i'),
@@ -154,7 +174,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     prefixIso,
     currencyWord: wordBoundary(phrase(wordIso.keys())),
     wordIso,
-    currencySuffix: new RegExp(`^(?:${alt(suffixIso.keys())})`, 'u'),
+    // (A suffix in Latin letters ends at a word's end: "164p", not the "p" of "people".)
+    currencySuffix: new RegExp(`^(?:${[...suffixIso.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((k) => escapeRegex(k) + (/[A-Za-z]$/.test(k) ? '(?![A-Za-z])' : '')).join('|')})`, 'u'),
     suffixIso,
     codes,
     isoCode: isoCodeTest(),
@@ -162,12 +183,16 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     beforeBound,
     after: wordBoundary(phrase([...afterBound.keys()].filter((k) => /^\w/.test(k)))),
     afterBound,
-    vagueLead: new RegExp(`(?<![\\p{L}])(${phrase(vague.keys())})(?:\\s+of\\s+(${phrase(vagueScaled.keys())}))?(?![\\p{L}])`, 'giu'),
+    // The vague and multiplier anchors, searched only where one of their words can start (see
+    // StartScanner: three times faster on these long lists; the short lists below gain nothing).
+    vagueLead: new StartScanner(new RegExp(`(?<![\\p{L}])(${phrase(vague.keys())})(?:\\s+of\\s+(${phrase(vagueScaled.keys())}))?(?![\\p{L}])`, 'giu'), vague.keys(), LETTER),
     vague, vagueScaled,
-    multiplier: new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'),
+    multiplier: new StartScanner(new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'), multiplierValue.keys(), LETTER_OR_HYPHEN),
     multiplierValue,
     fraction: new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${d['quantities.multipliers'].fractionNotAfter.map(escapeRegex).join('|')})\\s+)(${phrase(fractionValue.keys())})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`, 'giu'),
     fractionValue,
+    multiplierAdjectiveAfter: new RegExp(`(?<![\\p{L}])(?:${d['quantities.multipliers'].adjectiveAfter.map(phraseSource).join('|')})\\s+$`, 'iu'),
+    multiplierNoun: new RegExp(`^\\s+(?!(?:${d['quantities.multipliers'].notNouns.map(phraseSource).join('|')})(?![\\p{L}]))\\p{Ll}`, 'u'),
     multiplierNotBefore: new RegExp(`^\\s+(?:${d['quantities.multipliers'].notBefore.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     unitWord: wordBoundary(phrase(unitWords.keys())),
     unitWords,

@@ -150,10 +150,33 @@ export function perAfter(s: string, end: number, r: QuantityRules): Found<string
 
 /** The counted noun after a number ("750 million users", "of high-end GPUs"): up to three words,
  * the last one the head. Returns the head, any modifiers and the end offset. */
+/** What a bare count counts when its clause says so before it (within COUNTED_BEFORE characters
+ * and no ";", ":" or parenthesis between): "the number of grants of settlement … was 154,700" →
+ * grants, "the population … was 10,000 to 15,000" → people, "British Jews numbered fewer than
+ * 10,000" → Jews. The nearest statement wins. */
+export function countNounBefore(s: string, start: number, r: QuantityRules): string | null {
+  // "people aged 100 or over", "under age 18": an age says which people, it counts nothing.
+  if (/\b(?:age|aged|ages)\s+$/i.test(s.slice(Math.max(0, start - 8), start))) return null;
+  const clause = s.slice(Math.max(0, start - COUNTED_BEFORE), start).split(/[;:()]/).pop() ?? '';
+  let best: { at: number; noun: string } | null = null;
+  const consider = (at: number, noun: string) => { if (!best || at > best.at) best = { at, noun }; };
+  for (const m of clause.matchAll(r.countedMeasure)) {
+    const noun = m[1].split(/\s+/).find((w) => /[a-z]s$/.test(w) || IRREGULAR_PLURAL.test(w));
+    if (noun) consider(m.index, noun);
+  }
+  for (const m of clause.matchAll(r.peopleMeasure)) consider(m.index, 'people');
+  for (const m of clause.matchAll(r.countVerb)) consider(m.index, m[1]);
+  return (best as { at: number; noun: string } | null)?.noun ?? null;
+}
+const COUNTED_BEFORE = 200;
+
+const IRREGULAR_PLURAL = /^(?:people|children|staff|personnel|men|women|police|cattle)$/i;
+
 export function countNounAfter(s: string, end: number, allowOf: boolean, r: QuantityRules): Found<{ noun: string; modifiers: string[] }> | null {
   let rest = s.slice(end, end + 80);
   let skip = 0;
-  const of = /^\s+of\s+/i.exec(rest);
+  // ("5m of the phones": a determiner after "of" comes before the noun.)
+  const of = allowOf ? /^\s+of\s+(?:(?:the|its|their|these|those|his|her|our)\s+)?/i.exec(rest) : /^\s+of\s+/i.exec(rest);
   if (of) {
     if (!allowOf) return null;
     skip = of[0].length;
@@ -175,11 +198,12 @@ export function countNounAfter(s: string, end: number, allowOf: boolean, r: Quan
     if (r.notCountedNoun.has(w.toLowerCase()) || /ing$|ed$|ly$/.test(w) && words.length > 0) break;
     words.push({ w, end: pos + m[1].length });
     pos = m.index + m[0].length;
-    if (m[2] === '' || !/\s/.test(m[2])) break;
+    // "40,000 people sleep outdoors": a plural without "-s" ends the noun (what follows is a verb).
+    if (m[2] === '' || !/\s/.test(m[2]) || IRREGULAR_PLURAL.test(w)) break;
   }
   // The head is the last plural-looking word, or the first word when none is plural.
   let head = -1;
-  for (let i = words.length - 1; i >= 0; i--) if (/[a-z]s$|[A-Z]s$|people|children|staff|personnel/.test(words[i].w)) { head = i; break; }
+  for (let i = words.length - 1; i >= 0; i--) if (/[a-z]s$|[A-Z]s$/.test(words[i].w) || IRREGULAR_PLURAL.test(words[i].w)) { head = i; break; }
   if (head < 0) {
     if (words.length === 0 || r.notCountedNoun.has(words[0].w.toLowerCase()) || /ing$|ed$|ly$/.test(words[0].w)) return null;
     head = 0;

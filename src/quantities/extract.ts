@@ -10,6 +10,7 @@ import { multiplierDraft, type Draft, type SentenceQuantity } from './draft.js';
 import { readNumber, readVague } from './read-number.js';
 import { readRange } from './range.js';
 import { finish } from './finish.js';
+import { StartScanner } from '../util/regex.js';
 
 export type { SentenceQuantity } from './draft.js';
 
@@ -45,6 +46,7 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
     const value = r.multiplierValue.get(m[1].toLowerCase().replace(/\s+/g, ' '))!;
     const start = m.index, end = m.index + m[0].length;
     if (r.multiplierNotBefore.test(s.slice(end, end + 16))) continue;
+    if (r.multiplierAdjectiveAfter.test(s.slice(Math.max(0, start - 8), start)) && r.multiplierNoun.test(s.slice(end, end + 16))) continue;
     anchors.push({ start, end, read: () => multiplierDraft(start, end, value, `quantities/multipliers#${m[1].toLowerCase()}`) });
   }
   r.fraction.lastIndex = 0;
@@ -71,8 +73,9 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Phone numbers, clock times, URLs: digits that are never quantities. */
-const BLOCKED = new RegExp([
+/** Phone numbers, clock times, URLs: digits that are never quantities. Every alternative starts
+ * with a digit, "+", "(", "±" or the first letter of "http", "www" or "plus or minus". */
+const BLOCKED = new StartScanner(new RegExp([
   /\+?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/.source, // phone numbers
   /\+\d{1,3}[\s.-]\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}/.source,
   /\b\d{1,2}(?::\d{2})+\s*(?:[ap]\.?m\.?)?(?![\w])/.source, // 2:00 pm
@@ -80,11 +83,13 @@ const BLOCKED = new RegExp([
   /\bhttps?:\/\/\S+|\bwww\.\S+/.source, // URLs
   /(?:\bplus or minus|±)\s*\d[\d.,]*\s*%?/.source, // a tolerance on another figure, not a figure
   /\b\d+(?:st|nd|rd|th)\b/.source, // ordinals
-].join('|'), 'giu');
+  /\(\d{1,2}\s?[MFmf]\)/.source, // an age and sex tag after a person: "I (25m)", "my wife (31F)"
+].join('|'), 'giu'), ['+', '(', '±', 'h', 'w', 'p', ...'0123456789']);
 
 function blockedRanges(s: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const m of s.matchAll(BLOCKED)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  BLOCKED.lastIndex = 0;
+  for (let m = BLOCKED.exec(s); m; m = BLOCKED.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 

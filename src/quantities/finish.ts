@@ -1,8 +1,9 @@
 /** The last step of reading a quantity: bounds, rates, counted nouns, ratios and the final kind. */
 import type { Bound } from '../types.js';
 import type { QuantityRules } from './compile.js';
-import { boundAfter, boundBefore, countNounAfter, perAfter } from './context.js';
+import { boundAfter, boundBefore, countNounAfter, countNounBefore, perAfter } from './context.js';
 import { tidy, type Draft, type SentenceQuantity } from './draft.js';
+import { findNumbers } from './numbers.js';
 
 /** Bounds, rates, counted nouns and the final kind. */
 export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity | null {
@@ -46,7 +47,11 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
       kind = 'money';
       unit = /€/.test(s) ? 'EUR' : /£/.test(s) ? 'GBP' : 'USD';
       implied = true;
-    } else kind = 'count';
+    } else {
+      kind = 'count';
+      // "the number of grants … was 154,700": the clause names what a bare count counts.
+      unit = countNounBefore(s, d.start, r) ?? unit;
+    }
   }
   if (kind === 'money' && d.per === null) {
     const per2 = perAfter(s, d.end, r);
@@ -61,6 +66,9 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
       if (den > 0) ratio = { value: d.low / den, end: d.end + m[0].length };
     }
   }
+  // Shares written as two counts: "9 out of 10 small businesses", "one in five adults".
+  const share = !ratio && kind === 'count' && !unit && (bound === 'exact' || bound === 'approx') ? shareAfter(s, d.end, d.low, r) : null;
+  if (share) ratio = share;
   const isYear = kind === 'date';
   const value = bound === 'range' ? null : d.low;
   const q: SentenceQuantity = {
@@ -72,7 +80,7 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
     bound,
     unit: ratio ? 'ratio' : unit,
     per: d.per,
-    rule: ratio ? 'quantities/numbers#ratio' : d.rule,
+    rule: share ? 'quantities/numbers#share' : ratio ? 'quantities/numbers#ratio' : d.rule,
     modifiers: d.modifiers,
     yearLike: isYear,
     ...(implied ? { implied: true } : {}),
@@ -89,4 +97,17 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
     q.reason = 'too large to hold as a number: kept as written, without a value';
   }
   return q;
+}
+
+/** "out of 10", "in five" right after a count: the share it is of a whole, unless the second
+ * number is no whole of the first (a year, a length of time: "3 in 2020", "5 in 10 days"). */
+function shareAfter(s: string, at: number, numerator: number, r: QuantityRules): { value: number; end: number } | null {
+  const m = /^\s+(?:out\s+of|in)\s+/i.exec(s.slice(at, at + 12));
+  if (!m) return null;
+  const from = at + m[0].length;
+  const whole = findNumbers(s.slice(from, from + 24))[0];
+  if (!whole || whole.start !== 0 || whole.value < 2 || whole.value > 1000 || numerator >= whole.value) return null;
+  const end = from + whole.end;
+  if (/^\s*(?:%|percent|per\s*cent)/i.test(s.slice(end, end + 10)) || r.durationAfter.test(s.slice(end, end + 30))) return null;
+  return { value: numerator / whole.value, end };
 }

@@ -3,7 +3,7 @@
  * grouping, PTB-spaced "80 , 000"), fractions ("10 1/2", "½"), and number words ("four",
  * "forty-five", "a dozen", "two-thirds"). Values of number words come from compromise, cached.
  */
-import nlp from 'compromise';
+import { compromise } from '../util/compromise.js';
 
 export interface NumberAnchor {
   start: number;
@@ -15,13 +15,15 @@ export interface NumberAnchor {
   raw: string;
 }
 
-const DIGITS = String.raw`(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?` + // Indian grouping 12,34,567.89
+const DIGITS = String.raw`(?:\d+(?:\.\d+)?[eE][+-]?\d{1,3}(?![\p{L}\d])` + // scientific notation 3.2e6
+  String.raw`|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?` + // Indian grouping 12,34,567.89
   String.raw`|\d{1,3}(?:,\d{3})+(?:\.\d+)?` + // 1,234,567.89
   String.raw`|\d{1,3}(?: , \d{3})+(?: \. \d+)?` + // PTB tokenised "80 , 000"
   String.raw`|\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)` + // European 1.234,56
   String.raw`|\d+,\d{1,2}(?=\s*(?:million|billion|trillion|mn|bn|m|b)\b)` + // decimal comma "3,5 million"
   String.raw`|\d+(?:\.\d+)?|\.\d+)`;
-const FRACTION = String.raw`(?:(\d+)\s+)?(\d+)/(\d+)`;
+// (A decimal over a whole is a score, "2.5/5": read whole so it can be told apart as a rating.)
+const FRACTION = String.raw`(?:(\d+)\s+)?(\d+(?:\.\d+)?)/(\d+)`;
 const VULGAR: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125 };
 
 const ONES = 'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
@@ -101,7 +103,7 @@ export function wordValue(phrase: string): number | null {
     value = n === null ? null : n * FRACTION_WORDS[frac[2]];
   } else {
     // compromise reads "a hundred", "forty-five", "three hundred and two" reliably.
-    const got = nlp(key.replace(/^a /, 'one ')).numbers().get() as number[];
+    const got = compromise()(key.replace(/^a /, 'one ')).numbers().get() as number[];
     value = got.length === 1 && Number.isFinite(got[0]) ? got[0] : null;
   }
   wordCache.set(key, value);

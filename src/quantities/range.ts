@@ -9,10 +9,19 @@ import type { Draft } from './draft.js';
 export function readRange(s: string, first: Draft, r: QuantityRules): Draft | null {
   if (first.vague || first.kind === 'multiplier') return null;
   // "and" joins two ends only after "between" ("between 25% and 40%"), else it joins two figures.
-  const between = /\b(between|from)\s+\S*$/i.test(s.slice(Math.max(0, first.start - 14), first.start));
-  const joint = /^\s*(?:-|to|and|through)\s*/i.exec(s.slice(first.end));
+  const before = s.slice(Math.max(0, first.start - 24), first.start);
+  const between = /\b(between|from)\s+\S*$/i.test(before.slice(-14));
+  const joint = /^\s*(?:-|to|and|through|or)\s*/i.exec(s.slice(first.end));
   if (!joint) return null;
-  if (/and/i.test(joint[0]) && !between) return null;
+  const word = joint[0].trim().toLowerCase();
+  if (word === 'and' && !between) return null;
+  // "rose 3% to 7,100", "fell 3p to 164p": a change written in full, then the level it reached,
+  // are two figures ("rose 10 to 20 million dollars" is one range: its first end borrows the rest).
+  const complete = first.kind !== null || !!first.unit || first.scale !== 1;
+  if (word === 'to' && !between && complete && r.changeBefore.test(before)) return null;
+  // "eight or nine euros": "or" joins two ends only when the first is bare and the second says
+  // what both are.
+  if (word === 'or' && (first.kind !== null || first.unit)) return null;
   const nextStart = first.end + joint[0].length;
   const nums = findNumbers(s.slice(nextStart, nextStart + 40));
   const n = nums[0];
@@ -22,8 +31,13 @@ export function readRange(s: string, first: Draft, r: QuantityRules): Draft | nu
   if (!second) return null;
   if (first.kind === 'date' || second.kind === 'date') return null;
   if (first.kind && second.kind && (first.kind !== second.kind || first.unit !== second.unit)) return null;
-  // "10 to 20 million": the second end's scale applies to a bare first end.
-  const low = first.scale !== 1 ? first.low : first.low * second.scale;
+  if (word === 'or' && second.kind === null && !second.unit) return null;
+  // "0.4% to 13,176": a percent never runs to a bare number; "$13-15" shares its currency, but
+  // "$2 to 13,176" is a change and a level unless the ends are near each other.
+  if (first.kind && !second.kind && !second.unit && (first.kind === 'percent' || (word !== '-' && second.high > 10 * first.low))) return null;
+  // "10 to 20 million", "four to five thousand": the second end's scale applies to a bare first end.
+  const scale = second.scale !== 1 ? second.scale : wordScale(s.slice(first.end + joint[0].length, second.end), r);
+  const low = first.scale !== 1 ? first.low : first.low * scale;
   if (!(low <= second.high)) return null;
   const merged: Draft = { ...second, start: first.start, low, high: second.high, bound: 'range' };
   merged.kind = second.kind ?? first.kind;
@@ -33,3 +47,8 @@ export function readRange(s: string, first: Draft, r: QuantityRules): Draft | nu
   return merged;
 }
 
+/** The scale word that ends a number written in words ("five thousand" → 1000), or 1. */
+function wordScale(text: string, r: QuantityRules): number {
+  const last = /(\p{L}+)\s*$/u.exec(text.replace(/\s+\p{L}+s?$/u, (m) => (r.scaleWords.has(m.trim().toLowerCase()) ? m : '')))?.[1]?.toLowerCase();
+  return (last && r.scaleWords.get(last)) || 1;
+}

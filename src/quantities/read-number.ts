@@ -38,6 +38,11 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
   const pre = currencyBefore(s, d.start, r);
   if (pre) {
     d.start = pre.at;
+    // "-$3 million", "−€2bn": a minus before the currency sign is the figure's (never dropped).
+    if ((s[pre.at - 1] === '-' || s[pre.at - 1] === '\u2212') && !/[\p{L}\p{N}]/u.test(s[pre.at - 2] ?? ' ') && d.low > 0) {
+      d.low = d.high = -d.low;
+      d.start = pre.at - 1;
+    }
     d.kind = 'money';
     d.unit = pre.value.iso;
     d.low *= pre.value.scale;
@@ -55,13 +60,18 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
   if (fold && !pre) return multiplierDraft(d.start, pos + (fold[0].startsWith('-') ? fold[0].length : fold[0].trimEnd().length - 0), d.low, 'quantities/numbers#times-multiplier');
   // Scale, currency and unit may come in either order ("75 USD million", "5 million dollars").
   for (let step = 0; step < 3; step++) {
-    const scale = !d.scaled ? scaleAfter(s, pos, r) : null;
+    // ("4 hundred million": a hundred or thousand may take a larger scale after it.)
+    const scale = !d.scaled || d.scale === 100 || d.scale === 1000 ? scaleAfter(s, pos, r) : null;
+    if (scale && d.scaled && scale.value <= d.scale) break;
     if (scale && !(d.kind === 'measure')) {
       // Letters that are both a scale and a unit ("300mm", "100t", "48m") are a unit unless money
       // is in play or a counted noun follows ("1.8m users", "$5m").
       const letters = s.slice(pos, scale.at).trim();
       const alsoUnit = r.unitSymbols.has(letters);
-      if (alsoUnit && d.kind !== 'money' && !/^\s+[a-z]+s\b/.test(s.slice(scale.at)) && !currencyAfter(s, scale.at, r)) {
+      // ("5m of the phones", "between 3m and 4m units": "of" and a determiner, or a second end
+      // with a counted noun, make it millions too.)
+      const counted = /^\s+(?:[a-z]+s\b|of\s+(?:the|its|their|these|those|his|her|our)\b)|^\s*(?:and|to|or|-)\s*\d[\d.,]*\s?m\s+[a-z]+s\b/.test(s.slice(scale.at, scale.at + 40));
+      if (alsoUnit && d.kind !== 'money' && !counted && !currencyAfter(s, scale.at, r)) {
         // leave it to the unit reader
       } else {
         d.low *= scale.value;

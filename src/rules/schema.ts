@@ -76,6 +76,7 @@ export const currenciesFile = z.strictObject({
     ambiguous: z.boolean().optional(),
     minor: z.boolean().optional(),
   })),
+  unresolved: z.array(z.strictObject({ name: z.string().regex(/^[a-z]+$/), words })),
   codes: z.array(z.string().regex(/^[A-Z]{3}$/)),
   examples: z.array(quantityExample),
 });
@@ -98,6 +99,8 @@ export const multipliersFile = z.strictObject({
   fractionNotAfter: words,
   timesBefore: words,
   notBefore: words,
+  adjectiveAfter: words,
+  notNouns: words,
   examples: z.array(quantityExample),
 });
 
@@ -118,6 +121,10 @@ export const contextFile = z.strictObject({
   moneyCues: words,
   rateUnits: words,
   notCountedNouns: words,
+  changeVerbs: words,
+  countedMeasures: words,
+  peopleMeasures: words,
+  countVerbs: words,
   compoundMoney: z.strictObject({ majorWords: words, minorWords: words }),
   percentWords: words,
   percentPointWords: words,
@@ -226,6 +233,12 @@ export const grammarFile = z.strictObject({
   measureAdjectives: words,
   orgWords: words,
   yearFactBefore: words,
+  timeAdverbs: words,
+  particles: words,
+  paymentVerbs: words,
+  peopleNouns: words,
+  peoplePlacePrepositions: words,
+  compoundParticiples: words,
   placeAliases: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), names: words })),
   examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), subject: z.string().nullable(), via: z.string().optional() })),
 });
@@ -244,12 +257,16 @@ export const coreferenceFile = z.strictObject({
 });
 
 export const notClaimsFile = z.strictObject({
-  hypothetical: z.strictObject({ opens: words, people: words, counterfactual: words, advice: words, factAfter: words }),
+  hypothetical: z.strictObject({ opens: words, people: words, counterfactual: words, advice: words, workedExample: words, modals: words, factAfter: words }),
   descriptors: z.strictObject({ before: words, withPhrase: z.boolean() }),
   durations: z.strictObject({ claimAfter: words, notBefore: words, leads: words }),
   ages: z.strictObject({ claimAfter: words }),
   ratingScales: z.array(z.number().int().positive()).min(1),
-  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time']).nullable() })),
+  ratingNouns: words,
+  countStatedBy: words,
+  denominations: words,
+  hyperboles: words,
+  examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), reason: z.enum(['hypothetical', 'descriptor', 'rating', 'time', 'denomination', 'hyperbole', 'smallnumber']).nullable() })),
 });
 
 /** Every rule file the pipeline reads, by id (`family.name`, from its path under rules/). */
