@@ -11,6 +11,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { run, UsageError, type Progress, type RunOptions } from './pipeline/run.js';
 import { RuleError } from './rules/load.js';
 import { PIPELINE_VERSION } from './pipeline/version.js';
+import { escapeControls, oneLine } from './util/message.js';
 import { addReviewCommand, reportDecisions, reviewCommand, DecisionsError } from './review/cli.js';
 
 const positiveInt = (v: string) => {
@@ -25,10 +26,10 @@ const program = new Command()
   .version(PIPELINE_VERSION)
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
-type Common = { out: string; rules?: string; workers?: number; maxBytes?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
+type Common = { debug?: boolean; out: string; rules?: string; workers?: number; maxBytes?: number; timeBudget?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
 
 /** Runs the pipeline and prints what it did; usage problems exit 2 with nothing written. */
-async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
+async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'timeBudget' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
   const tty = process.stderr.isTTY && !opts.quiet;
   const started = Date.now();
   const onProgress = tty ? (p: Progress) => {
@@ -36,9 +37,9 @@ async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' 
     process.stderr.write(`\r${p.done}/${p.total} articles, ${p.failed} failed, ${rate.toFixed(1)}/s `);
   } : undefined;
   try {
-    const summary = await run({ ...options, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, incremental: opts.incremental, onProgress, decisions: opts.decisions });
+    const summary = await run({ ...options, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, timeBudget: opts.timeBudget, incremental: opts.incremental, onProgress, decisions: opts.decisions });
     if (tty) process.stderr.write('\n');
-    for (const f of summary.failed) process.stderr.write(`claims: ${f.path}: ${f.reason}\n`);
+    for (const f of summary.failed) process.stderr.write(`claims: ${escapeControls(f.path)}: ${oneLine(f.reason)}\n`);
     if (!opts.quiet) {
       printSkipped(summary.skipped);
       const batch = [`${summary.added} added`, `${summary.changed} changed`, `${summary.unchanged} already held`, ...(summary.removed ? [`${summary.removed} removed`] : []), ...(summary.duplicates ? [`${summary.duplicates} identical to another path`] : [])];
@@ -55,11 +56,11 @@ async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' 
       return;
     }
     if (err instanceof RuleError || err instanceof UsageError) {
-      process.stderr.write(`claims: ${err instanceof RuleError ? 'bad rule file: ' : ''}${err.message}\n`);
+      process.stderr.write(`claims: ${err instanceof RuleError ? 'bad rule file: ' : ''}${oneLine(err.message, 2000)}\n`);
       process.exitCode = 2;
       return;
     }
-    throw err;
+    internalError(err, opts.debug);
   }
 }
 
@@ -72,7 +73,7 @@ function printSkipped(skipped: { path: string; reason: string }[]): void {
     byReason.get(reason)!.push(s.path);
   }
   for (const [reason, paths] of byReason) {
-    process.stderr.write(`claims: skipped ${paths.length} (${reason}): ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}\n`);
+    process.stderr.write(`claims: skipped ${paths.length} (${reason}): ${paths.slice(0, 5).map(escapeControls).join(', ')}${paths.length > 5 ? ', …' : ''}\n`);
   }
 }
 
@@ -81,10 +82,29 @@ const common = (cmd: Command) => cmd
   .option('--rules <dir>', 'rules folder (default: the shipped rules/)')
   .option('-w, --workers <n>', 'worker threads (1 = inline)', positiveInt)
   .option('--max-bytes <n>', 'largest article accepted, in bytes', positiveInt)
+  .option('--time-budget <seconds>', 'time one article may take before it fails by name (default 300)', positiveInt)
   .option('--no-incremental', 'reprocess every article, ignoring stored results')
   .option('-q, --quiet', 'no progress or summary on stderr')
   .option('--decisions <file>', 'apply a reviewer\'s decisions.jsonl (from the review site) before reconciliation')
-  .option('--review', 'also write the review site into <out>/review/');
+  .option('--review', 'also write the review site into <out>/review/')
+  .option('--debug', 'on an internal error, print its stack trace');
+
+/**
+ * Anything else is an internal error (the disk is full, --out is a file or read-only, a bug): one
+ * line and exit code 2 — 1 means "an article failed" — with the stack only when asked for.
+ */
+function internalError(err: unknown, debug = false): void {
+  const e = err as NodeJS.ErrnoException;
+  const what = e.code && e.path ? `cannot ${e.syscall ?? 'use'} ${escapeControls(e.path)}: ${e.code}${ERRNO[e.code] ? ` (${ERRNO[e.code]})` : ''}` : oneLine(e?.message ?? String(err));
+  process.stderr.write(`claims: error: ${what}${debug ? '' : ' (--debug shows where)'}\n`);
+  if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+  process.exitCode = 2;
+}
+
+const ERRNO: Record<string, string> = {
+  ENOSPC: 'the disk is full', EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system',
+  ENOTDIR: 'not a folder', EISDIR: 'is a folder', EEXIST: 'already exists', ENOENT: 'no such file or folder', EMFILE: 'too many open files',
+};
 
 common(program
   .command('run')
@@ -101,4 +121,8 @@ common(program
 
 addReviewCommand(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  internalError(err, process.argv.includes('--debug'));
+}

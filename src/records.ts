@@ -74,6 +74,8 @@ export const quantitySchema = z.strictObject({
   per: z.string().nullable(),
   implied: z.boolean(),
   rule: z.string(),
+  /** Why value, low and high are null although the figure was read ("too large to hold as a number"). */
+  reason: z.string().optional(),
 });
 
 export type QuantityRecord = z.infer<typeof quantitySchema>;

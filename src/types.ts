@@ -61,6 +61,8 @@ export interface Quantity {
   per: string | null;
   /** True when the currency is not written but implied ("tens of billions" of valuation). */
   implied?: boolean;
+  /** Why value, low and high are null although the figure was read (a number beyond range). */
+  reason?: string;
   /** The rule that read it, as rules/ file and entry where one did ("quantities/currencies#ZAR",
    * "quantities/units#kilometer") or the stage and reader where code did ("quantities/numbers#percent"). */
   rule: string;

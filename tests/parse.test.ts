@@ -41,11 +41,23 @@ describe('blocks', () => {
     expect(cells.map((c) => text.slice(c.start, c.end).replace(/^\|?\s*|\s*\|?$/g, ''))).toEqual(['Metric', 'Value', 'Revenue', '$5 billion']);
   });
 
-  test('a single table over the chunk size is left to the line parser, not dropped', () => {
+  test('a single table over the chunk size is parsed in pieces, each carrying its header', () => {
     const rows = Array.from({ length: 12000 }, (_, i) => `| row ${i} | $${i + 1} million |`).join('\n');
     const text = `| a | b |\n|---|---|\n${rows}\n`;
-    expect(text.length).toBeGreaterThan(MAX_MARKDOWN_CHUNK);
+    expect(text.length).toBeGreaterThan(MAX_MARKDOWN_CHUNK * 10);
     const { blocks } = parseBlocks(text);
-    expect(blocks.some((b) => text.slice(b.start, b.end).includes('$12000 million'))).toBe(true);
+    const cell = blocks.find((b) => text.slice(b.start, b.end) === '$12000 million')!;
+    // Row 0 is the header: the last row is row 12000, labelled by its first cell, under column "b".
+    expect(cell.table).toEqual({ row: 12000, column: 1, rowLabel: 'row 11999', header: 'b' });
+    expect(blocks.filter((b) => b.kind === 'table-cell')).toHaveLength(2 * 12001);
+  });
+
+  test('a huge list is parsed in pieces: every item is a list item, every marker a marker', () => {
+    const text = Array.from({ length: 6000 }, (_, i) => `${i + 1}. Item ${i}`).join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(MAX_MARKDOWN_CHUNK * 4);
+    const md = parseMarkdown(text);
+    expect(md.listItems).toHaveLength(6000);
+    // Numbers under 1000 are list numbering; "1990." at a line start may be a year.
+    expect(md.listMarkers).toHaveLength(999);
   });
 });

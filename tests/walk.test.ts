@@ -1,6 +1,6 @@
 /** Which files a run reads — skips, ignore files, globs, symlinks, other types. */
 import { describe, expect, test } from 'vitest';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findArticles } from '../src/ingest/walk.js';
 import { articles, runPipeline, snapshot } from './helpers.js';
@@ -90,5 +90,18 @@ describe('folder walks', () => {
     const found = await findArticles([dir, join(dir, 'empty'), join(dir, 'missing')]);
     expect(found.missing).toEqual([join(dir, 'missing')]);
     expect(found.empty).toEqual([dir, join(dir, 'empty')]);
+  });
+
+  // As root every folder is readable, so the refusal cannot be provoked there.
+  test.skipIf(process.getuid?.() === 0)('an unreadable sub-folder is reported and skipped; the rest is read', async () => {
+    const dir = articles({ 'a.txt': line, 'locked/b.txt': line });
+    chmodSync(join(dir, 'locked'), 0);
+    try {
+      const found = await findArticles([dir]);
+      expect(found.paths).toEqual([join(dir, 'a.txt')]);
+      expect(found.skipped).toEqual([{ path: join(dir, 'locked'), reason: 'folder not readable (EACCES)' }]);
+    } finally {
+      chmodSync(join(dir, 'locked'), 0o755);
+    }
   });
 });

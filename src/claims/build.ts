@@ -41,6 +41,9 @@ const STRUCTURAL = new Set<EntityMention['via']>(['clause-subject', 'of-compleme
 export interface ClaimOptions {
   /** Tag every sentence with compromise, as the unoptimized path would (tests compare both). */
   eagerNlp?: boolean;
+  /** Takes each claim as it is made instead of collecting them (then `claims` comes back empty), so
+   * an article with a hundred thousand figures never holds all its records at once. */
+  emit?: (claim: ClaimRecord) => void;
 }
 
 /** What the claim stage reads of an article: its text, normalized text, sentences, each
@@ -55,6 +58,7 @@ export interface ClaimInput {
 
 export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOptions = {}): ClaimsResult {
   const claims: ClaimRecord[] = [];
+  const emit = options.emit ?? ((c: ClaimRecord) => void claims.push(c));
   const rejected: Rejected[] = [];
   const history = new MentionHistory();
   const text = a.norm.text;
@@ -156,14 +160,14 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const time = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
       // A table cell says what its row says: "2026 projection", "estimate".
       const claimModality = table && modalityOf(`${table.rowLabel} ${s}`, rules.modality) === 'projected' ? 'projected' : modality;
-      claims.push(makeRecord(a, rules, {
+      emit(makeRecord(a, rules, {
         sentence, q, subject, metric, period, time, modality: claimModality, attribution, predicate: null,
       }));
     }
 
     // Qualitative claims: a sentence whose grammatical subject is a known entity.
     if (qualitativeClaim) {
-      claims.push(makeRecord(a, rules, { sentence, q: null, subject: qualitativeClaim.subject, metric: null, period: null, time: timeOf(s, -1, -1), modality, attribution, predicate: qualitativeClaim.predicate }));
+      emit(makeRecord(a, rules, { sentence, q: null, subject: qualitativeClaim.subject, metric: null, period: null, time: timeOf(s, -1, -1), modality, attribution, predicate: qualitativeClaim.predicate }));
     }
 
     for (const m of all) history.add(m.entity, sentence.index);

@@ -68,6 +68,7 @@ export function makeRecord(a: ClaimInput, rules: ClaimRules, r: RecordInput): Cl
       per: r.q.per,
       implied: r.q.implied ?? false,
       rule: r.q.rule,
+      ...(r.q.reason ? { reason: r.q.reason } : {}),
     } : null,
     predicate: r.predicate,
     time: r.time,

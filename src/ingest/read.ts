@@ -2,7 +2,8 @@
  * Reads each article. A file that can't be read or decoded becomes a failure with its reason; the
  * others go on.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Article } from '../types.js';
 import { sha256 } from '../util/hash.js';
@@ -15,21 +16,32 @@ export interface IngestFailure {
 
 // Which files are read lives in walk.ts; re-exported for the library's callers.
 export { findArticles, ARTICLE_EXTENSIONS, UsageError, type Found, type Skipped } from './walk.js';
+import { kindOf } from './walk.js';
 
 /** Reads and decodes one article; throws IngestError with the reason. */
 export async function readArticle(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Article> {
   return articleFromBytes(path, await readBytes(path, maxBytes), maxBytes);
 }
 
-/** An article file's bytes; refuses an oversize file before reading it. Throws IngestError. */
+/** An article file's bytes; refuses an oversize file before reading it, and anything that is not
+ * a regular file (a FIFO would block, a device never end) by what it is. Throws IngestError. */
 export async function readBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Buffer> {
+  let handle;
   try {
-    const info = await stat(path);
+    // Non-blocking, so opening a FIFO with no writer returns at once; then fstat says what it is.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) throw new IngestError(path, `not a regular file (${kindOf(info)}): only files are read`);
     if (info.size > maxBytes) throw new IngestError(path, `file is ${info.size} bytes, over the ${maxBytes}-byte limit`);
-    return await readFile(path);
+    const bytes = await handle.readFile();
+    // A file that grew while it was read is held to the same limit.
+    if (bytes.length > maxBytes) throw new IngestError(path, `file is over the ${maxBytes}-byte limit`);
+    return bytes;
   } catch (err) {
     if (err instanceof IngestError) throw err;
     throw new IngestError(path, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  } finally {
+    await handle?.close();
   }
 }
 

@@ -45,6 +45,8 @@ export interface Found {
   empty: string[];
   /** What a walk passed over and why (symlinks, other file types, the output folder…). */
   skipped: Skipped[];
+  /** Inputs named on the command line that are not regular files (a FIFO, a device, a socket). */
+  refused: Skipped[];
 }
 
 interface Scope {
@@ -55,7 +57,7 @@ interface Scope {
 /** Expands inputs into article paths. `exclude` lists folders never read (the output folder). */
 export async function findArticles(inputs: string[], options: { exclude?: string[] } = {}): Promise<Found> {
   const exclude = (options.exclude ?? []).map((p) => resolve(p));
-  const found: Found = { paths: [], missing: [], empty: [], skipped: [] };
+  const found: Found = { paths: [], missing: [], empty: [], skipped: [], refused: [] };
   const all = new Set<string>();
   for (const input of inputs) {
     const mine = new Set<string>();
@@ -65,7 +67,12 @@ export async function findArticles(inputs: string[], options: { exclude?: string
       // Named directly, an output folder is still not read: its report.md is not an article.
       found.skipped.push({ path: folder, reason: exclude.includes(folder) ? 'the output folder' : 'an output folder of claims (holds graph.json and run.json)' });
     } else if (info?.isDirectory()) await walk(folder, [], exclude, mine, found.skipped);
-    else if (info) mine.add(resolve(input));
+    else if (info?.isFile()) mine.add(resolve(input));
+    else if (info) {
+      // Named, but not a file: refused by name, as an article that failed.
+      found.refused.push({ path: resolve(input), reason: `not a regular file (${kindOf(info)}): only files are read` });
+      continue;
+    }
     else if (isDynamicPattern(input)) await expand(input, exclude, mine, found.skipped);
     else {
       found.missing.push(input);
@@ -77,6 +84,11 @@ export async function findArticles(inputs: string[], options: { exclude?: string
   found.paths = [...all].sort();
   found.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return found;
+}
+
+/** What a directory entry that is not a regular file is, in words. */
+export function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  return info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a FIFO' : info.isCharacterDevice() ? 'a character device' : info.isBlockDevice() ? 'a block device' : info.isSocket() ? 'a socket' : 'not a file';
 }
 
 const inside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
@@ -101,7 +113,14 @@ function ignoredBy(scopes: Scope[], path: string, isDir: boolean): boolean {
 async function walk(dir: string, parents: Scope[], exclude: string[], out: Set<string>, skipped: Skipped[]): Promise<void> {
   const own = await loadScope(dir);
   const scopes = own ? [...parents, own] : parents;
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    // An unreadable folder is reported and skipped; the rest of the walk goes on.
+    skipped.push({ path: dir, reason: `folder not readable (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
@@ -124,7 +143,7 @@ async function walk(dir: string, parents: Scope[], exclude: string[], out: Set<s
       continue;
     }
     if (!entry.isFile()) {
-      skipped.push({ path, reason: 'not a regular file' });
+      skipped.push({ path, reason: `not a regular file (${kindOf(entry)})` });
       continue;
     }
     if (ignoredBy(scopes, path, false)) continue;
@@ -178,7 +197,8 @@ async function expand(pattern: string, exclude: string[], out: Set<string>, skip
     }
     if (inside(m, base) && await ruledOut(base, m, scopes)) continue;
     const info = await lstat(m);
-    if (info.isSymbolicLink()) skipped.push({ path: m, reason: 'symbolic link, not followed (name the target to read it)' });
+    if (!info.isFile() && !info.isSymbolicLink()) skipped.push({ path: m, reason: `not a regular file (${kindOf(info)})` });
+    else if (info.isSymbolicLink()) skipped.push({ path: m, reason: 'symbolic link, not followed (name the target to read it)' });
     else out.add(m);
   }
 }

@@ -49,7 +49,9 @@ function urls(text: string): NoiseFlag[] {
 }
 
 /** Overlap queries over sorted flags: binary search for the flags starting before the span's end,
- * then back while the running maximum of their ends can still reach the span. */
+ * then a second binary search over the running maximum of their ends for the first flag that
+ * reaches into the span. Two binary searches whatever the flags' lengths: one long flag early in
+ * an article does not make every later query walk back to it. */
 export class NoiseIndex {
   private readonly flags: NoiseFlag[];
   private readonly maxEnd: number[];
@@ -69,10 +71,16 @@ export class NoiseIndex {
       if (this.flags[mid].start < span.end) lo = mid + 1;
       else hi = mid;
     }
-    let found: NoiseFlag | undefined;
-    for (let i = lo - 1; i >= 0 && this.maxEnd[i] > span.start; i--) {
-      if (this.flags[i].end > span.start) found = this.flags[i];
+    // The first index whose running maximum end passes span.start is the first flag that does:
+    // the maximum only rises where a flag's own end sets it.
+    const before = lo;
+    lo = 0;
+    hi = before;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.maxEnd[mid] > span.start) hi = mid;
+      else lo = mid + 1;
     }
-    return found;
+    return lo < before ? this.flags[lo] : undefined;
   }
 }

@@ -11,7 +11,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeAtomic } from './atomic.js';
 import { UsageError } from '../ingest/walk.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -54,13 +53,14 @@ export async function readManifest(out: string): Promise<Manifest> {
   return parsed.data;
 }
 
-export async function writeManifest(out: string, m: Manifest): Promise<void> {
+/** The manifest's file text, its entries sorted by path. */
+export function manifestText(m: Manifest): string {
   const sorted: Manifest = {
     about: ABOUT,
     articles: [...m.articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     removed: m.removed,
   };
-  await writeAtomic(join(out, MANIFEST_FILE), JSON.stringify(manifestSchema.parse(sorted), null, 1) + '\n');
+  return JSON.stringify(manifestSchema.parse(sorted), null, 1) + '\n';
 }
 
 /** What adding a batch did to the manifest. */

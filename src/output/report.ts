@@ -11,6 +11,7 @@
  * spools once and keeping only the top REPORT_LIMIT entries of each list, so its memory does not
  * grow with the corpus; the sentences and lines come from claims.jsonl for the claims shown only.
  */
+import { escapeControls } from '../util/message.js';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { records, REPORT_KEEP, MAX_HUB_SUBJECTS, type Reconciliation, type Relation, type Group, type FigureHub, type FigureLink } from '../reconcile/reconcile.js';
@@ -178,6 +179,12 @@ export interface ReportInput {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** One line, no Markdown surprises from the source text. */
 const inline = (s: string) => s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1');
+/** A path as report text: control characters escaped, markdown characters too (a name with a
+ * newline, an ANSI escape or a "|" must not break a line, a list or the table; "_" inside a
+ * word is never emphasis, so it is left as it is). */
+const p = (path: string) => escapeControls(path).replace(/([\\`*[\]<>|])/g, '\\$1');
+/** A path inside a code span, where backslashes are literal: a backtick becomes a quote. */
+const code = (path: string) => escapeControls(path).replace(/`/g, "'");
 const more = (lines: string[], total: number, shown: number, what = 'see graph.json and run.json') => {
   if (total > shown) lines.push(`- … and ${total - shown} more (${what})`);
 };
@@ -199,7 +206,7 @@ export function renderReport({ claims, rec, articles, failed, selection, context
   const flagTotal = c['conflicts-with'] + c['in-tension-with'] + c['same-figure'];
   const statuses = STATUS_ORDER.filter((s) => sel.statusCounts.has(s)).map((s) => `${sel.statusCounts.get(s)} ${s}`);
   lines.push('## Summary', '');
-  lines.push(`- **${plural(articles.length, 'article')}** read, **${failed.length} failed**${failed.length ? ` (${failed.slice(0, 3).map((f) => `${f.path}: ${f.reason}`).join('; ')}${failed.length > 3 ? '; …' : ''})` : ''}`);
+  lines.push(`- **${plural(articles.length, 'article')}** read, **${failed.length} failed**${failed.length ? ` (${failed.slice(0, 3).map((f) => `${p(f.path)}: ${inline(f.reason)}`).join('; ')}${failed.length > 3 ? '; …' : ''})` : ''}`);
   lines.push(`- **${plural(claims.size, 'claim')}**${claims.size ? `: ${byKind}` : ''}`);
   lines.push(`- **${plural(flagTotal, 'flag')} to review**: ${plural(c['conflicts-with'], 'conflict')}, ${plural(c['in-tension-with'], 'tension')}, ${plural(c['same-figure'], 'shared figure')}${c['same-figure'] ? ` (${plural(sel.hubClaims, 'claim')}: the same figure for different subjects)` : ''}`);
   lines.push(`- **groups with more than one claim**: ${statuses.length ? statuses.join(', ') : 'none'}`);
@@ -211,7 +218,7 @@ export function renderReport({ claims, rec, articles, failed, selection, context
     if (!cl) return `- ${id}`;
     const fig = cl.quantity ? `**${inline(cl.quantity.quote)}**` : inline(cl.predicate ?? '');
     const facts = `${cl.subject ? `${inline(cl.subject.name)}${cl.subject.via === 'lexicon' ? '' : ` (subject by ${cl.subject.via})`}` : 'no subject'}, ${cl.metric ?? 'no metric'}${cl.time ? `, ${inline(cl.time)}` : ''}, ${cl.modality}`;
-    return `- \`${cl.source.path}${x ? `:${x.line}` : ''}\` ${fig} — ${facts}${x ? `\n  > ${inline(x.sentence)}` : ''}`;
+    return `- \`${code(cl.source.path)}${x ? `:${x.line}` : ''}\` ${fig} — ${facts}${x ? `\n  > ${inline(x.sentence)}` : ''}`;
   };
   lines.push('## Needs review', '');
   if (flagTotal === 0) lines.push('Nothing flagged.', '');
@@ -229,7 +236,7 @@ export function renderReport({ claims, rec, articles, failed, selection, context
     lines.push(`- **${g.subject ?? g.key.subject} · ${g.key.metric} · ${g.key.unit} · ${g.key.period}**: ${g.status}. ${g.reason}`);
     for (const m of members) {
       const cl = claims.get(m);
-      lines.push(cl ? `  - "${inline(cl.quantity?.quote ?? '')}" (${cl.source.path})` : `  - ${m}`);
+      lines.push(cl ? `  - "${inline(cl.quantity?.quote ?? '')}" (${p(cl.source.path)})` : `  - ${m}`);
     }
     if (g.members > members.length) lines.push(`  - … and ${g.members - members.length} more`);
   }
@@ -244,16 +251,16 @@ export function renderReport({ claims, rec, articles, failed, selection, context
   const copies = articles.filter((a) => a.sources.length > 1);
   if (copies.length > 0) {
     lines.push('', '## Identical texts at several paths', '', 'Each is one article (one source); its claims carry the first path.', '');
-    for (const a of copies.slice(0, REPORT_LIMIT)) lines.push(`- ${a.path}: also ${a.sources.filter((s) => s !== a.path).join(', ')}`);
+    for (const a of copies.slice(0, REPORT_LIMIT)) lines.push(`- ${p(a.path)}: also ${a.sources.filter((s) => s !== a.path).map(p).join(', ')}`);
     more(lines, copies.length, Math.min(copies.length, REPORT_LIMIT));
   }
 
   lines.push('', '## Articles', '', '| article | claims | noise flags | figures not taken as claims |', '|---|---|---|---|');
-  for (const a of articles.slice(0, REPORT_LIMIT)) lines.push(`| ${a.path} | ${a.claims} | ${a.noise} | ${a.rejected} |`);
+  for (const a of articles.slice(0, REPORT_LIMIT)) lines.push(`| ${p(a.path)} | ${a.claims} | ${a.noise} | ${a.rejected} |`);
   if (articles.length > REPORT_LIMIT) lines.push(`| … and ${articles.length - REPORT_LIMIT} more (run.json, review site) | | | |`);
   if (failed.length > 0) {
     lines.push('', '## Failed articles', '');
-    for (const f of failed.slice(0, REPORT_LIMIT)) lines.push(`- ${f.path}: ${f.reason}`);
+    for (const f of failed.slice(0, REPORT_LIMIT)) lines.push(`- ${p(f.path)}: ${inline(f.reason)}`);
     more(lines, failed.length, Math.min(failed.length, REPORT_LIMIT));
   }
   return lines.join('\n') + '\n';

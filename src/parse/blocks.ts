@@ -15,13 +15,16 @@ export interface ParsedArticle {
 /** Longest line that one block may hold; longer lines are cut at spaces (bounds NLP cost). */
 export const MAX_BLOCK_LENGTH = 5000;
 
-export function parseBlocks(text: string): ParsedArticle {
-  const markdown = parseMarkdown(text);
+export function parseBlocks(text: string, check?: () => void): ParsedArticle {
+  const markdown = parseMarkdown(text, check);
   const blocks: Block[] = [];
-  const tableRanges = markdown.tables.filter((t) => t.cells.length > 0)
-    .map((t) => ({ start: t.cells[0].start, end: t.cells[t.cells.length - 1].end }));
-  const inTable = (pos: number) => tableRanges.some((t) => t.start <= pos && pos < t.end);
-  for (const table of markdown.tables) blocks.push(...tableBlocks(text, table.cells));
+  const inTable = coverage(markdown.tables.filter((t) => t.cells.length > 0)
+    .map((t) => ({ start: t.cells[0].start, end: t.cells[t.cells.length - 1].end })));
+  const inList = coverage(markdown.listItems);
+  const inHeading = coverage(markdown.headings);
+  const inCode = coverage(markdown.code);
+  // One push per cell: a spread of a 100,000-cell table overflows the stack.
+  for (const table of markdown.tables) for (const cell of tableBlocks(text, table.cells)) blocks.push(cell);
   let leadIn: Span | undefined;
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -30,9 +33,9 @@ export function parseBlocks(text: string): ParsedArticle {
     const trimmed = trim(text, lineStart, lineEnd);
     if (trimmed && !inTable(trimmed.start)) {
       const line = text.slice(trimmed.start, trimmed.end);
-      const isList = markdown.listItems.some((l) => l.start <= trimmed.start && trimmed.start < l.end) || /^[*•·\-–—]\s/.test(line);
-      const heading = markdown.headings.some((h) => h.start <= trimmed.start && trimmed.start < h.end);
-      const code = markdown.code.some((c) => c.start <= trimmed.start && trimmed.start < c.end);
+      const isList = inList(trimmed.start) || /^[*•·\-–—]\s/.test(line);
+      const heading = inHeading(trimmed.start);
+      const code = inCode(trimmed.start);
       // A short line with no closing punctuation under a lead-in is a list entry of that lead-in.
       const entryLike = !/[.!?]["')\]]?$/.test(line) && line.split(/\s+/).length <= 14;
       if (leadIn && !(isList || entryLike)) leadIn = undefined;
@@ -44,6 +47,25 @@ export function parseBlocks(text: string): ParsedArticle {
   }
   blocks.sort((a, b) => a.start - b.start || a.end - b.end);
   return { blocks, markdown };
+}
+
+/**
+ * "Is this offset inside one of these spans?" for offsets asked in increasing order: the spans are
+ * merged into sorted disjoint runs once and a cursor moves along them, so a text with tens of
+ * thousands of list items or headings is read in linear time.
+ */
+function coverage(spans: Span[]): (pos: number) => boolean {
+  const runs: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = runs[runs.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else runs.push({ start: s.start, end: s.end });
+  }
+  let i = 0;
+  return (pos) => {
+    while (i < runs.length && runs[i].end <= pos) i++;
+    return i < runs.length && runs[i].start <= pos;
+  };
 }
 
 function tableBlocks(text: string, cells: { start: number; end: number; row: number; column: number }[]): Block[] {

@@ -36,42 +36,72 @@ const MARKDOWN_SIGNAL = /^(?: {0,3}(?:\||#|\d{1,9}[.)](?:\s|$)|[-*+](?:\s|$)|```
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
-/** remark's syntax tree takes ~30 KB a table row: a text larger than this is parsed in chunks cut
- * at blank lines, and a single block larger than it is left to the line parser. */
-export const MAX_MARKDOWN_CHUNK = 256 * 1024;
+/** remark's syntax tree costs 1–3.5 KB of heap per input byte (lists and tables the most), so a
+ * text longer than this is parsed piece by piece and no tree of more than this many characters is
+ * ever held: a worker's memory stays bounded by the text, not by its markdown shape. */
+export const MAX_MARKDOWN_CHUNK = 16 * 1024;
 
-/** Parses the markdown structure of `text`. Offsets are source offsets (remark's). */
-export function parseMarkdown(text: string): MarkdownStructure {
+/** A piece of the text for remark: [start, end), and for a piece cut inside a table the table's
+ * header and delimiter rows, parsed before it so its rows are still table rows. */
+interface Piece extends Span {
+  prefix: string;
+}
+
+/** Parses the markdown structure of `text`. Offsets are source offsets (remark's). `check` is
+ * called before each piece (the article's time budget). */
+export function parseMarkdown(text: string, check: () => void = () => undefined): MarkdownStructure {
   const out: MarkdownStructure = { tables: [], listMarkers: [], listItems: [], headings: [], code: [] };
   // Most web text has none of what we read from markdown; remark is skipped for it.
   if (!MARKDOWN_SIGNAL.test(text)) return out;
-  for (const chunk of chunks(text)) {
-    const tree = processor.parse(guardedText(text.slice(chunk.start, chunk.end))) as Root;
-    walk(tree.children, text.slice(chunk.start, chunk.end), out, 0, chunk.start);
+  for (const piece of pieces(text)) {
+    check();
+    const parsed = piece.prefix + guardedText(text.slice(piece.start, piece.end));
+    const tree = processor.parse(parsed) as Root;
+    walk(tree.children, parsed, out, 0, piece.start - piece.prefix.length, piece.prefix.length);
   }
   return out;
 }
 
-/** The whole text, or pieces of it cut at blank lines, none over MAX_MARKDOWN_CHUNK. */
-function chunks(text: string): Span[] {
-  if (text.length <= MAX_MARKDOWN_CHUNK) return [{ start: 0, end: text.length }];
-  const out: Span[] = [];
-  let start = 0;
-  let last = 0;
-  const blank = /\n[ \t]*\n/g;
-  for (let m = blank.exec(text); ; m = blank.exec(text)) {
-    const cut = m ? m.index + 1 : text.length;
-    if (cut - start > MAX_MARKDOWN_CHUNK) {
-      if (last > start) out.push({ start, end: last });
-      start = last;
-      // One block alone over the cap: skipped (the line parser still reads its lines).
-      if (cut - start > MAX_MARKDOWN_CHUNK) start = cut;
+const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const FENCE = /^ {0,3}(?:```|~~~)/;
+
+/**
+ * The whole text, or pieces of at most about MAX_MARKDOWN_CHUNK characters. A piece ends at a blank
+ * line outside a fenced block where it can; a block longer than a piece (one huge list or table)
+ * is cut at the start of an unindented line, and a cut inside a table carries the table's header.
+ */
+export function pieces(text: string): Piece[] {
+  if (text.length <= MAX_MARKDOWN_CHUNK) return [{ start: 0, end: text.length, prefix: '' }];
+  const out: Piece[] = [];
+  let piece: Piece = { start: 0, end: 0, prefix: '' };
+  let blankCut = -1; // last line start after a blank line, outside a fence
+  let lineCut: Piece | null = null; // last unindented line start, with its table header if any
+  let fenced = false, header = '', prevLine = '', prevBlank = true;
+  for (let at = 0; at < text.length;) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(at, Math.min(eol, at + MAX_MARKDOWN_LINE));
+    if (at > piece.start && !fenced) {
+      if (prevBlank) blankCut = at;
+      else if (/^[^\s]/.test(line) && !DELIMITER_ROW.test(line)) lineCut = { start: at, end: 0, prefix: header };
     }
-    last = cut;
-    if (!m) break;
+    if (eol + 1 - piece.start > MAX_MARKDOWN_CHUNK && at > piece.start) {
+      const next = blankCut > piece.start ? { start: blankCut, end: 0, prefix: '' } : lineCut && lineCut.start > piece.start ? lineCut : { start: at, end: 0, prefix: header };
+      out.push({ ...piece, end: next.start });
+      piece = next;
+      blankCut = -1;
+      lineCut = null;
+    }
+    const blank = line.trim() === '';
+    if (FENCE.test(line)) fenced = !fenced;
+    if (blank) header = '';
+    else if (DELIMITER_ROW.test(line) && prevLine.includes('|')) header = `${prevLine}\n${line}\n`;
+    prevLine = line;
+    prevBlank = blank;
+    at = eol + 1;
   }
-  if (text.length > start) out.push({ start, end: text.length });
-  return out.filter((c) => c.end - c.start <= MAX_MARKDOWN_CHUNK);
+  out.push({ ...piece, end: text.length });
+  return out;
 }
 
 /** Same length and offsets as `text`, with pathological lines replaced by spaces. */
@@ -90,12 +120,18 @@ function span(node: { position?: { start: { offset?: number }; end: { offset?: n
 }
 
 // Iterative over siblings, recursive over depth; depth is bounded by guardedText.
-// `text` is the chunk remark parsed; `base` is where it starts in the article.
-function walk(nodes: RootContent[], text: string, out: MarkdownStructure, depth: number, base: number): void {
+// `text` is what remark parsed; `base` is the article offset of its first character; the first
+// `prefix` characters are a table header carried over from the piece before (see pieces()).
+function walk(nodes: RootContent[], text: string, out: MarkdownStructure, depth: number, base: number, prefix = 0): void {
   if (depth > MAX_MARKDOWN_DEPTH) return;
   for (const node of nodes) {
     const at = span(node, base);
     if (!at) continue;
+    if (at.start - base < prefix) {
+      // The carried-over header: its rows continue the table the piece before began.
+      if (node.type === 'table') continueTable(out, tableCells(node, text, base).filter((c) => c.row > 0));
+      continue;
+    }
     if (node.type === 'table') out.tables.push({ cells: tableCells(node, text, base) });
     else if (node.type === 'list') listItems(node, text, out, depth, base);
     else if (node.type === 'heading') {
@@ -104,6 +140,14 @@ function walk(nodes: RootContent[], text: string, out: MarkdownStructure, depth:
     } else if (node.type === 'code') out.code.push(at);
     else if ('children' in node && Array.isArray(node.children)) walk(node.children as RootContent[], text, out, depth + 1, base);
   }
+}
+
+/** Appends the rows of a table's continuation to the table, numbering them on. */
+function continueTable(out: MarkdownStructure, cells: TableCell[]): void {
+  const last = out.tables[out.tables.length - 1];
+  if (!last) return;
+  const rows = last.cells.length ? last.cells[last.cells.length - 1].row : 0;
+  for (const c of cells) last.cells.push({ ...c, row: rows + c.row });
 }
 
 function tableCells(table: Table, text: string, base: number): TableCell[] {

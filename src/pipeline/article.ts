@@ -12,6 +12,7 @@ import { normalizeUnicode } from '../normalize/unicode.js';
 import { findNoise, NoiseIndex } from '../noise/find.js';
 import { sentencesOf } from '../segment/sentences.js';
 import { sentenceFigures } from '../quantities/extract.js';
+import { oneLine } from '../util/message.js';
 import { buildClaims, type ClaimInput, type ClaimOptions } from '../claims/build.js';
 
 export interface ArticleResult {
@@ -20,32 +21,77 @@ export interface ArticleResult {
 }
 
 /** Everything the stages before the claim stage make of an article (tests compare paths on it). */
-export function prepareArticle(article: Article, rules: CompiledRules): ClaimInput & { noiseFlags: ReturnType<typeof findNoise> } {
-  const { blocks, markdown } = parseBlocks(article.text);
+export function prepareArticle(article: Article, rules: CompiledRules, check: (now?: boolean) => void = () => undefined): ClaimInput & { noiseFlags: ReturnType<typeof findNoise> } {
+  const { blocks, markdown } = parseBlocks(article.text, () => check(true));
+  check(true);
   const norm = normalizeUnicode(article.text, rules.unicode);
   const noiseFlags = findNoise(article.text, blocks, markdown.listMarkers, rules.noise);
+  check(true);
   const sentences = sentencesOf(norm, blocks, rules.segment);
-  const figures = sentences.map((s) => sentenceFigures(norm.text.slice(s.start, s.end), rules.quantities, s.block.table?.rowLabel));
+  const figures = sentences.map((s) => (check(), sentenceFigures(norm.text.slice(s.start, s.end), rules.quantities, s.block.table?.rowLabel)));
   // Foreign words stay in the text the claims read: a name in another language is no reason to
   // drop a figure next to it.
   const noise = new NoiseIndex(noiseFlags, (f) => f.reason !== 'foreign-word');
   return { article, norm, sentences, figures, noise, noiseFlags };
 }
 
-export function processArticle(article: Article, rules: CompiledRules, options: ClaimOptions = {}): ArticleResult {
-  const input = prepareArticle(article, rules);
-  const { claims, rejected } = buildClaims(input, rules.claims, options);
+export function processArticle(article: Article, rules: CompiledRules, options: ClaimOptions & ArticleOptions = {}): ArticleResult {
+  const claims: ClaimRecord[] = [];
+  const report = processArticleInto(article, rules, (c) => void claims.push(c), options);
+  return { claims, report };
+}
+
+export interface ArticleOptions {
+  /** performance.now() past which the article fails with BudgetError (checked between stages and
+   * every few hundred sentences or claims, never per sentence). */
+  deadline?: number;
+}
+
+/** Thrown when an article takes longer than its time budget. */
+export class BudgetError extends Error {}
+
+/**
+ * Runs an article through every stage and hands each claim, validated, to `onClaim` as it is
+ * made; returns the article's report. Memory holds the stages' per-sentence results, never every
+ * claim record of the article.
+ */
+export function processArticleInto(article: Article, rules: CompiledRules, onClaim: (c: ClaimRecord) => void, options: ClaimOptions & ArticleOptions = {}): ArticleReport {
+  const check = budgetCheck(options.deadline);
+  const input = prepareArticle(article, rules, check);
+  check(true);
+  let count = 0;
   // Validated where they are made (in the worker), so a bad record names its article.
-  return {
-    claims: claims.map((c) => claimSchema.parse(c)),
-    report: articleReportSchema.parse({
-      path: article.path,
-      sha256: article.sha256,
-      id: article.id,
-      encoding: article.encoding,
-      noise: input.noiseFlags.map((n) => ({ span: { start: n.start, end: n.end }, quote: n.quote, reason: n.reason, rule: n.rule })),
-      rejected,
-      claims: claims.length,
-    }),
+  // One record that fails its schema costs that figure only: it is reported as not taken.
+  const invalid: ArticleReport['rejected'] = [];
+  const { rejected } = buildClaims(input, rules.claims, {
+    ...options,
+    emit: (c) => {
+      check();
+      const parsed = claimSchema.safeParse(c);
+      if (parsed.success) return void (onClaim(parsed.data), count++);
+      const span = c.quantity?.span ?? c.span;
+      invalid.push({ span, quote: article.text.slice(span.start, span.end), reason: `invalid record: ${oneLine(parsed.error.message)}`, rule: c.rule });
+    },
+  });
+  rejected.push(...invalid);
+  check(true);
+  return articleReportSchema.parse({
+    path: article.path,
+    sha256: article.sha256,
+    id: article.id,
+    encoding: article.encoding,
+    noise: input.noiseFlags.map((n) => ({ span: { start: n.start, end: n.end }, quote: n.quote, reason: n.reason, rule: n.rule })),
+    rejected,
+    claims: count,
+  });
+}
+
+/** A check that throws BudgetError once the deadline has passed; it reads the clock only every
+ * 256th call (or when told to), so checking in a loop costs a counter. */
+function budgetCheck(deadline: number | undefined): (now?: boolean) => void {
+  if (deadline === undefined) return () => undefined;
+  let calls = 0;
+  return (now = false) => {
+    if ((now || (++calls & 255) === 0) && performance.now() > deadline) throw new BudgetError('over the time budget');
   };
 }

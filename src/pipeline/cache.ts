@@ -4,50 +4,140 @@
  * reuses a result whose key matches, so one new article is the only one processed) and the spool
  * that claims.jsonl and noise.jsonl are streamed from, so a run never holds every record in memory.
  *
- * A stored result is JSON lines: the article's report first, then one claim per line, exactly as
- * they are written to the outputs. Files are written whole (temp file + rename) by whoever made
- * the result, a worker or the main thread.
+ * A stored result is JSON lines: one claim per line, exactly as they are written to the outputs,
+ * then the article's report, then a trailer with the claim count and a checksum (a bad entry is
+ * recomputed, never trusted). Files are written whole (exclusive temp file + rename) by whoever
+ * made the result, a worker or the main thread.
  */
-import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { readFile, readdir, rename, rm, writeFile, lstat } from 'node:fs/promises';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import { sha256 } from '../util/hash.js';
-import type { ArticleResult } from './article.js';
+import { tempPath, isTempName } from '../output/atomic.js';
+import { summarizeClaim, type ClaimSummary } from '../reconcile/summary.js';
+import type { ArticleDone } from './task.js';
 import type { ArticleReport, ClaimRecord } from '../records.js';
 
 export const CACHE_DIR = '.cache';
 
-/** Stored form of a result: report line, then claim lines. */
-export function serializeResult(result: ArticleResult): string {
-  return [JSON.stringify(result.report), ...result.claims.map((c) => JSON.stringify(c))].join('\n') + '\n';
+/** The name of a result file: a key (32 hex digits), once with "-1" when the plain name is taken
+ * by something that is not a file. Pruning touches these names and temp files only. */
+const ENTRY = /^[0-9a-f]{32}(?:-1)?\.jsonl$/;
+
+/** An article with more claims than this sends none back from the worker: the main thread reads
+ * their summaries from the stored result instead, so a worker's memory stays bounded. */
+export const SUMMARIES_SENT = 20_000;
+
+/**
+ * Writes a stored result as it is made: claim lines, then the report line, then a trailer with
+ * the number of claims and the sha256 of everything before it, so a cut, emptied or altered entry
+ * is recognized and recomputed. Written to an exclusive temp file and renamed into place on
+ * `commit`. Synchronous: workers call it between claims.
+ */
+export class ResultWriter {
+  private readonly tmp: string;
+  private readonly fd: number;
+  private readonly hash = createHash('sha256');
+  private buffer = '';
+  private count = 0;
+
+  constructor(private readonly file: string) {
+    this.tmp = tempPath(file);
+    this.fd = openSync(this.tmp, 'wx');
+  }
+
+  claim(c: ClaimRecord): void {
+    this.add(JSON.stringify(c) + '\n');
+    this.count++;
+  }
+
+  private add(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length > 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    this.hash.update(this.buffer);
+    writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  commit(report: ArticleReport): void {
+    this.add(JSON.stringify(report) + '\n');
+    this.flush();
+    writeSync(this.fd, trailer(this.count, this.hash.digest('hex')));
+    closeSync(this.fd);
+    renameSync(this.tmp, this.file);
+  }
+
+  abort(): void {
+    try { closeSync(this.fd); } catch { /* closed */ }
+    rmSync(this.tmp, { force: true });
+  }
 }
 
-/** The lines of a stored result: the report line and the claim lines, unparsed. */
-export function splitStored(text: string): { report: string; claims: string[] } {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const [report, ...claims] = lines;
-  if (!report) throw new Error('empty stored result');
-  return { report, claims };
+const trailer = (claims: number, sum: string) => `${JSON.stringify({ end: 'claims result', claims, sha256: sum })}\n`;
+
+/** A stored result that fails its check. */
+export class BadEntry extends Error {}
+
+/**
+ * The lines of a stored result, checked: `onClaim` gets each claim line, and the report line is
+ * returned. Throws BadEntry when the trailer is missing or its count or checksum does not match.
+ * Small files are read at once, large ones streamed, so a result of any size is read in bounded
+ * memory.
+ */
+export async function readStored(file: string, onClaim: (line: string) => void | Promise<void>): Promise<string> {
+  const hash = createHash('sha256');
+  let previous: string | null = null;
+  let before: string | null = null;
+  let claims = 0;
+  const line = async (l: string) => {
+    if (before !== null) { await onClaim(before); claims++; hash.update(before + '\n'); }
+    before = previous;
+    previous = l;
+  };
+  if ((await lstat(file)).size < 1 << 23) {
+    const text = await readFile(file, 'utf8');
+    if (!text.endsWith('\n')) throw new BadEntry('cut short');
+    for (let at = 0; at < text.length;) {
+      const eol = text.indexOf('\n', at);
+      await line(text.slice(at, eol));
+      at = eol + 1;
+    }
+  } else {
+    let rest = '';
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop()!;
+      for (const p of parts) await line(p);
+    }
+    if (rest !== '') throw new BadEntry('cut short');
+  }
+  // `previous` is the trailer, `before` the report line.
+  if (previous === null || before === null) throw new BadEntry('no report');
+  const report: string = before;
+  hash.update(report + '\n');
+  if (previous !== trailer(claims, hash.digest('hex')).slice(0, -1)) throw new BadEntry('checksum or count does not match');
+  return report;
 }
 
-export function parseStored(text: string): ArticleResult {
-  const { report, claims } = splitStored(text);
-  return { report: JSON.parse(report) as ArticleReport, claims: claims.map((c) => JSON.parse(c) as ClaimRecord) };
-}
+/** The summary of a stored result that the main thread keeps, read from the file (checked). */
+export type Described = ArticleDone & { summaries: ClaimSummary[] };
 
-/** Writes a stored result whole: temp file beside it, then rename. Synchronous: workers call it. */
-export function storeResult(file: string, result: ArticleResult): void {
-  const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${threadId}`);
-  writeFileSync(tmp, serializeResult(result));
-  renameSync(tmp, file);
+export async function describeStored(file: string): Promise<Described> {
+  const summaries: ClaimSummary[] = [];
+  const report = JSON.parse(await readStored(file, (l) => void summaries.push(summarizeClaim(JSON.parse(l) as ClaimRecord)))) as ArticleReport;
+  return { path: report.path, sha256: report.sha256, id: report.id, claims: summaries.length, noise: report.noise.length, rejected: report.rejected.length, summaries };
 }
 
 export class ResultCache {
   readonly dir: string;
   private readonly used = new Set<string>();
   private present: Set<string> | null = null;
+  /** Keys whose plain entry name is taken by something that is not a file (a folder). */
+  private readonly blocked = new Set<string>();
 
   constructor(out: string, private readonly rulesHash: string, private readonly version: string) {
     this.dir = join(out, CACHE_DIR);
@@ -56,7 +146,13 @@ export class ResultCache {
   /** Creates the folder and lists what is stored, once, instead of a failed read per article. */
   open(): void {
     mkdirSync(this.dir, { recursive: true });
-    this.present = new Set(readdirSync(this.dir).filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -6)));
+    const files = new Set<string>();
+    for (const d of readdirSync(this.dir, { withFileTypes: true })) {
+      if (!ENTRY.test(d.name)) continue;
+      if (d.isFile()) files.add(d.name);
+      else if (!d.name.includes('-')) this.blocked.add(d.name.slice(0, 32));
+    }
+    this.present = new Set([...files].map((n) => n.slice(0, 32)).filter((k) => files.has(basename(this.file(k)))));
   }
 
   key(contentSha: string, path: string): string {
@@ -65,16 +161,17 @@ export class ResultCache {
   }
 
   file(key: string): string {
-    return join(this.dir, `${key}.jsonl`);
+    return join(this.dir, `${key}${this.blocked.has(key) ? '-1' : ''}.jsonl`);
   }
 
-  /** A stored result, or null when there is none or it is unreadable (then it is recomputed). */
-  async get(key: string): Promise<ArticleResult | null> {
+  /** A stored result's summary, or null when there is none or it fails its check (then the
+   * article is processed again and the entry rewritten). */
+  async get(key: string): Promise<Described | null> {
     if (this.present && !this.present.has(key)) return null;
     try {
-      const result = parseStored(await readFile(this.file(key), 'utf8'));
+      const done = await describeStored(this.file(key));
       this.used.add(key);
-      return result;
+      return done;
     } catch {
       return null;
     }
@@ -84,7 +181,8 @@ export class ResultCache {
     this.used.add(key);
   }
 
-  /** Drops stored results this run did not use, so the store does not grow without bound. */
+  /** Drops stored results this run did not use, so the store does not grow without bound. Only
+   * files named as results or as temp files are touched: anything else in the folder stays. */
   async prune(): Promise<void> {
     let names: string[];
     try {
@@ -92,7 +190,13 @@ export class ResultCache {
     } catch {
       return;
     }
-    for (const n of names) if (!n.startsWith('.') && !this.used.has(n.replace(/\.jsonl?$/, ''))) await rm(join(this.dir, n), { force: true });
+    for (const n of names) {
+      const entry = ENTRY.test(n);
+      if (!entry && !isTempName(n)) continue;
+      if (entry && this.used.has(n.slice(0, 32))) continue;
+      const file = join(this.dir, n);
+      if ((await lstat(file).catch(() => null))?.isFile()) await rm(file, { force: true });
+    }
   }
 }
 
@@ -133,8 +237,8 @@ export class ArticleStore {
     if (!this.made) { mkdirSync(this.dir, { recursive: true }); this.made = true; }
     const file = this.file(contentSha);
     if (existsSync(file)) return;
-    const tmp = join(this.dir, `.${contentSha}.tmp-${process.pid}-${threadId}`);
-    await writeFile(tmp, bytes);
+    const tmp = tempPath(file);
+    await writeFile(tmp, bytes, { flag: 'wx' });
     await rename(tmp, file);
   }
 
@@ -150,6 +254,6 @@ export class ArticleStore {
   /** Removes the texts no manifest entry refers to any more. */
   async prune(keep: Set<string>): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    for (const n of names) if (!n.startsWith('.') && !keep.has(n)) await rm(join(this.dir, n), { force: true });
+    for (const n of names) if (/^[0-9a-f]{64}$/.test(n) && !keep.has(n)) await rm(join(this.dir, n), { force: true });
   }
 }

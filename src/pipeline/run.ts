@@ -8,7 +8,6 @@
  * articles, a path to remove that the folder does not hold): those throw UsageError first. One
  * broken article never stops the batch; the summary's exit code says whether any failed.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { loadRules } from '../rules/load.js';
@@ -18,18 +17,18 @@ import { findArticles, UsageError, type Found, type Skipped } from '../ingest/wa
 import { DEFAULT_MAX_BYTES, type IngestError } from '../ingest/decode.js';
 import { sha256 } from '../util/hash.js';
 import { createExecutor } from './pool.js';
-import { ArticleStore, ResultCache, CACHE_DIR, STORE_DIR, splitStored } from './cache.js';
-import { describeResult } from './describe.js';
+import { ArticleStore, ResultCache, CACHE_DIR, STORE_DIR, readStored, describeStored } from './cache.js';
+import { lockOutput } from '../output/lock.js';
 import type { ArticleDone } from './task.js';
 import { PIPELINE_VERSION, codeVersion } from './version.js';
 import type { ClaimSummary } from '../reconcile/summary.js';
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
-import { AtomicLineWriter, removeStaleTemps, writeAtomic } from '../output/atomic.js';
+import { OutputSet, finishCommit, removeStaleTemps } from '../output/atomic.js';
 import { renderReport, claimContext, reportClaimIds, selectReport } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
-import { emptyManifest, mergeBatch, readManifest, removePaths, writeManifest, type Manifest } from '../output/manifest.js';
+import { emptyManifest, mergeBatch, readManifest, removePaths, manifestText, MANIFEST_FILE, type Manifest } from '../output/manifest.js';
 import { Decisions, applyToSummaries } from '../review/decisions.js';
 import type { DecisionsReport } from '../review/schema.js';
 
@@ -54,6 +53,8 @@ export interface RunOptions {
   incremental?: boolean;
   /** A reviewer's decisions.jsonl (from the review site) to apply before reconciliation. */
   decisions?: string;
+  /** Time one article may take, in seconds (default DEFAULT_TIME_BUDGET). */
+  timeBudget?: number;
   /** Called after each article. */
   onProgress?: (p: Progress) => void;
 }
@@ -90,6 +91,9 @@ export interface RunSummary {
 }
 
 type Done = Omit<ArticleDone, 'summaries'> & { key: string; sources: string[] };
+
+/** Seconds one article may take before it fails with a named reason. */
+export const DEFAULT_TIME_BUDGET = 300;
 
 /** One article of the whole: a distinct text, with every path it was added at. */
 interface Held {
@@ -140,18 +144,44 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const found = await findArticles(options.inputs, { exclude: [out] });
   checkRequest(options, found);
-  const manifest = options.replace ? emptyManifest() : await readManifest(out);
-  const now = new Date().toISOString();
-  const removal = removePaths(manifest, (options.remove ?? []).map(displayPath), now);
-  if (removal.unmatched.length > 0) throw new UsageError(`not held in ${out}: ${removal.unmatched.join(', ')} (see ${join(out, 'manifest.json')}); nothing was written`);
+  // One run at a time per output folder; a commit a killed run left is finished before anything
+  // is read from the folder.
+  const lock = lockOutput(out);
+  let writing = false;
+  try {
+    await finishCommit(out);
+    const manifest = options.replace ? emptyManifest() : await readManifest(out);
+    const now = new Date().toISOString();
+    const removal = removePaths(manifest, (options.remove ?? []).map(displayPath), now);
+    if (removal.unmatched.length > 0) throw new UsageError(`not held in ${out}: ${removal.unmatched.join(', ')} (see ${join(out, 'manifest.json')}); nothing was written`);
+    // From here on the run writes: the request is one it can carry out.
+    writing = true;
+    return await runLocked(options, { t0, loaded, rules, decisions, maxBytes, found, manifest, now, removal });
+  } finally {
+    lock.release({ nothingWritten: !writing });
+  }
+}
 
-  // From here on the run writes: the request is one it can carry out.
+interface Prepared {
+  t0: number;
+  loaded: ReturnType<typeof loadRules>;
+  rules: ReturnType<typeof compileRules>;
+  decisions: Decisions | null;
+  maxBytes: number;
+  found: Found;
+  manifest: Manifest;
+  now: string;
+  removal: ReturnType<typeof removePaths>;
+}
+
+async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, maxBytes, found, manifest, now, removal }: Prepared): Promise<RunSummary> {
+  const out = options.out;
   await removeStaleTemps(out, [CACHE_DIR, 'schema', STORE_DIR]);
   // The workers start now (each loads compromise and the lexicons) while this thread reads the
   // inputs into the store.
-  const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules);
+  const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules, (options.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000);
   const store = new ArticleStore(out);
-  const failures: IngestFailure[] = [];
+  const failures: IngestFailure[] = found.refused.map((r) => ({ path: displayPath(r.path), reason: r.reason }));
   const read = new Map<string, string>();
   // Read and stored a few files at a time (the file system works in parallel), kept in input order.
   for (let i = 0; i < found.paths.length; i += READ_AHEAD) {
@@ -176,8 +206,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const held = heldArticles(manifest);
 
   const cache = new ResultCache(out, rules.hash, codeVersion());
-  const done: Done[] = [];
-  const summaries = new Map<string, ClaimSummary>();
+  const budgetMs = (options.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000;
+  const done: (Done & { summaries: ClaimSummary[] })[] = [];
   const failedArticles: Held[] = [];
   let processed = 0, reused = 0, failedCount = failures.length;
   const progress = () => options.onProgress?.({ done: done.length + failedCount, total: held.length + failures.length, failed: failedCount, reused });
@@ -187,9 +217,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     failedCount++;
     progress();
   };
-  const keep = (key: string, a: Held, { summaries: claims, ...info }: ArticleDone) => {
-    done.push({ ...info, key, sources: a.sources });
-    for (const c of claims) summaries.set(c.id, c);
+  const keep = (key: string, a: Held, { summaries: claims, ...info }: ArticleDone & { summaries: ClaimSummary[] }) => {
+    done.push({ ...info, summaries: claims, key, sources: a.sources });
     progress();
   };
   cache.open();
@@ -200,7 +229,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const stored = options.incremental === false ? null : await cache.get(key);
     if (stored) {
       reused++;
-      keep(key, a, describeResult(stored));
+      keep(key, a, stored);
       continue;
     }
     const bytes = await store.get(a.sha256, a.path);
@@ -209,11 +238,13 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       continue;
     }
     await executor.ready();
-    pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key) }).then((outcome) => {
+    pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key), budgetMs }).then(async (outcome) => {
       if (!outcome.ok) return fail(a, outcome.reason);
       cache.markUsed(key);
       processed++;
-      keep(key, a, outcome.done);
+      // An article with very many claims sent none back: they are read from its stored result.
+      const { summaries: sent, ...info } = outcome.done;
+      keep(key, a, { ...info, summaries: sent ?? (await describeStored(cache.file(key))).summaries });
     }));
   }
   await Promise.all(pending);
@@ -225,24 +256,35 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const failedPaths = new Set(failedArticles.flatMap((a) => a.sources).filter((p) => fresh.has(p)));
   manifest.articles = manifest.articles.filter((e) => !failedPaths.has(e.path));
 
-  // Barrier passed: everything below is order-independent (sorted by path or id).
+  // Barrier passed: everything below is order-independent (sorted by path or id). The summaries
+  // are gathered in path order, so what is seen first (an entity's spelling) never depends on
+  // which article finished first.
   done.sort(byPath);
   failures.sort(byPath);
+  const summaries = new Map<string, ClaimSummary>();
+  for (const d of done) {
+    for (const c of d.summaries) summaries.set(c.id, c);
+    d.summaries = [];
+  }
   // A reviewer's decisions change the summaries before reconciliation streams them: a rejected
   // claim is in no group, hub or edge; a corrected one is reconciled with its corrected fields.
   if (decisions) applyToSummaries(decisions, summaries, done);
   const rec = await reconcile(summaries.values());
+  const set = new OutputSet(out);
   try {
     timing('reconcile', t0);
     const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
     const graph = graphJson(done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
-    await writeOutputs(out, cache, done, failures, summaries, rec, graph, versions, decisions);
+    await writeOutputs(out, set, cache, done, failures, summaries, rec, graph, versions, decisions);
+    // The manifest is part of the set: the next run adds to exactly the articles the outputs hold.
+    await set.write(join(out, MANIFEST_FILE), manifestText(manifest));
+    await set.commit();
+  } catch (err) {
+    await set.abort();
+    throw err;
   } finally {
     rec.dispose();
   }
-  // The manifest goes last: a run killed before it leaves the old manifest, and the next run
-  // with the same inputs does the same work again.
-  await writeManifest(out, manifest);
   await cache.prune();
   await store.prune(new Set(manifest.articles.map((e) => e.sha256)));
   timing('written', t0);
@@ -256,42 +298,30 @@ export async function run(options: RunOptions): Promise<RunSummary> {
 }
 
 async function writeOutputs(
-  out: string, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
+  out: string, set: OutputSet, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
   rec: Reconciliation, graph: AsyncIterable<string>, versions: { pipeline: string; rules: string }, decisions: Decisions | null = null,
 ): Promise<void> {
   // claims.jsonl and noise.jsonl stream from the per-article results in path order; the records
   // were validated against their zod schemas when they were made (pipeline/article.ts).
-  const claimsFile = new AtomicLineWriter(join(out, 'claims.jsonl'));
-  const noiseFile = new AtomicLineWriter(join(out, 'noise.jsonl'));
-  try {
-    for (const d of done) {
-      const stored = splitStored(await readFile(cache.file(d.key), 'utf8'));
-      for (const line of stored.claims) {
-        const kept = decisions ? decisions.applyLine(line) : line;
-        if (kept !== null) await claimsFile.write(kept);
-      }
-      await noiseFile.write(stored.report);
-    }
-    await claimsFile.commit();
-    await noiseFile.commit();
-  } catch (err) {
-    await claimsFile.abort();
-    await noiseFile.abort();
-    throw err;
+  const claimsFile = set.lines(join(out, 'claims.jsonl'));
+  const noiseFile = set.lines(join(out, 'noise.jsonl'));
+  for (const d of done) {
+    const report = await readStored(cache.file(d.key), async (line) => {
+      const kept = decisions ? decisions.applyLine(line) : line;
+      if (kept !== null) await claimsFile.write(kept);
+    });
+    await noiseFile.write(report);
   }
-  const graphFile = new AtomicLineWriter(join(out, 'graph.json'));
-  try {
-    for await (const piece of graph) await graphFile.write(piece, '');
-    await graphFile.commit();
-  } catch (err) {
-    await graphFile.abort();
-    throw err;
-  }
+  await claimsFile.commit();
+  await noiseFile.commit();
+  const graphFile = set.lines(join(out, 'graph.json'));
+  for await (const piece of graph) await graphFile.write(piece, '');
+  await graphFile.commit();
   // The report shows a bounded selection of flags and groups, with the sentences of its claims
   // read back from the claims.jsonl just written (so corrections are shown as corrected).
   const selection = selectReport(rec, summaries);
-  await writeAtomic(join(out, 'report.md'), renderReport({
-    claims: summaries, rec, failed, selection, context: await claimContext(join(out, 'claims.jsonl'), reportClaimIds(selection)),
+  await set.write(join(out, 'report.md'), renderReport({
+    claims: summaries, rec, failed, selection, context: await claimContext(claimsFile.file, reportClaimIds(selection)),
     articles: done.map((d) => ({ path: d.path, sources: d.sources, claims: d.claims, noise: d.noise, rejected: d.rejected })),
   }));
   const runFile: RunFile = runSchema.parse({
@@ -301,6 +331,6 @@ async function writeOutputs(
     claims: done.reduce((n, d) => n + d.claims, 0),
     ...(decisions ? { decisions: decisions.report() } : {}),
   });
-  await writeAtomic(join(out, 'run.json'), JSON.stringify(runFile, null, 1) + '\n');
-  for (const [name, schema] of Object.entries(jsonSchemas())) await writeAtomic(join(out, 'schema', name), JSON.stringify(schema, null, 1) + '\n');
+  await set.write(join(out, 'run.json'), JSON.stringify(runFile, null, 1) + '\n');
+  for (const [name, schema] of Object.entries(jsonSchemas())) await set.write(join(out, 'schema', name), JSON.stringify(schema, null, 1) + '\n');
 }

@@ -18,6 +18,11 @@ export interface TaskInput {
   maxBytes: number;
   /** Where to store the full result (see pipeline/cache.ts). */
   store: string;
+  /** Time an article may take, in ms (checked between stages and every few hundred sentences). */
+  budgetMs?: number;
+  /** Pool only: the worker writes Date.now() here when it starts the task (shared memory), so the
+   * main thread's watchdog measures the task's own time, not its wait in the queue. */
+  started?: Float64Array;
 }
 
 /** What comes back to the main thread: only what reconciliation and the run summary need; the
@@ -29,7 +34,8 @@ export interface ArticleDone {
   claims: number;
   noise: number;
   rejected: number;
-  summaries: ClaimSummary[];
+  /** null when the article has more claims than a worker sends back (read them from the store). */
+  summaries: ClaimSummary[] | null;
 }
 
 export type TaskOutput =

@@ -9,9 +9,10 @@ import { workerData } from 'node:worker_threads';
 import { compileRules, type CompiledRules } from './rules.js';
 import { useEnglishLexicon } from '../normalize/english-lexicon.js';
 import { articleFromBytes } from '../ingest/read.js';
-import { processArticle } from './article.js';
-import { storeResult } from './cache.js';
-import { describeResult } from './describe.js';
+import { BudgetError, processArticle, processArticleInto } from './article.js';
+import { ResultWriter, SUMMARIES_SENT } from './cache.js';
+import { summarizeClaim, type ClaimSummary } from '../reconcile/summary.js';
+import { oneLine } from '../util/message.js';
 import type { TaskInput, TaskOutput, WorkerData } from './task.js';
 
 // A pool thread compiles the rules and runs one small text through every stage (loading the
@@ -22,23 +23,36 @@ let compiled: CompiledRules | null = data?.rules ? compileRules(data.rules) : nu
 if (compiled) processArticle(articleFromBytes('warm-up.txt', Buffer.from('Acme Corp. said its revenue rose 10% to $5 million in May.')), compiled);
 
 export default function task(input: TaskInput): TaskOutput {
+  if (input.started) input.started[0] = Date.now();
   compiled ??= compileRules((workerData as WorkerData).rules);
   return runTask(input, compiled);
 }
 
 /** Shared by the pool and the inline path, so both give the same output. */
 export function runTask(input: TaskInput, rules: CompiledRules): TaskOutput {
+  const deadline = input.budgetMs ? performance.now() + input.budgetMs : undefined;
   let article;
   try {
     article = articleFromBytes(input.path, input.bytes, input.maxBytes, input.sha256);
   } catch (err) {
-    return { ok: false, path: input.path, reason: (err as Error).message.replace(`${input.path}: `, '') };
+    return { ok: false, path: input.path, reason: oneLine((err as Error).message.replace(`${input.path}: `, '')) };
   }
+  let writer: ResultWriter | null = null;
   try {
-    const result = processArticle(article, rules);
-    storeResult(input.store, result);
-    return { ok: true, done: describeResult(result) };
+    writer = new ResultWriter(input.store);
+    const w = writer;
+    // Claims go to the stored result as they are made; their summaries come back with the
+    // outcome unless there are so many that the main thread is better off reading them back.
+    let summaries: ClaimSummary[] | null = [];
+    const report = processArticleInto(article, rules, (c) => {
+      w.claim(c);
+      if (summaries && summaries.push(summarizeClaim(c)) > SUMMARIES_SENT) summaries = null;
+    }, { deadline });
+    writer.commit(report);
+    return { ok: true, done: { path: report.path, sha256: report.sha256, id: report.id, claims: report.claims, noise: report.noise.length, rejected: report.rejected.length, summaries } };
   } catch (err) {
-    return { ok: false, path: article.path, reason: `pipeline error: ${(err as Error).message}` };
+    writer?.abort();
+    if (err instanceof BudgetError) return { ok: false, path: article.path, reason: `took longer than the ${input.budgetMs! / 1000} s time budget per article (--time-budget)` };
+    return { ok: false, path: article.path, reason: `pipeline error: ${oneLine((err as Error).message)}` };
   }
 }

@@ -91,6 +91,11 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
   q.value = tidy(q.value);
   q.low = tidy(q.low);
   q.high = tidy(q.high);
+  // A number past the range of a double ("$" and 309 nines) is kept as written, without a value.
+  if (![q.value, q.low, q.high].every((v) => v === null || Number.isFinite(v))) {
+    q.value = q.low = q.high = null;
+    q.reason = 'too large to hold as a number: kept as written, without a value';
+  }
   return q;
 }
 

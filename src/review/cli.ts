@@ -3,14 +3,28 @@
  * `--review` / `--decisions` options of `claims run`.
  */
 import { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { writeReviewSite } from './site.js';
+import { lockOutput } from '../output/lock.js';
+import { finishCommit } from '../output/atomic.js';
+import { escapeControls, oneLine } from '../util/message.js';
 import { DecisionsError } from './decisions.js';
 import type { DecisionsReport } from './schema.js';
 
 /** Writes <out>/review/ and says where it is (and which sources could not be shown). */
 export async function reviewCommand(out: string, opts: { root?: string; quiet?: boolean }): Promise<void> {
-  const s = await writeReviewSite({ out, root: opts.root });
-  for (const m of s.missing) process.stderr.write(`claims: review: ${m.path}: ${m.reason}\n`);
+  // The review writes into the output folder: it takes the folder's lock, and finishes an output
+  // set a killed run left half switched before it reads the set.
+  if (!existsSync(out)) throw new Error(`no such output folder: ${out}`);
+  const lock = lockOutput(out);
+  let s;
+  try {
+    await finishCommit(out);
+    s = await writeReviewSite({ out, root: opts.root });
+  } finally {
+    lock.release();
+  }
+  for (const m of s.missing) process.stderr.write(`claims: review: ${escapeControls(m.path)}: ${oneLine(m.reason)}\n`);
   if (!opts.quiet) process.stderr.write(`claims: review site for ${s.claims} claims in ${s.articles} articles → ${s.dir}/index.html\n`);
 }
 
@@ -35,7 +49,7 @@ export function addReviewCommand(program: Command): void {
       try {
         await reviewCommand(out, opts);
       } catch (err) {
-        process.stderr.write(`claims: review: ${(err as Error).message}\n`);
+        process.stderr.write(`claims: review: ${oneLine((err as Error).message)}\n`);
         process.exitCode = 2;
       }
     });

@@ -7,6 +7,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { ruleFiles, type RuleData, type RuleFileId } from './schema.js';
 
@@ -44,9 +45,14 @@ export function loadRules(dir: string = defaultRulesDir): LoadedRules {
     const path = join(dir, ...id.split('.')) + '.yml';
     const shown = relative(process.cwd(), path) || path;
     if (!existsSync(path)) throw new RuleError(shown, 1, 1, `missing rule file for ${id}`);
-    const text = readFileSync(path, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new RuleError(shown, 1, 1, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
     hash.update(id).update('\0').update(text).update('\0');
-    data[id] = parseRuleFile(id, text, shown);
+    data[id] = parseRuleFile(id, text, shown, dir === defaultRulesDir ? null : shippedPatterns);
   }
   return { data: data as RuleData, hash: hash.digest('hex'), dir };
 }
@@ -61,7 +67,7 @@ function ruleFilesIn(dir: string): string[] {
 }
 
 /** Parses and validates one rule file's text; `shown` is the path used in messages. */
-export function parseRuleFile<K extends RuleFileId>(id: K, text: string, shown: string): RuleData[K] {
+export function parseRuleFile<K extends RuleFileId>(id: K, text: string, shown: string, vetted: (() => Set<string>) | null = null): RuleData[K] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -69,7 +75,14 @@ export function parseRuleFile<K extends RuleFileId>(id: K, text: string, shown: 
     const pos = lineCounter.linePos(err.pos[0]);
     throw new RuleError(shown, pos.line, pos.col, `${err.message.split('\n')[0]} [yaml]`);
   }
-  const result = ruleFiles[id].safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    // The yaml package refuses a document whose aliases expand past 100 (an alias bomb).
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new RuleError(shown, 1, 1, `${(err as Error).message.split('\n')[0]} [yaml]`);
+  }
+  const result = ruleFiles[id].safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const node = nodeAt(doc.contents as Node | null, issue.path as (string | number)[]);
@@ -77,7 +90,51 @@ export function parseRuleFile<K extends RuleFileId>(id: K, text: string, shown: 
     const where = issue.path.join('.') || '(top)';
     throw new RuleError(shown, pos.line, pos.col, `${where}: ${issue.message} [schema]`);
   }
+  // Patterns a user wrote (any not in the shipped rules, which a test checks) are refused when
+  // they can backtrack catastrophically: one line of text could then hang an article.
+  if (vetted) {
+    for (const { path, pattern, flags } of userPatterns(id, result.data)) {
+      if (vetted().has(pattern)) continue;
+      const problem = backtracking(pattern, flags);
+      if (!problem) continue;
+      const pos = lineCounter.linePos(nodeAt(doc.contents as Node | null, path)?.range?.[0] ?? 0);
+      throw new RuleError(shown, pos.line, pos.col, `${path.join('.')}: ${problem} [pattern]`);
+    }
+  }
   return result.data as RuleData[K];
+}
+
+/** The regular expressions a rule file holds, where they are, and the flags they run with. */
+export function userPatterns(id: RuleFileId, data: unknown): { path: (string | number)[]; pattern: string; flags: string }[] {
+  if (id === 'noise.boilerplate') return (data as RuleData['noise.boilerplate']).rules.map((r, i) => ({ path: ['rules', i, 'pattern'], pattern: r.pattern, flags: r.caseSensitive ? 'u' : 'iu' }));
+  // {source} stands for a phrase of a few words (claims/modality.ts); checked as a word here.
+  if (id === 'claims.modality') return (data as RuleData['claims.modality']).attribution.map((a, i) => ({ path: ['attribution', i, 'pattern'], pattern: a.pattern.replace('{source}', '(?:\\w+)'), flags: 'iu' }));
+  return [];
+}
+
+/** Why `pattern` can take exponential time on some short line (`^(a+)+$`, `(\w+\s?)*$`), or null
+ * when it cannot or when the checker, recheck, cannot decide within `timeout` ms. Polynomial
+ * verdicts pass: recheck gives one to most unanchored patterns (the shipped ones too), and the
+ * per-article time budget bounds them. */
+export function backtracking(pattern: string, flags: string, timeout = 2000): string | null {
+  const { checkSync } = createRequire(import.meta.url)('recheck') as typeof import('recheck');
+  const r = checkSync(pattern, flags, { timeout });
+  if (r.status !== 'vulnerable' || r.complexity.type !== 'exponential') return null;
+  const at = r.hotspot.length ? ` around ${JSON.stringify(pattern.slice(r.hotspot[0].start, r.hotspot[0].end))}` : '';
+  return `this pattern can backtrack catastrophically (exponential time${at}): rewrite it without nested or overlapping repetition`;
+}
+
+/** The patterns of the shipped rules, read once: a user's rules folder that keeps them does not
+ * pay for checking them again. */
+let shipped: Set<string> | null = null;
+function shippedPatterns(): Set<string> {
+  if (shipped) return shipped;
+  shipped = new Set();
+  for (const id of ['noise.boilerplate', 'claims.modality'] as const) {
+    const data = parseDocument(readFileSync(join(defaultRulesDir, ...id.split('.')) + '.yml', 'utf8')).toJS();
+    for (const p of userPatterns(id, data)) shipped.add(p.pattern);
+  }
+  return shipped;
 }
 
 /** The deepest YAML node along `path` that exists, for pointing at the offending spot. */

@@ -4,7 +4,37 @@
  */
 import { z } from 'zod';
 
-const words = z.array(z.string().min(1));
+/** A word list: never empty (an empty list makes an empty alternation, which matches nothing
+ * and everywhere at once), never an empty word. */
+const words = z.array(z.string().min(1)).min(1, 'an empty list: give at least one word, or leave the entry out');
+/** A list of entries each of which adds words to one regex: never empty, for the same reason. */
+const entries = <T extends z.ZodType>(entry: T) => z.array(entry).min(1, 'an empty list: give at least one entry');
+/** Largest value a scale word, vague magnitude or multiplier may have: a quintillion. Past it a
+ * figure soon leaves the range of a double (and "billion: 1e308" would turn every "5 billion"
+ * into infinity). */
+const MAX_RULE_VALUE = 1e18;
+const ruleValue = z.number().positive().max(MAX_RULE_VALUE, `at most ${MAX_RULE_VALUE} (a quintillion)`);
+
+/** A regular expression a user may write: it must compile with the flags it is used with. */
+const pattern = (flags: string, prepare: (p: string) => string = (p) => p) => z.string().min(1).superRefine((p, ctx) => {
+  try {
+    new RegExp(prepare(p), flags);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}` });
+  }
+});
+
+/** Unicode script names, as \p{Script=…} knows them. */
+const scriptName = z.string().min(1).refine((name) => {
+  try {
+    return new RegExp(`\\p{Script=${name}}`, 'u') instanceof RegExp && /^[A-Za-z_]+$/.test(name);
+  } catch {
+    return false;
+  }
+}, { message: 'not a Unicode script name (e.g. Latin, Cyrillic, Han)' });
+
+/** The phrase an attribution pattern's {source} stands for when it is checked (see claims/modality.ts). */
+const SOURCE_STANDIN = '(x)';
 const bound = z.enum(['approx', 'at_least', 'at_most']);
 
 /** The fields of a figure an example may state; any other key is a typo and refused. */
@@ -27,8 +57,8 @@ export const quantityExample = z.strictObject({
 });
 
 export const scalesFile = z.strictObject({
-  scales: z.array(z.strictObject({
-    value: z.number().positive(),
+  scales: entries(z.strictObject({
+    value: ruleValue,
     words,
     suffixes: words.optional(),
     caseSensitive: words.optional(),
@@ -37,7 +67,7 @@ export const scalesFile = z.strictObject({
 });
 
 export const currenciesFile = z.strictObject({
-  currencies: z.array(z.strictObject({
+  currencies: entries(z.strictObject({
     iso: z.string().regex(/^[A-Z]{3,4}$/),
     prefixes: words.optional(),
     suffixes: words.optional(),
@@ -58,14 +88,14 @@ export const approximatorsFile = z.strictObject({
 });
 
 export const vagueFile = z.strictObject({
-  leads: z.array(z.strictObject({ words, low: z.number(), high: z.number() })),
+  leads: entries(z.strictObject({ words, low: z.number().min(0).max(MAX_RULE_VALUE), high: z.number().min(0).max(MAX_RULE_VALUE) }).refine((l) => l.low <= l.high, 'low is above high')),
   scaled: words,
   examples: z.array(quantityExample),
 });
 
 export const multipliersFile = z.strictObject({
-  words: z.array(z.strictObject({ value: z.number().positive(), words })),
-  fractions: z.array(z.strictObject({ value: z.number().positive().max(1), words })),
+  words: entries(z.strictObject({ value: ruleValue, words })),
+  fractions: entries(z.strictObject({ value: z.number().positive().max(1), words })),
   fractionNotAfter: words,
   timesBefore: words,
   notBefore: words,
@@ -75,11 +105,11 @@ export const multipliersFile = z.strictObject({
 });
 
 export const unitsFile = z.strictObject({
-  units: z.array(z.strictObject({
+  units: entries(z.strictObject({
     unit: z.string(),
     dimension: z.string(),
-    words: z.array(z.string()),
-    symbols: z.array(z.string()),
+    words: z.array(z.string().min(1)),
+    symbols: z.array(z.string().min(1)),
     /** Words that, anywhere in the sentence, make this unit something else (degrees of heat). */
     notInSentence: words.optional(),
   })),
@@ -98,7 +128,7 @@ export const contextFile = z.strictObject({
   compoundMoney: z.strictObject({ majorWords: words, minorWords: words }),
   percentWords: words,
   percentPointWords: words,
-  durationUnits: z.array(z.strictObject({ unit: z.string(), words })),
+  durationUnits: entries(z.strictObject({ unit: z.string(), words })),
   ageAfter: words,
   examples: z.array(quantityExample),
 });
@@ -107,7 +137,7 @@ export const boilerplateFile = z.strictObject({
   rules: z.array(z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
     scope: z.enum(['line', 'next', 'rest']),
-    pattern: z.string(),
+    pattern: pattern('u'),
     caseSensitive: z.boolean().optional(),
     examples: z.strictObject({ match: z.array(z.string()), noMatch: z.array(z.string()) }),
   })),
@@ -122,7 +152,7 @@ export const unicodeFile = z.strictObject({
 });
 
 export const foreignFile = z.strictObject({
-  scripts: words,
+  scripts: z.array(scriptName).min(1),
   languages: z.array(z.string().regex(/^[a-z]{3}$/)),
   maxEnglishScore: z.number().min(0).max(1),
   minLength: z.number().int().min(1),
@@ -161,7 +191,10 @@ export const metricsFile = z.strictObject({
 
 export const modalityFile = z.strictObject({
   modality: z.strictObject({ reported: words, projected: words, hedged: words }),
-  attribution: z.array(z.strictObject({ pattern: z.string().includes('{source}') })),
+  attribution: entries(z.strictObject({
+    pattern: pattern('iu', (p) => p.split('{source}').join(SOURCE_STANDIN))
+      .refine((p) => p.split('{source}').length === 2, 'needs {source} exactly once (where the source\'s name is)'),
+  })),
   questions: z.strictObject({ endsWith: words }),
   examples: z.array(z.strictObject({
     text: z.string(), modality: z.string(), attribution: z.string().optional(),
