@@ -3,6 +3,7 @@
  * its path, line and column (see load.ts), so a typo in a rule never silently changes output.
  */
 import { z } from 'zod';
+import { unitScale } from '../util/units.js';
 
 const words = z.array(z.string().min(1));
 const bound = z.enum(['approx', 'at_least', 'at_most']);
@@ -76,11 +77,16 @@ export const multipliersFile = z.strictObject({
 export const unitsFile = z.strictObject({
   units: z.array(z.strictObject({
     unit: z.string(),
-    dimension: z.string(),
+    /** The unit's name in js-quantities ("mi", "kWh", "short-ton"): its dimension and factor come
+     * from there, and a name the package does not know is refused here, at load. */
+    qty: z.string(),
     words: z.array(z.string()),
     symbols: z.array(z.string()),
     /** Words that, anywhere in the sentence, make this unit something else (degrees of heat). */
     notInSentence: words.optional(),
+  }).superRefine((u, ctx) => {
+    const scale = unitScale(u.qty);
+    if (typeof scale === 'string') ctx.addIssue({ code: 'custom', path: ['qty'], message: `${scale} (unit "${u.unit}")` });
   })),
   notAfter: words,
   examples: z.array(quantityExample),
