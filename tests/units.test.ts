@@ -1,15 +1,88 @@
 /**
- * Units of measure: the factors js-quantities gives the unit table, and a `qty` it does not know
- * refused at load.
+ * Units of measure: each unit news writes read as a `measure` with its unit (our own sentences),
+ * what must not be read as one, the factors js-quantities gives the unit table, and a `qty` it
+ * does not know refused at load.
  */
 import { describe, expect, test } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRules } from '../src/pipeline/rules.js';
+import { extractQuantities } from '../src/quantities/extract.js';
 import { defaultRulesDir, loadRules, parseRuleFile } from '../src/rules/load.js';
 import { tempDir } from './helpers.js';
 
 const rules = getRules();
+const measures = (text: string) => extractQuantities(text, rules.quantities).filter((q) => q.kind === 'measure');
+
+describe('units news writes are read as measures', () => {
+  test.each<[string, string, number, string]>([
+    ['The new sedan makes 300 horsepower.', '300 horsepower', 300, 'horsepower'],
+    ['Its V6 puts out 300 hp.', '300 hp', 300, 'horsepower'],
+    ['The pickup comes with a 185-hp engine.', '185-hp', 185, 'horsepower'],
+    ['The tuned model reaches 420 bhp.', '420 bhp', 420, 'horsepower'],
+    ['The power grid runs at 50 Hz.', '50 Hz', 50, 'hertz'],
+    ['The station broadcasts at 612 kHz.', '612 kHz', 612, 'kilohertz'],
+    ['The new band sits at 88.5 MHz.', '88.5 MHz', 88.5, 'megahertz'],
+    ['The processor runs at 3.5 GHz.', '3.5 GHz', 3.5, 'gigahertz'],
+    ['The router uses the 2.4GHz band.', '2.4GHz', 2.4, 'gigahertz'],
+    ['The phone packs a 5,000 mAh battery.', '5,000 mAh', 5000, 'milliampere hour'],
+    ['The power bank holds 20,000 milliamp hours.', '20,000 milliamp hours', 20000, 'milliampere hour'],
+    ['The e-bike battery stores 500 Wh.', '500 Wh', 500, 'watt hour'],
+    ['The car has a 75 kWh pack.', '75 kWh', 75, 'kilowatt hour'],
+    ['The utility installed a 100-MWh battery.', '100-MWh', 100, 'megawatt hour'],
+    ['The dam generated 1,200 GWh last year.', '1,200 GWh', 1200, 'gigawatt hour'],
+    ['The country used 300 terawatt hours of power.', '300 terawatt hours', 300, 'terawatt hour'],
+    ['Carbon dioxide reached 420 ppm in May.', '420 ppm', 420, 'part per million'],
+    ['The water held 15 ppb of lead.', '15 ppb', 15, 'part per billion'],
+    ['The water held 15 parts per billion of lead.', '15 parts per billion', 15, 'part per billion'],
+    ['The hybrid gets 52 mpg on the highway.', '52 mpg', 52, 'mile per gallon'],
+    ['The hybrid gets 52 miles per gallon.', '52 miles per gallon', 52, 'mile per gallon'],
+    ['The motorway limit is 130 km/h.', '130 km/h', 130, 'kilometer per hour'],
+    ['The train tops out at 320 kph.', '320 kph', 320, 'kilometer per hour'],
+    ['The storm had winds of 110 mph.', '110 mph', 110, 'mile per hour'],
+    ['The filter stops particles of 5 μm.', '5 μm', 5, 'micrometer'],
+    ['The filter stops particles of 5 µm.', '5 µm', 5, 'micrometer'],
+    ['The fibres are 2.5 microns thick.', '2.5 microns', 2.5, 'micrometer'],
+    ['The mill shipped 40,000 tonnes of steel.', '40,000 tonnes', 40000, 'tonne'],
+    ['The port handled 2 million metric tons of grain.', '2 million metric tons', 2e6, 'tonne'],
+    ['The crane lifts 12 t at a time.', '12 t', 12, 'tonne'],
+    ['The barge carried 600 tons of coal.', '600 tons', 600, 'ton'],
+    ['The laser emits 5 mW.', '5 mW', 5, 'milliwatt'],
+    ['The wind farm produces 5 MW.', '5 MW', 5, 'megawatt'],
+    ['The bulb draws 60 watts.', '60 watts', 60, 'watt'],
+    ['The club built a 24-ft boat.', '24-ft', 24, 'foot'],
+  ])('%s', (text, quote, value, unit) => {
+    const q = measures(text)[0];
+    expect(q, text).toBeDefined();
+    expect(text.slice(q.span.start, q.span.end)).toBe(quote);
+    expect(q.value).toBeCloseTo(value, 6);
+    expect(q.unit).toBe(unit);
+    expect(q.rule).toBe(`quantities/units#${unit}`);
+  });
+});
+
+describe('not units', () => {
+  test.each([
+    ['The firm sold 5 HP printers to the school.'],
+    ['Shares rose after HP reported 3 quarters of growth.'],
+    ['The fund bought 5 M shares.'],
+    ['The budget reached 300 M.'],
+    ['The 12 Whigs voted against it.'],
+    ['The vote was 5 Whereas clauses long.'],
+    ['The 3 Hzanov brothers came.'],
+    ['The 3-tonners lined up.'],
+    ['The tweet got 5 ppmx shares.'],
+    ['It was 4 mpgs.'],
+    ['The shop sold 10-t shirts.'],
+    ['The recipe needs a 3-L pot.'],
+  ])('%s', (text) => expect(measures(text).map((q) => text.slice(q.span.start, q.span.end))).toEqual([]));
+
+  test('symbols keep their case: MW is a megawatt, mW a milliwatt, "M" no unit', () => {
+    expect(measures('It makes 5 MW.')[0].unit).toBe('megawatt');
+    expect(measures('It makes 5 mW.')[0].unit).toBe('milliwatt');
+    expect(measures('It makes 5 M.')).toEqual([]);
+  });
+});
 
 describe('unit table from js-quantities', () => {
   const scale = rules.quantities.unitScale;
@@ -22,8 +95,9 @@ describe('unit table from js-quantities', () => {
   });
 
   test.each<[string, string, number]>([
-    ['mile', 'length', 1609.344], ['kilometer', 'length', 1000], ['ton', 'mass', 907.18474], ['tonne', 'mass', 1000],
-    ['kilowatt hour', 'energy', 3.6e6], ['kilometer per hour', 'speed', 1000 / 3600],
+    ['mile', 'length', 1609.344], ['kilometer', 'length', 1000], ['micrometer', 'length', 1e-6], ['ton', 'mass', 907.18474],
+    ['tonne', 'mass', 1000], ['horsepower', 'power', 745.699872], ['gigahertz', 'frequency', 1e9], ['kilowatt hour', 'energy', 3.6e6],
+    ['milliampere hour', 'charge', 3.6], ['part per million', 'unitless', 1e-6], ['kilometer per hour', 'speed', 1000 / 3600],
   ])('%s: %s, ×%d', (unit, dimension, factor) => {
     expect(scale(unit)?.dimension).toBe(dimension);
     expect(scale(unit)?.factor).toBeCloseTo(factor, 12);
@@ -33,8 +107,13 @@ describe('unit table from js-quantities', () => {
     expect(scale('km')?.factor).toBe(1000);
     expect(scale('Miles')?.factor).toBe(1609.344);
     expect(scale('MW')?.factor).toBe(1e6);
-    expect(scale('kW')?.factor).toBe(1e3);
+    expect(scale('mW')?.factor).toBe(1e-3);
     expect(scale('cubit')).toBeUndefined();
+  });
+
+  test('miles per gallon, which js-quantities names no kind of, gets its base units as dimension', () => {
+    expect(scale('mile per gallon')?.dimension).toBe(scale('mpg')?.dimension);
+    expect(scale('mile per gallon')?.dimension).not.toBe('length');
   });
 });
 
