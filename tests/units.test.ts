@@ -1,15 +1,18 @@
 /**
  * Units of measure: each unit news writes read as a `measure` with its unit (our own sentences),
- * what must not be read as one, the factors js-quantities gives the unit table, and a `qty` it
- * does not know refused at load.
+ * what must not be read as one, the factors js-quantities gives the unit table, a `qty` it does
+ * not know refused at load, and reconciliation comparing measures of one dimension in base units.
  */
 import { describe, expect, test } from 'vitest';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRules } from '../src/pipeline/rules.js';
 import { extractQuantities } from '../src/quantities/extract.js';
 import { defaultRulesDir, loadRules, parseRuleFile } from '../src/rules/load.js';
-import { tempDir } from './helpers.js';
+import { reconcile, records, type Group, type Relation } from '../src/reconcile/reconcile.js';
+import type { ClaimSummary } from '../src/reconcile/summary.js';
+import { runPipeline, tempDir } from './helpers.js';
+import type { Graph } from '../src/graph/schema.js';
 
 const rules = getRules();
 const measures = (text: string) => extractQuantities(text, rules.quantities).filter((q) => q.kind === 'measure');
@@ -135,5 +138,65 @@ describe('a unit js-quantities does not know is refused at load', () => {
     const file = join(dir, 'quantities', 'units.yml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('qty: mi,', 'qty: miel,'));
     expect(() => loadRules(dir)).toThrow(/units\.yml:\d+:\d+: units\.0\.qty: js-quantities does not know the unit "miel" \(unit "mile"\)/);
+  });
+});
+
+describe('reconciliation compares measures of one dimension in base units', () => {
+  const claim = (id: string, quote: string, value: number, unit: string, bound = 'exact', article = id): ClaimSummary => ({
+    id, source: { path: `${article}.txt`, article }, subject: { id: 'cascade-trail', name: 'Cascade Trail', kind: 'place', mention: 'Cascade Trail', via: 'clause-subject', parent: null },
+    metric: 'length', time: null, period: null, modality: 'asserted', rule: 'test', predicate: null,
+    quantity: { kind: 'measure', quote, value, low: bound === 'approx' ? null : value, high: bound === 'approx' ? null : value, bound: bound as 'exact', unit, per: null },
+  });
+  const reconciled = async (claims: ClaimSummary[]) => {
+    const rec = await reconcile(claims, rules.quantities.unitScale);
+    const groups = [...records<Group>(rec.groups)];
+    const relations = Object.values(rec.relations).flatMap((s) => [...records<Relation>(s)]);
+    rec.dispose();
+    return { groups, relations };
+  };
+
+  test.each<[string, ClaimSummary, string]>([
+    ['35.4 km states the same length', claim('b', '35.4 km', 35.4, 'kilometer'), 'corroborates'],
+    ['about 35 km overlaps', claim('b', 'about 35 km', 35, 'kilometer', 'approx'), 'consistent-with'],
+    ['35 km is close but disjoint', claim('b', '35 km', 35, 'kilometer'), 'in-tension-with'],
+    ['90 km is far off', claim('b', '90 km', 90, 'kilometer'), 'conflicts-with'],
+  ])('"22 miles" and %s', async (_name, other, type) => {
+    const { groups, relations } = await reconciled([claim('a', '22 miles', 22, 'mile'), other]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].key.unit).toBe('measure:length');
+    expect(relations.map((r) => r.type)).toEqual([type]);
+    // The reason quotes what was written and compares in metres.
+    expect(relations[0].reason).toContain('"22 miles" (exact, 35.41K m;');
+  });
+
+  test('tons and tonnes are different weights: 500 tons is 453.6 t', async () => {
+    const { relations } = await reconciled([claim('a', '500 tons', 500, 'ton'), claim('b', '500 tonnes', 500, 'tonne')]);
+    expect(relations.map((r) => r.type)).toEqual(['in-tension-with']);
+  });
+
+  test('measures of different dimensions stay apart; a unit with no scale stays on its own', async () => {
+    const { groups } = await reconciled([claim('a', '22 miles', 22, 'mile'), claim('b', '22 kg', 22, 'kilogram'), claim('c', '22 cubits', 22, 'cubit')]);
+    expect(groups.map((g) => g.key.unit).sort()).toEqual(['measure:cubit', 'measure:length', 'measure:mass']);
+  });
+
+  test('without the unit table, units are compared as written (as before)', async () => {
+    const rec = await reconcile([claim('a', '22 miles', 22, 'mile'), claim('b', '35.4 km', 35.4, 'kilometer')]);
+    expect([...records<Group>(rec.groups)].map((g) => g.key.unit).sort()).toEqual(['measure:kilometer', 'measure:mile']);
+    rec.dispose();
+  });
+
+  test('a run compares "22 miles" in one article with "35 km" in another', async () => {
+    const dir = tempDir(), out = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'a.txt'), 'The Cascade Trail is 22 miles long, the park service said.\n');
+    writeFileSync(join(dir, 'in', 'b.txt'), 'The Cascade Trail is about 35 km long, according to a guidebook.\n');
+    await runPipeline([join(dir, 'in')], out);
+    const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')) as Graph;
+    const groups = graph.nodes.filter((n) => n.type === 'group' && n.unit === 'measure:length');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ members: 2, status: 'consistent' });
+    // The claims keep the unit as written.
+    const units = readFileSync(join(out, 'claims.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).quantity.unit);
+    expect(units.sort()).toEqual(['kilometer', 'mile']);
   });
 });

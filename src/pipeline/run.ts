@@ -231,7 +231,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   // A reviewer's decisions change the summaries before reconciliation streams them: a rejected
   // claim is in no group, hub or edge; a corrected one is reconciled with its corrected fields.
   if (decisions) applyToSummaries(decisions, summaries, done);
-  const rec = await reconcile(summaries.values());
+  const rec = await reconcile(summaries.values(), rules.quantities.unitScale);
   try {
     timing('reconcile', t0);
     const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
