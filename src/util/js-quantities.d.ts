@@ -1,5 +1,5 @@
 /** js-quantities ships no types; these are the few calls src/util/units.ts makes. */
-declare module 'js-quantities/esm' {
+declare module 'js-quantities' {
   interface Quantity {
     readonly scalar: number;
     toBase(): Quantity;

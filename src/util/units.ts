@@ -4,7 +4,12 @@
  * "22 miles" and "35 km" compare as 35,405.568 m and 35,000 m. Asked once per name when the rules
  * are loaded and when reconciliation first needs the table, never per figure.
  */
-import Qty from 'js-quantities/esm';
+import { createRequire } from 'node:module';
+import type QtyType from 'js-quantities';
+
+/** Loaded on the first look-up, not on import: pool threads, which never look a unit up, never
+ * load it (imported, it added some 5 MB to each thread's memory in the worker bundle). */
+let Qty: typeof QtyType;
 
 export interface UnitScale {
   /** The package's kind of the unit ("length", "mass", "energy"), or, for a compound it gives no
@@ -26,6 +31,7 @@ export function unitScale(qty: string): UnitScale | string {
 }
 
 function lookUp(qty: string): UnitScale | string {
+  Qty ??= createRequire(import.meta.url)('js-quantities') as typeof QtyType;
   let one, zero;
   try {
     one = Qty(1, qty).toBase();
