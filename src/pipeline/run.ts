@@ -269,7 +269,7 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   // A reviewer's decisions change the summaries before reconciliation streams them: a rejected
   // claim is in no group, hub or edge; a corrected one is reconciled with its corrected fields.
   if (decisions) applyToSummaries(decisions, summaries, done);
-  const rec = await reconcile(summaries.values());
+  const rec = await reconcile(summaries.values(), rules.quantities.unitScale);
   const set = new OutputSet(out);
   try {
     timing('reconcile', t0);

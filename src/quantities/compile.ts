@@ -4,6 +4,7 @@
  */
 import { escapeRegex, phraseSource, wordsRegex, StartScanner, LETTER } from '../util/regex.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { unitScale, type UnitScale } from '../util/units.js';
 import type { RuleData } from '../rules/schema.js';
 import type { Bound } from '../types.js';
 
@@ -17,7 +18,6 @@ export interface CurrencyInfo {
 
 export interface UnitInfo {
   unit: string;
-  dimension: string;
   notInSentence: RegExp | null;
 }
 
@@ -85,6 +85,10 @@ export interface QuantityRules {
   unitSymbol: RegExp;
   unitSymbols: Map<string, UnitInfo>;
   unitNotAfter: RegExp;
+  /** A measure's dimension and factor to its base unit (js-quantities, via units.yml's `qty`), by
+   * any name a claim's unit may have: the unit's name, a symbol, a word ("mile", "km", "miles").
+   * The table is made on first use: reconciliation asks, the per-article stages never do. */
+  unitScale(unit: string): UnitScale | undefined;
   /** Any vague-magnitude lead or multiplier word: with no digit and no number word, a sentence
    * needs one of these to hold a figure. */
   anyWordAnchor: RegExp;
@@ -149,7 +153,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   const unitWords = new Map<string, UnitInfo>();
   const unitSymbols = new Map<string, UnitInfo>();
   for (const u of d['quantities.units'].units) {
-    const info = { unit: u.unit, dimension: u.dimension, notInSentence: u.notInSentence ? new RegExp(`(?<![\\p{L}])(?:${phrase(u.notInSentence)})(?![\\p{L}])`, 'iu') : null };
+    const info = { unit: u.unit, notInSentence: u.notInSentence ? new RegExp(`(?<![\\p{L}])(?:${phrase(u.notInSentence)})(?![\\p{L}])`, 'iu') : null };
     for (const w of u.words) unitWords.set(w.toLowerCase(), info);
     for (const s of u.symbols) unitSymbols.set(s, info);
   }
@@ -200,7 +204,22 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     unitSymbols,
     anyWordAnchor: new RegExp(`(?<![\\p{L}])(?:${phrase([...vague.keys(), ...multiplierValue.keys(), ...fractionValue.keys()])})(?![\\p{L}])`, 'iu'),
     unitNotAfter: new RegExp(`^\\s*(?:${phrase(d['quantities.units'].notAfter)})`, 'iu'),
+    unitScale: unitScaleTable(d['quantities.units'].units),
   };
+}
+
+/** See QuantityRules.unitScale. A unit's own name wins over another unit's symbol or word. */
+function unitScaleTable(units: RuleData['quantities.units']['units']): (unit: string) => UnitScale | undefined {
+  let table: Map<string, UnitScale> | null = null;
+  const make = () => {
+    const t = new Map<string, UnitScale>();
+    // The rules' schema refused every `qty` js-quantities does not know.
+    const add = (name: string, qty: string) => { const scale = unitScale(qty); if (typeof scale !== 'string' && !t.has(name)) t.set(name, scale); };
+    for (const u of units) add(u.unit, u.qty);
+    for (const u of units) for (const name of [...u.symbols, ...u.words.map((w) => w.toLowerCase())]) add(name, u.qty);
+    return t;
+  };
+  return (unit) => (table ??= make()).get(unit) ?? table.get(unit.toLowerCase());
 }
 
 /** Whether a capitalized code is an ISO 4217 currency the runtime knows and no English word. The

@@ -103,7 +103,7 @@ export function percentAfter(s: string, end: number, r: QuantityRules): Found<st
 }
 
 /** A unit of measure: glued symbol ("75ml"), spaced symbol ("1.6 km"), word ("ten miles"),
- * hyphenated adjective ("3-inch"), or bracketed ("20 (kg)"). */
+ * hyphenated adjective ("3-inch", "185-hp"), or bracketed ("20 (kg)"). */
 export function unitAfter(s: string, end: number, r: QuantityRules): Found<UnitInfo> | null {
   const rest = s.slice(end, end + 40);
   const bracket = /^\s?[([{<]\s*([^\s)\]}>]{1,12})\s*[)\]}>]/u.exec(rest);
@@ -112,10 +112,13 @@ export function unitAfter(s: string, end: number, r: QuantityRules): Found<UnitI
     if (info) return { value: info, at: end + bracket[0].length };
   }
   const fits = (info: UnitInfo, at: number) => !r.unitNotAfter.test(s.slice(at)) && !info.notInSentence?.test(s);
-  const sym = r.unitSymbol.exec(rest.replace(/^ /, ''));
-  if (sym) {
+  // Glued, after one space, or after a hyphen as an adjective ("a 185-hp engine"); a one-letter
+  // symbol after a hyphen is too often something else ("10-t shirts", "3-L").
+  const gap = rest[0] === ' ' || rest[0] === '-' ? 1 : 0;
+  const sym = r.unitSymbol.exec(rest.slice(gap));
+  if (sym && !(rest[0] === '-' && sym[0].length < 2)) {
     const info = r.unitSymbols.get(sym[0])!;
-    const at = end + (rest.startsWith(' ') ? 1 : 0) + sym[0].length;
+    const at = end + gap + sym[0].length;
     if (fits(info, at)) return { value: info, at };
   }
   const sep = /^(\s+|-)/.exec(rest)?.[0];

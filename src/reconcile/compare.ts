@@ -3,6 +3,8 @@
  * Kept apart from the streaming code so the interval rules can be tested on their own.
  */
 import type { ClaimSummary } from './summary.js';
+import type { UnitScale } from '../util/units.js';
+import { tidy } from '../quantities/draft.js';
 import { figureOf, formatInterval, formatNumber, intervalOf, overlap, type Interval } from './interval.js';
 
 export type PairRelation = 'corroborates' | 'consistent-with' | 'in-tension-with' | 'conflicts-with';
@@ -16,10 +18,14 @@ export interface Relation {
   review: boolean;
 }
 
-/** The fields of a claim reconciliation reads; what travels through the external sort. */
+/** The fields of a claim reconciliation reads; what travels through the external sort. A measure
+ * whose unit has a known scale travels in its dimension's base unit, with `base` set (inBaseUnits). */
 export type Quantified = Pick<ClaimSummary, 'id' | 'subject' | 'metric' | 'time' | 'period' | 'source'> & {
-  quantity: NonNullable<ClaimSummary['quantity']>;
+  quantity: NonNullable<ClaimSummary['quantity']> & { base?: { dimension: string; unit: string } };
 };
+
+/** A unit's dimension and factor by the name a claim gives it (QuantityRules.unitScale). */
+export type UnitScaleOf = (unit: string) => UnitScale | undefined;
 
 /** Two disjoint intervals closer than this (relative gap) are in tension, farther apart conflict. */
 export const TENSION_GAP = 0.25;
@@ -35,7 +41,18 @@ export function slim(c: Quantified): Quantified {
   return { id: c.id, source: { path: c.source.path, article: c.source.article }, subject: c.subject, metric: c.metric, time: c.time, period: c.period, quantity: c.quantity };
 }
 
+/** A measure in its dimension's base unit: "22 miles" as 35,405.568 m, comparable with "35 km" as
+ * 35,000 m. The quote keeps what was written; a unit with no known scale stays as it is. */
+export function inBaseUnits(c: Quantified, scaleOf: UnitScaleOf | undefined): Quantified {
+  const q = c.quantity;
+  const scale = q.kind === 'measure' ? scaleOf?.(q.unit) : undefined;
+  if (!scale) return c;
+  const times = (x: number | null) => (x === null ? null : tidy(x * scale.factor));
+  return { ...c, quantity: { ...q, value: times(q.value), low: times(q.low), high: times(q.high), base: { dimension: scale.dimension, unit: scale.base } } };
+}
+
 export function unitFamily(q: Quantified['quantity']): string {
+  if (q.base) return `measure:${q.base.dimension}${q.per ? `/${q.per}` : ''}`;
   if (q.kind === 'money') return `money:${q.unit}${q.per ? `/${q.per}` : ''}`;
   if (q.kind === 'count') return `count:${q.unit.toLowerCase().replace(/(ies)$/, 'y').replace(/s$/, '')}`;
   return `${q.kind}:${q.unit}${q.per ? `/${q.per}` : ''}`;
@@ -45,8 +62,11 @@ export function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= SAME_FIGURE * Math.max(Math.abs(a), Math.abs(b), 1e-12);
 }
 
+/** " m" after a measure's figures in base units, else nothing. */
+const baseUnit = (c: Quantified) => (c.quantity.base?.unit ? ` ${c.quantity.base.unit}` : '');
+
 function describe(c: Quantified, i: Interval | null): string {
-  return `"${c.quantity.quote}" (${c.quantity.bound}${i ? `, ${formatInterval(i)}` : ''}; ${c.source.path})`;
+  return `"${c.quantity.quote}" (${c.quantity.bound}${i ? `, ${formatInterval(i)}${baseUnit(c)}` : ''}; ${c.source.path})`;
 }
 
 /** One line for the report: quote, subject, metric, time, source. */
@@ -74,7 +94,7 @@ export function compare(x: Quantified, y: Quantified): Relation {
   const gap = ia.high < ib.low ? { low: ia.high, high: ib.low } : { low: ib.high, high: ia.low };
   const relative = (gap.high - gap.low) / Math.max(Math.abs(gap.high), 1e-12);
   if (relative <= TENSION_GAP) {
-    return { ...base, type: 'in-tension-with', reason: `${both}: disjoint, ${formatNumber(gap.low)} to ${formatNumber(gap.high)} apart (${(100 * relative).toFixed(1)}%)`, review: true };
+    return { ...base, type: 'in-tension-with', reason: `${both}: disjoint, ${formatNumber(gap.low)} to ${formatNumber(gap.high)}${baseUnit(a)} apart (${(100 * relative).toFixed(1)}%)`, review: true };
   }
-  return { ...base, type: 'conflicts-with', reason: `${both}: disjoint, gap ${formatNumber(gap.low)}–${formatNumber(gap.high)} (${(100 * relative).toFixed(1)}%)`, review: true };
+  return { ...base, type: 'conflicts-with', reason: `${both}: disjoint, gap ${formatNumber(gap.low)}–${formatNumber(gap.high)}${baseUnit(a)} (${(100 * relative).toFixed(1)}%)`, review: true };
 }

@@ -3,7 +3,8 @@
  * distribution of figures:
  *
  * 1. one pass over the claims puts each quantity claim in two external sorts: by (group key,
- *    figure, id) and, when its figure is specific, by (unit family, figure, id);
+ *    figure, id) and, when its figure is specific, by (unit family, figure, id); a measure's unit
+ *    family is its dimension and its figure is in the dimension's base unit (inBaseUnits);
  * 2. the first sort streams past GroupStream (groups.ts): corroborates / consistent / in tension /
  *    conflicting, with the reason in words and numbers;
  * 3. the second streams past FigureStream (figures.ts): one hub per informative shared figure.
@@ -18,11 +19,11 @@ import type { ClaimSummary } from './summary.js';
 import { figureOf } from './interval.js';
 import { ExternalSorter, sortableNumber } from './external-sort.js';
 import { Spool } from './spool.js';
-import { isQuantified, label, slim, unitFamily, type PairRelation, type Quantified, type Relation } from './compare.js';
+import { inBaseUnits, isQuantified, label, slim, unitFamily, type PairRelation, type Quantified, type Relation, type UnitScaleOf } from './compare.js';
 import { GroupStream, groupKey, type Group } from './groups.js';
 import { FigureStream, isSpecificFigure, type CommonFigure, type FigureHub } from './figures.js';
 
-export { compare, unitFamily, TENSION_GAP, SAME_FIGURE, type PairRelation, type Relation } from './compare.js';
+export { compare, inBaseUnits, unitFamily, TENSION_GAP, SAME_FIGURE, type PairRelation, type Relation, type UnitScaleOf } from './compare.js';
 export { MAX_ALL_PAIRS, type Group, type GroupStatus } from './groups.js';
 export { MAX_HUB_SUBJECTS, isSpecificFigure, type FigureHub, type FigureLink } from './figures.js';
 
@@ -60,23 +61,24 @@ export interface Reconciliation {
 
 const SEP = '\u0000';
 
-/** Reconciles all quantity claims of a corpus. Order of input does not matter. */
-export async function reconcile(claims: Iterable<ClaimSummary> | AsyncIterable<ClaimSummary>): Promise<Reconciliation> {
+/** Reconciles all quantity claims of a corpus. Order of input does not matter. With `unitScale`
+ * (the rules' QuantityRules.unitScale), measures of one dimension are compared in its base unit. */
+export async function reconcile(claims: Iterable<ClaimSummary> | AsyncIterable<ClaimSummary>, unitScale?: UnitScaleOf): Promise<Reconciliation> {
   const dir = mkdtempSync(join(tmpdir(), 'claims-reconcile-'));
   try {
-    return await reconcileIn(dir, claims);
+    return await reconcileIn(dir, claims, unitScale);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
 }
 
-async function reconcileIn(dir: string, claims: Iterable<ClaimSummary> | AsyncIterable<ClaimSummary>): Promise<Reconciliation> {
+async function reconcileIn(dir: string, claims: Iterable<ClaimSummary> | AsyncIterable<ClaimSummary>, unitScale: UnitScaleOf | undefined): Promise<Reconciliation> {
   const byGroup = new ExternalSorter(dir);
   const byFigure = new ExternalSorter(dir);
   for await (const c of claims) {
     if (!isQuantified(c)) continue;
-    const q = slim(c);
+    const q = inBaseUnits(slim(c), unitScale);
     const value = JSON.stringify(q);
     const unit = unitFamily(q.quantity);
     const f = figureOf(q.quantity);

@@ -3,6 +3,7 @@
  * its path, line and column (see load.ts), so a typo in a rule never silently changes output.
  */
 import { z } from 'zod';
+import { unitScale } from '../util/units.js';
 
 /** A word list: never empty (an empty list makes an empty alternation, which matches nothing
  * and everywhere at once), never an empty word. */
@@ -107,11 +108,16 @@ export const multipliersFile = z.strictObject({
 export const unitsFile = z.strictObject({
   units: entries(z.strictObject({
     unit: z.string(),
-    dimension: z.string(),
+    /** The unit's name in js-quantities ("mi", "kWh", "short-ton"): its dimension and factor come
+     * from there, and a name the package does not know is refused here, at load. */
+    qty: z.string(),
     words: z.array(z.string().min(1)),
     symbols: z.array(z.string().min(1)),
     /** Words that, anywhere in the sentence, make this unit something else (degrees of heat). */
     notInSentence: words.optional(),
+  }).superRefine((u, ctx) => {
+    const scale = unitScale(u.qty);
+    if (typeof scale === 'string') ctx.addIssue({ code: 'custom', path: ['qty'], message: `${scale} (unit "${u.unit}")` });
   })),
   notAfter: words,
   examples: z.array(quantityExample),
