@@ -2,6 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { getRules } from '../src/pipeline/rules.js';
 import { extractQuantities } from '../src/quantities/extract.js';
+import { articleFromBytes } from '../src/ingest/read.js';
+import { processArticle } from '../src/pipeline/article.js';
 import { digitValue, findNumbers, wordValue } from '../src/quantities/numbers.js';
 
 const rules = getRules();
@@ -102,5 +104,21 @@ describe('known misses', () => {
   test.fails('code after a number whose code came before it: "rmb 20 usd"', () => {
     const qs = extractQuantities('10 rmb 20 usd', rules.quantities);
     expect(qs.find((q) => q.unit === 'USD')?.value).toBe(20);
+  });
+});
+
+/** Issue 10's noise classes, one row each: a figure of no claim. The claim stage may read the
+ * digits (and report them in noise.jsonl with a reason) but never emits a claim for them. */
+describe('false positives: digits that are no claim', () => {
+  test.each([
+    ['She lives at 221 Baker Street.'], ['Send it to 90210 Beverly Hills.'], ['Call 911 now.'], ['Dial 999 for help.'],
+    ['Flight BA 117 was delayed.'], ['Flight 370 vanished.'], ['Version 2.3 is out.'], ['Windows 11 shipped.'],
+    ['A 7-Eleven opened.'], ['He bought a Galaxy S23.'], ['A Boeing 747 landed.'], ['The deal closed on 3 March.'],
+    ['We met at 6pm.'], ['Arsenal won 3-1.'], ['The film scored 8.5/10.'], ['Room 101 was empty.'], ['Route 66 is long.'],
+    ['Apollo 11 landed.'], ['Page 12 of the report.'], ['He wore number 23.'], ['In the 1990s, sales fell.'],
+    ['Here is what $3 million buys in Porto.'], ['The hotel gets 4 out of 5 stars.'], ['I am a million percent sure.'],
+  ])('%s', (text) => {
+    const { claims } = processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules);
+    expect(claims.filter((c) => c.quantity).map((c) => c.quantity!.quote)).toEqual([]);
   });
 });
