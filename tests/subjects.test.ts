@@ -45,6 +45,8 @@ const constructions: Record<string, Row[]> = {
     { text: "Britain's exports rose 4% last year.", figure: '4%', subject: 'Britain', id: 'united-kingdom', kind: 'place' },
     { text: 'UK exports rose 4% last year.', figure: '4%', subject: 'UK', id: 'united-kingdom', kind: 'place' },
     { text: 'Unemployment in Portugal fell to 6.1% in May.', figure: '6.1%', subject: 'Portugal', id: 'portugal', kind: 'place' },
+    { text: 'House prices in Portugal are expected to fall 4% next year, a poll found.', figure: '4%', subject: 'Portugal', metric: 'house prices' },
+    { text: 'Sales at Globex rose 13% in the first quarter.', figure: '13%', subject: 'Globex' },
     { text: 'The United Kingdom spends 2% of its output on defence.', figure: '2%', subject: 'United Kingdom', id: 'united-kingdom', kind: 'place' },
   ],
   'shares of a group': [
@@ -121,6 +123,7 @@ const constructions: Record<string, Row[]> = {
   ],
   'what the tagger misreads': [
     { text: 'Today, the Lisbon Coffee Partnership counts 300 members.', figure: '300 members', subject: 'Lisbon Coffee Partnership', kind: 'org' },
+    { text: 'Zorbify now has 40 million users.', figure: '40 million users', subject: 'Zorbify', via: 'clause-subject' },
     { text: 'Last year the council passed a Clean Water Act that experts said would save $2 billion.', figure: '$2 billion', subject: 'Clean Water Act', via: 'relative-clause' },
     { text: 'The Lisbon based developers sold their 40% stake in the club.', figure: '40%', subject: 'Lisbon based developers' },
     { text: 'The plan has one aim: to cut 30 percent of our water losses by 2030.', figure: '30 percent', subject: 'water losses', via: 'of-complement' },

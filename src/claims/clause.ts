@@ -7,6 +7,7 @@
 import type { Span } from '../types.js';
 import type { RuleData } from '../rules/schema.js';
 import { tagTerms } from './nlp.js';
+import { isEnglishWord } from '../normalize/english-lexicon.js';
 import { countryNames, demonyms } from './places.js';
 import { escapeRegex } from '../util/regex.js';
 
@@ -191,7 +192,16 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     const w = out[i], next = out[i + 1];
     if (w.cls !== 'verb' || g.auxiliaries.has(w.lower) || w.tags.has('PastTense') || /ing$/.test(w.lower) || !(out[i - 1].cls === 'noun' || out[i - 1].cls === 'adj')) continue;
     if ((g.auxiliaries.has(next.lower) && !w.post.trim()) || (next.cls === 'rel' && /,/.test(w.post))) w.cls = 'noun';
+    // "House prices in London are expected to …": the same before a place phrase and the auxiliary.
+    else if (next.cls === 'prep' && !w.post.trim() && /s$/.test(w.lower) && i === 1) {
+      let j = i + 2;
+      while (j < out.length && (out[j].cls === 'noun' || out[j].cls === 'adj' || out[j].cls === 'det') && !out[j - 1].post.trim()) j++;
+      if (j > i + 2 && out[j] && g.auxiliaries.has(out[j].lower)) w.cls = 'noun';
+    }
   }
+  // "Spotify now has …": a capitalized word that is no English word names someone, whatever the
+  // tagger made of its ending.
+  for (const w of out) if (w.cls === 'verb' && /^\p{Lu}/u.test(w.text) && !g.auxiliaries.has(w.lower) && !isEnglishWord(w.lower)) w.cls = 'noun';
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.
   for (let i = 1; i < out.length; i++) {

@@ -228,7 +228,8 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     if (noun) return noun;
   }
   // "Analysts said (that) the firm's revenue rose 10%": the figure is in what was said.
-  if (verbWords.some((w) => g.speechVerbs.has(w)) && segmentHasVerb(tokens, vEnd + 1) && depth < 3) {
+  // ("are expected to fall 5%" is no report: the speech verb must end its verb group.)
+  if (g.speechVerbs.has(verbWords[verbWords.length - 1]) && segmentHasVerb(tokens, vEnd + 1) && depth < 3) {
     let start = vEnd + 1;
     if (g.objectPronouns.has(tokens[start]?.lower ?? '')) start++;
     if (tokens[start]?.lower === 'that') start++;
