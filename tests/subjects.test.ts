@@ -138,6 +138,9 @@ const constructions: Record<string, Row[]> = {
   'what a sum is for': [
     { text: 'There was $1 million to study soil erosion.', figure: '$1 million', subject: 'soil erosion', via: 'after-figure' },
     { text: 'I spent $30 fixing the old sink.', figure: '$30', subject: 'old sink', via: 'after-figure' },
+    { text: 'The 9-mile tunnel took six years to build and cost $2.1 billion.', figure: '9-mile', subject: 'tunnel', via: 'after-figure' },
+    { text: 'The 9-mile tunnel took six years to build and cost $2.1 billion.', figure: '$2.1 billion', subject: 'tunnel' },
+    { text: 'Zentro sold 4.5 million Vista 5 consoles in the quarter.', figure: '4.5 million', subject: 'Zentro' },
     { text: 'I back a record $3 billion in the Ocean Research Fund.', figure: '$3 billion', subject: 'Ocean Research Fund', kind: 'org' },
   ],
   'names without judgements, quotes or a clause after them': [

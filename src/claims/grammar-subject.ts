@@ -39,6 +39,12 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const same = structuralSubject(tokens, shared, g, depth + 1);
     if (same) return { ...same, via: 'same-as-figure' };
   }
+  // "The 12-mile tunnel": a measure written as an adjective is the length (or weight…) of its noun.
+  const fig = tokens[fi];
+  if (fig.kind === 'measure' && /\d-\p{L}+$/u.test(fig.text) && !fig.post.trim() && nounish(tokens[fi + 1])) {
+    const thing = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
+    if (thing) return refine(tokens, thing.from, thing.to, 'after-figure', g);
+  }
   return shareOf(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
 }
 

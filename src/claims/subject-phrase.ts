@@ -48,6 +48,9 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
     adverb ||= tokens[a].cls === 'adv';
     a++;
   }
+  // "the 12-mile tunnel", "our $120 bill": a figure that only modifies the noun after it is no part
+  // of its name (the figure is a claim of its own).
+  while (b - a > 1 && tokens[a].cls === 'fig' && !tokens[a].post.trim() && tokens[a + 1].cls === 'noun' && (tokens[a].kind === 'money' || tokens[a].kind === 'measure')) a++;
   // "the increasingly important other channels", "a smarter tax policy": a judgement on the
   // thing (an adjective an adverb grades, a comparative) is not part of its name.
   if (b - a > 2 && tokens[a].cls === 'adj' && (!/^\p{Lu}/u.test(tokens[a].text) || tokens[a].start === 0) && (adverb || tokens[a].tags.has('Comparative'))) a++;

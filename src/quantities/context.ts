@@ -190,6 +190,9 @@ export function countNounAfter(s: string, end: number, allowOf: boolean, r: Quan
     skip = space[0].length;
     rest = rest.slice(skip);
   }
+  // "4.5 million PlayStation 5 consoles": a product name with its number, then what is counted.
+  const product = /^((?:\p{Lu}[\p{L}-]*\s+){1,3}\d+[A-Za-z]?\s+)([a-z][a-z-]*[a-z]s)\b/u.exec(rest);
+  if (product) return { value: { noun: product[2], modifiers: product[1].trim().split(/\s+/) }, at: end + skip + product[0].length };
   const words: { w: string; end: number }[] = [];
   const re = /([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])(\s+|$|(?=[,.;:!?)"]))/y;
   let pos = 0;
