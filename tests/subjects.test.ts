@@ -165,6 +165,13 @@ const constructions: Record<string, Row[]> = {
     { text: 'Nobody mentioned the wine pairing ($85 each).', figure: '$85', subject: 'wine pairing', via: 'parenthesis' },
     { text: 'The number of people aged 100 or over will reach 600,000 by 2080.', figure: '600,000', subject: 'people aged 100 or over' },
   ],
+  'more constructions of news': [
+    { text: 'The arena, built in 1931, seats 40,000 fans.', figure: '1931', subject: 'arena' },
+    { text: 'A new report published in Science estimates that forests lost 12 million hectares.', figure: '12 million hectares', subject: 'forests' },
+    { text: 'The $3 billion dam was approved by regulators on Monday.', figure: '$3 billion', subject: 'dam', via: 'after-figure' },
+    { text: "The firm's net income more than doubled to $1.1 billion.", figure: '$1.1 billion', subject: 'firm', via: 'possessive-owner' },
+    { text: 'Inflation eased to 3.1% in May from 3.4% in April.', figure: '3.1%', subject: 'Inflation' },
+  ],
   'clauses that leave out their verb or subject': [
     { text: 'Globex sales rose 5% in 2020 and 7% in 2021.', figure: '7%', subject: 'Globex', via: 'same-as-figure' },
     { text: 'Rail accounted for 30% of trips, and buses for the remaining 70%.', figure: '70%', subject: 'buses' },
@@ -209,6 +216,7 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'Tonight, Acme says it will hire 300 workers.', figure: '300 workers', not: 'Tonight' },
   { text: 'A year ago, the city spent $4 million on parks.', figure: '$4 million', not: 'year ago' },
   { text: 'Acme booked $2 billion in revenue.', figure: '$2 billion', not: 'revenue' },
+  { text: 'The $3 billion dam was approved by regulators on Monday.', figure: '$3 billion', not: 'regulators' },
 ];
 
 describe('subjects that must not be taken', () => {

@@ -20,7 +20,7 @@ import { chooseSubject } from './choose-subject.js';
 import { countedWordIsVerb, isSmallWordNumber } from './count-checks.js';
 import { qualitative } from './qualitative.js';
 import { hypotheticalSentence, notAClaim } from './not-claims.js';
-import { parseClause, type Token } from './clause.js';
+import { isVerbalMultiplier, parseClause, type Token } from './clause.js';
 import { makeRecord } from './record.js';
 
 export interface Rejected {
@@ -103,7 +103,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       if (question && q.span.start >= asked) return reject(q, 'question'), false;
       const not = notAClaim(s, q, hypothetical, qualifiable.length - (qualifiable.includes(q) ? 1 : 0), rules.notClaims);
       if (not) return reject(q, not), false;
-      if (q.yearLike && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
+      if (q.yearLike && !rules.grammar.yearFactAlways.test(s.slice(0, q.span.start)) && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
       if (q.kind === 'count' && !q.unit) return reject(q, 'no unit: a bare number says nothing'), false;
       if (q.kind === 'count' && isSmallWordNumber(s, q, rules.notClaims.countStatedBy)) return reject(q, 'a small number in words ("two paths"): a way of speaking, not a figure'), false;
       if (q.kind === 'count' && !q.unitFromLabel && countedWordIsVerb(s, q)) return reject(q, 'the word after the number is a verb, not a counted noun'), false;
@@ -126,7 +126,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
 
     let chosen: EntityMention | null = null;
     let parsed: Token[] | null = null;
-    const clause = () => (parsed ??= parseClause(s, quantities.map((q) => ({ ...q.span, kind: q.kind, verbal: q.kind === 'multiplier' && rules.grammar.verbalMultipliers.has(s.slice(q.span.start, q.span.end).toLowerCase().replace(/\s+/g, ' ')) })), rules.grammar));
+    const clause = () => (parsed ??= parseClause(s, quantities.map((q) => ({ ...q.span, kind: q.kind, verbal: q.kind === 'multiplier' && isVerbalMultiplier(s.slice(q.span.start, q.span.end), rules.grammar) })), rules.grammar));
     for (const [figureIndex, q] of quantities.entries()) {
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;

@@ -119,6 +119,13 @@ export function findVerb(tokens: Token[], k: number, fi: number, g: GrammarRules
       while (j < fi && (nounish(tokens[j]) || tokens[j].cls === 'prep')) j++;
       if (j < fi && finite(tokens[j])) { i = j - 1; continue; }
     }
+    // "A new study published in Nature estimates …": a participle right after a noun, with a verb
+    // of the clause still to come before the figure, is a reduced relative clause.
+    if (t.cls === 'verb' && i > k && /ed$/.test(t.lower) && tokens[i - 1]?.cls === 'noun' && tokens[i + 1]?.cls === 'prep') {
+      let j = i + 1;
+      while (j < fi && (nounish(tokens[j]) || tokens[j].cls === 'prep')) j++;
+      if (j < fi && finite(tokens[j]) && j > i + 2) { i = j - 1; continue; }
+    }
     if ((t.cls === 'verb' && finite(t)) || t.verbal || (t.cls === 'to' && tokens[i + 1]?.cls === 'verb' && i > k)) return i;
   }
   return -1;

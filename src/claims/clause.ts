@@ -81,6 +81,9 @@ export interface GrammarRules {
   peopleNouns: Set<string>;
   peoplePlacePrepositions: Set<string>;
   compoundParticiples: Set<string>;
+  /** "built in 1923": a year after one of these is a fact even beside other figures. */
+  yearFactAlways: RegExp;
+  selfNamedMeasures: Set<string>;
 }
 
 export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
@@ -131,8 +134,18 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     peopleNouns: lower(data.peopleNouns),
     peoplePlacePrepositions: lower(data.peoplePlacePrepositions),
     compoundParticiples: lower(data.compoundParticiples),
+    yearFactAlways: new RegExp(`\\b(?:${data.yearFactVerbs.map(escapeRegex).join('|')})\\s+(?:in\\s+)?(?:early\\s+|late\\s+|mid-?)?$`, 'i'),
+    selfNamedMeasures: lower(data.selfNamedMeasures),
     isPlace: (lower) => places.has(lower.replace(/^the\s+/, '')),
   };
+}
+
+/** A multiplier written as a verb, after any bound words: "doubled", "more than doubled", "cut in
+ * half". */
+export function isVerbalMultiplier(quote: string, g: GrammarRules): boolean {
+  const words = quote.toLowerCase().replace(/\s+/g, ' ');
+  for (const w of g.verbalMultipliers) if (words === w || words.endsWith(` ${w}`)) return true;
+  return false;
 }
 
 /** Longest sentence prefix parsed: tagging cost grows faster than the text. */
@@ -289,7 +302,7 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     if (!word(out[i])) continue;
     let j = i;
     while (j + 1 < out.length && !out[j].post.trim() && word(out[j + 1])) j++;
-    const ends = j + 1 >= out.length || out[j + 1].cls === 'conj' || /[,;:.–—-]/.test(out[j].post);
+    const ends = j + 1 >= out.length || out[j + 1].cls === 'conj' || g.auxiliaries.has(out[j + 1].lower) || /[,;:.–—-]/.test(out[j].post);
     if (ends) for (let k = i; k <= j; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
   }
   // Right to left: a verb found later in the sentence must not turn an earlier one back into a

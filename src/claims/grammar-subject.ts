@@ -187,7 +187,9 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   }
   // "$2 billion was raised by Initech", "the plant was built by Globex for $300 million": a
   // passive's agent is what the figure is about.
-  const agent = v >= 0 ? passiveAgent(tokens, v, g) : null;
+  // (Not for a sum that prices the subject's noun: "The $5 billion project was approved by
+  // regulators" is about the project.)
+  const agent = v >= 0 && !(v > fi && afterFigure(tokens, fi, g)) ? passiveAgent(tokens, v, g) : null;
   if (agent) return agent;
   // "…, and the other channels for the remaining 42.1%": a clause whose verb is left out after
   // "and" is about the phrase before its preposition.

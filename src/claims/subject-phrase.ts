@@ -216,7 +216,7 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
   }
   if (of < 0 && words.length > 1 && headIsMetric(words, g)) {
     // "Murchison's fortune", "Chicago's robbery rate", "its revenue": the possessive owner.
-    const pos = words.findIndex((t) => t.tags.has('Possessive') || (/['’]s?$/.test(t.text) && t.cls === 'noun'));
+    const pos = words.findIndex((t) => t.tags.has('Possessive') || (/['’]s?$/.test(t.text) && (t.cls === 'noun' || t.cls === 'adj')));
     // "This year's budget": a time owns nothing; the phrase is its head.
     if (pos >= 0 && (words[pos].tags.has('Date') || words[pos].tags.has('Duration'))) return { span: span(tokens, from + pos + 1, to), via, metric: null, pronoun: false, speaker: null };
     if (pos >= 0 && pos < words.length - 1) {

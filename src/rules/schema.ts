@@ -245,6 +245,8 @@ export const grammarFile = z.strictObject({
   peopleNouns: words,
   peoplePlacePrepositions: words,
   compoundParticiples: words,
+  yearFactVerbs: words,
+  selfNamedMeasures: words,
   placeAliases: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), names: words })),
   examples: z.array(z.strictObject({ text: z.string(), figure: z.string(), subject: z.string().nullable(), via: z.string().optional() })),
 });
