@@ -227,13 +227,15 @@ describe('subjects that must not be taken', () => {
   }
 });
 
+/** Whether a text makes a claim of `figure`, and the reason it was kept out if not. */
+function outcome(text: string, figure: string) {
+  const { claims, report } = processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules);
+  return { claimed: claims.some((c) => c.quantity?.quote.includes(figure)), rejected: report.rejected.find((r) => r.quote.includes(figure))?.reason ?? null };
+}
+
 /** A line on its own that names an owner only as "this …'s" is a quiz clue; "this meal" names its
  * meal, and a line with sentences around it may name the owner elsewhere. */
 describe('quiz clues with a masked owner', () => {
-  const outcome = (text: string, figure: string) => {
-    const { claims, report } = processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules);
-    return { claimed: claims.some((c) => c.quantity?.quote.includes(figure)), rejected: report.rejected.find((r) => r.quote.includes(figure))?.reason ?? null };
-  };
   test("Cass Pierce designed this banker's tower for 40,000,000 pennies.", () => {
     expect(outcome("Cass Pierce designed this banker's tower for 40,000,000 pennies.", '40,000,000 pennies').rejected).toMatch(/quiz clue/);
   });
@@ -248,22 +250,17 @@ describe('quiz clues with a masked owner', () => {
 
 /** A question that the segmenter left joined to the statements before it asks only its own part. */
 describe('questions', () => {
-  const claimed = (text: string, figure: string) => processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules).claims.some((c) => c.quantity?.quote.includes(figure));
   test('a statement before a joined question is a claim', () => {
-    expect(claimed('The tasting menu costs $85 (wine included) Was it worth it?', '$85')).toBe(true);
+    expect(outcome('The tasting menu costs $85 (wine included) Was it worth it?', '$85').claimed).toBe(true);
   });
   test('a figure in the question is not', () => {
-    expect(claimed('Did Acme really earn $5 million?', '$5 million')).toBe(false);
+    expect(outcome('Did Acme really earn $5 million?', '$5 million').claimed).toBe(false);
   });
 });
 
 /** What the writer says of themself is no claim (their weight, score, belongings); what they paid
  * for something is a claim about that thing. */
 describe('personal statements', () => {
-  const outcome = (text: string, figure: string) => {
-    const { claims, report } = processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules);
-    return { claimed: claims.some((c) => c.quantity?.quote.includes(figure)), rejected: report.rejected.find((r) => r.quote.includes(figure))?.reason ?? null };
-  };
   test.each([
     ['I lost about 70 pounds last year.', '70 pounds'],
     ['I got 88% on my driving test.', '88%'],
