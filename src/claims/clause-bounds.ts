@@ -146,7 +146,7 @@ export function lastVerb(tokens: Token[], from: number, to: number, g: GrammarRu
 
 /** Past what comes before a clause's subject: "In 1993", "At the time of his death,",
  * "Completed in 1345,", "Collectively", "And yet,", "Tonight,". */
-export function skipFronted(tokens: Token[], from: number, fi: number): number {
+export function skipFronted(tokens: Token[], from: number, fi: number, g: GrammarRules): number {
   let k = from;
   // "Beyond the U.S., Europe has …", "Tonight, our partnership includes …": a short phrase with no
   // verb of its own, closed by a comma before a subject and its verb.
@@ -156,7 +156,7 @@ export function skipFronted(tokens: Token[], from: number, fi: number): number {
   // its verb is an apposition to that name.
   const apposition = close >= 0 && (tokens[k].lower === 'a' || tokens[k].lower === 'an') && (/^\p{Lu}/u.test(tokens[close + 1]?.text ?? '') || tokens[close + 1]?.cls === 'pron');
   // "A year ago, the city spent …", "Two weeks later, …": a time before the comma.
-  const time = close >= 0 && /^(?:ago|later|earlier|before|after)$/.test(tokens[close].lower);
+  const time = close >= 0 && g.timeAfterWords.has(tokens[close].lower);
   if (close >= 0 && (!opensNoun || apposition || time) && !tokens.slice(k + 1, close + 1).some((u) => finite(u) && !u.tags.has('Participle'))) {
     let j = close + 1;
     while (j < tokens.length && (nounish(tokens[j]) || tokens[j].cls === 'pron') && !comma(tokens[j])) j++;

@@ -84,6 +84,10 @@ export interface GrammarRules {
   /** "built in 1923": a year after one of these is a fact even beside other figures. */
   yearFactAlways: RegExp;
   selfNamedMeasures: Set<string>;
+  subjectPronouns: Set<string>;
+  /** "under 18", "aged 65": a threshold word and a number at the start of a string. */
+  threshold: RegExp;
+  timeAfterWords: Set<string>;
 }
 
 export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
@@ -136,6 +140,9 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     compoundParticiples: lower(data.compoundParticiples),
     yearFactAlways: new RegExp(`\\b(?:${data.yearFactVerbs.map(escapeRegex).join('|')})\\s+(?:in\\s+)?(?:early\\s+|late\\s+|mid-?)?$`, 'i'),
     selfNamedMeasures: lower(data.selfNamedMeasures),
+    subjectPronouns: lower(data.subjectPronouns),
+    threshold: new RegExp(`^(?:${data.thresholdWords.map(escapeRegex).join('|')})\\s+\\d+\\b`, 'i'),
+    timeAfterWords: lower(data.timeAfterWords),
     isPlace: (lower) => places.has(lower.replace(/^the\s+/, '')),
   };
 }
@@ -257,8 +264,8 @@ export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules)
     for (let j = i; j <= close; j++) if (out[j].cls === 'verb' && !g.auxiliaries.has(out[j].lower)) out[j].cls = 'noun';
     i = close;
   }
-  // "people aged 100 or over": "aged" before a number says which people; it is no verb.
-  for (let i = 0; i + 1 < out.length; i++) if (out[i].lower === 'aged' && (out[i + 1].tags.has('Value') || out[i + 1].cls === 'fig')) out[i].cls = 'adj';
+  // "people aged 100 or over": a threshold word before a number says which people; it is no verb.
+  for (let i = 0; i + 1 < out.length; i++) if (out[i].cls === 'verb' && g.threshold.test(`${out[i].lower} ${out[i + 1].text}`)) out[i].cls = 'adj';
   // "federally-funded employees", "owner-occupied housing": words joined by a hyphen before a
   // noun are one modifier.
   for (let i = 0; i + 2 < out.length; i++) {

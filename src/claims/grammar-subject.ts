@@ -1,14 +1,20 @@
 /**
  * What a figure is about, read from the structure of the clause that holds it (tokens from
  * clause.ts). In order:
- *  1. a restatement ("4.0 million children, 31% of the total,") or a parenthesis right after a
- *     noun phrase ("Islam (8.2%)") takes that phrase or the restated figure's subject;
+ *  1. a restatement ("4.0 million children, 31% of the total,"), a figure after "and" or
+ *     "compared to" with nothing of its own between ("5% in 2020 and 7% in 2021") or a parenthesis
+ *     right after a noun phrase ("Islam (8.2%)") takes the other figure's subject or that phrase;
+ *     a measure written as an adjective is its noun's ("the 12-mile tunnel"); a share written as
+ *     two counts is its group's ("9 out of 10 dentists"); a count of people that is the subject
+ *     of its own verb is the place or event it puts them in ("12,000 people marched in Lisbon");
  *  2. the figure's own clause: after a subordinator or relative pronoun, past fronted phrases
  *     ("In 2014, …", "Completed in 1345, …") and speech verbs ("X said (that) …" → the reported
  *     clause), the noun phrase before the verb when the figure is in the predicate ("The reserve
  *     has 83 acres" → reserve); the object when that subject is the speaker or reader ("we doubled
  *     the child credit"), or when the figure is the object's new value ("lifting the minimum wage to
- *     $10.10"); the noun before a relative pronoun ("the council which includes a third");
+ *     $10.10"); the payer of a sum paid ("requiring firms to pay … $15"), else whom it is paid
+ *     to when the subject is the writer ("I paid the driver $40"); the noun before a relative
+ *     pronoun ("the council which includes a third");
  *  3. a figure in the subject itself: its "of" complement ("40% of voters"), the noun it is the
  *     price of ("$7 draft beers", "$2 for an egg"), its counted noun ("4 million children lived");
  *  4. the refinement: a subject whose head names a measure names its owner ("Murchison's fortune"
@@ -21,8 +27,6 @@ import { clauseStart, comma, findVerb, finite, hardBreak, lastVerb, nounish, ope
 import { afterFigure, countedNoun, descriptorEnd, nounBefore, objectOf, phraseEnd, refine, span, timeAt, trimPhrase, type StructuralSubject } from './subject-phrase.js';
 
 export type { StructuralSubject, StructuralVia } from './subject-phrase.js';
-
-const NOMINATIVE = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it']);
 
 export function structuralSubject(tokens: Token[], figure: number, g: GrammarRules, depth = 0): StructuralSubject | null {
   const fi = tokens.findIndex((t) => t.figure === figure);
@@ -173,14 +177,14 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   if (opener?.cls === 'sub' && from === fi - 1 && tokens[from].cls === 'verb' && /ing$/.test(tokens[from].lower) && cs > 0 && depth < 3) {
     return inClause(tokens, cs, clauseStart(tokens, cs, g), g, speaker, depth + 1);
   }
-  const k = skipFronted(tokens, from, fi);
+  const k = skipFronted(tokens, from, fi, g);
   // "like 98% of American families", "including 72 percent of …": the figure names its own group.
   if (g.groupIntroducers.has(tokens[fi - 1]?.lower ?? '')) return figureInSubject(tokens, fi, g, opener, cs);
   const v = findVerb(tokens, k, fi, g);
   // "we doubled the child credit": a figure that is the verb has the clause's subject, or its
   // object when the subject is the speaker.
   if (v === fi && tokens[fi].verbal) {
-    const pronoun = fi - 1 > k && tokens[fi - 1].cls === 'pron' && NOMINATIVE.has(tokens[fi - 1].lower);
+    const pronoun = fi - 1 > k && tokens[fi - 1].cls === 'pron' && g.subjectPronouns.has(tokens[fi - 1].lower);
     const subject = trimPhrase(tokens, pronoun ? fi - 1 : k, fi, g);
     if (!subject) return opener?.cls === 'rel' ? nounBefore(tokens, cs, g) : null;
     return bySubject(tokens, subject, fi + 1, tokens.length, fi, g, speaker);
@@ -221,7 +225,7 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   const plan = verbWords.length > 2 && g.passiveAuxiliaries.has(verbWords[0]) && verbWords[1] === 'to';
   // "After the flight I paid …": a pronoun right before the verb is its subject; the words before
   // it are a fronted phrase the comma was left out of.
-  const pronounSubject = v - 1 > k && tokens[v - 1].cls === 'pron' && NOMINATIVE.has(tokens[v - 1].lower) && !comma(tokens[v - 2]);
+  const pronounSubject = v - 1 > k && tokens[v - 1].cls === 'pron' && g.subjectPronouns.has(tokens[v - 1].lower) && !comma(tokens[v - 2]);
   const subject = plan ? null : trimPhrase(tokens, pronounSubject ? v - 1 : k, v, g);
   // "We will double our exports": the figure is the verb after its auxiliaries.
   if (tokens[fi].verbal && vEnd + 1 === fi) {
@@ -358,7 +362,7 @@ function figureInSubject(tokens: Token[], fi: number, g: GrammarRules, opener: T
   if (comma(tokens[fi])) { while (n < tokens.length && !comma(tokens[n])) n++; n++; }
   // "10 million children under 12 still live …": the age or threshold that says which belongs to
   // what is counted.
-  const descriptor = !comma(tokens[fi]) && n === fi + 1 ? descriptorEnd(tokens, n) : n;
+  const descriptor = !comma(tokens[fi]) && n === fi + 1 ? descriptorEnd(tokens, n, g) : n;
   const described = descriptor > n;
   n = descriptor;
   // ("still live", "now earn": an adverb the tagger read as an adjective, right before the verb.)

@@ -42,7 +42,7 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
   let a = from, b = to;
   // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is; nor
   // "those" that stands for people ("those age 65 or over": a singular after it is no noun of its).
-  const head = (t: Token, next: Token | undefined) => /^th(?:ese|ose)$/.test(t.lower) && !!next && !/s$/.test(next.lower) && (next.cls !== 'adj' || DESCRIPTOR.test(`${next.lower} ${tokens[tokens.indexOf(next) + 1]?.text ?? ''}`));
+  const head = (t: Token, next: Token | undefined) => /^th(?:ese|ose)$/.test(t.lower) && !!next && !/s$/.test(next.lower) && (next.cls !== 'adj' || g.threshold.test(`${next.lower} ${tokens[tokens.indexOf(next) + 1]?.text ?? ''}`));
   let adverb = false;
   while (a < b && !tokens[a].tags.has('ProperNoun') && !g.thirdPersonPronouns.has(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower)) && !head(tokens[a], tokens[a + 1])) {
     adverb ||= tokens[a].cls === 'adv';
@@ -152,15 +152,13 @@ export function afterFigure(tokens: Token[], fi: number, g: GrammarRules): Struc
   return refine(tokens, phrase.from, phrase.to, 'after-figure', g);
 }
 
-const DESCRIPTOR = /^(?:under|over|aged|above|below)\s+\d+\b/;
-
 /** "under 12", "aged 65 or over" at `k`: the end (exclusive) of an age or threshold that says
  * which people a phrase means; `k` when there is none. */
-export function descriptorEnd(tokens: Token[], k: number): number {
+export function descriptorEnd(tokens: Token[], k: number, g: GrammarRules): number {
   const t = tokens[k];
   if (!t) return k;
-  if (t.cls === 'fig' && DESCRIPTOR.test(t.text)) return k + 1;
-  if (!DESCRIPTOR.test(`${t.lower} ${tokens[k + 1]?.text ?? ''}`)) return k;
+  if (t.cls === 'fig' && g.threshold.test(t.text)) return k + 1;
+  if (!g.threshold.test(`${t.lower} ${tokens[k + 1]?.text ?? ''}`)) return k;
   return tokens[k + 2]?.lower === 'or' && /^(?:over|older|above|more)$/.test(tokens[k + 3]?.lower ?? '') ? k + 4 : k + 2;
 }
 
@@ -175,10 +173,10 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
     // A time ends the phrase: "Initech last year", "the company this quarter"; so does a number.
     // ("the 21st Century Fund": a capitalized time word inside a name is part of it.)
     const inName = /^\p{Lu}/u.test(t.text) && !t.tags.has('WeekDay') && !t.tags.has('Month') && /^(?:\p{Lu}|\d+(?:st|nd|rd|th)$)/u.test(tokens[k - 1]?.text ?? '');
-    if (k > from && ((timeAt(tokens, k) && !inName) || (t.tags.has('Value') && /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries)$/.test(tokens[k + 1]?.lower ?? '')))) break;
+    if (k > from && ((timeAt(tokens, k) && !inName) || (t.tags.has('Value') && !!tokens[k + 1]?.tags.has('Duration')))) break;
     const next = tokens[k + 1];
     // "those under 18", "people aged 65 or over": an age or threshold that says which people.
-    if (k > from && descriptorEnd(tokens, k) > k) return descriptorEnd(tokens, k);
+    if (k > from && descriptorEnd(tokens, k, g) > k) return descriptorEnd(tokens, k, g);
     const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next) && !opensClause(tokens, k + 1)));
     if (!(nounish(t) || joins)) break;
     k++;

@@ -164,7 +164,7 @@ export function countNounBefore(s: string, start: number, r: QuantityRules): str
   let best: { at: number; noun: string } | null = null;
   const consider = (at: number, noun: string) => { if (!best || at > best.at) best = { at, noun }; };
   for (const m of clause.matchAll(r.countedMeasure)) {
-    const noun = m[1].split(/\s+/).find((w) => /[a-z]s$/.test(w) || IRREGULAR_PLURAL.test(w));
+    const noun = m[1].split(/\s+/).find((w) => /[a-z]s$/.test(w) || r.irregularPlural.has(w.toLowerCase()));
     if (noun) consider(m.index, noun);
   }
   for (const m of clause.matchAll(r.peopleMeasure)) consider(m.index, 'people');
@@ -173,7 +173,6 @@ export function countNounBefore(s: string, start: number, r: QuantityRules): str
 }
 const COUNTED_BEFORE = 200;
 
-const IRREGULAR_PLURAL = /^(?:people|children|staff|personnel|men|women|police|cattle)$/i;
 
 export function countNounAfter(s: string, end: number, allowOf: boolean, r: QuantityRules): Found<{ noun: string; modifiers: string[] }> | null {
   let rest = s.slice(end, end + 80);
@@ -205,11 +204,11 @@ export function countNounAfter(s: string, end: number, allowOf: boolean, r: Quan
     words.push({ w, end: pos + m[1].length });
     pos = m.index + m[0].length;
     // "40,000 people sleep outdoors": a plural without "-s" ends the noun (what follows is a verb).
-    if (m[2] === '' || !/\s/.test(m[2]) || IRREGULAR_PLURAL.test(w)) break;
+    if (m[2] === '' || !/\s/.test(m[2]) || r.irregularPlural.has(w.toLowerCase())) break;
   }
   // The head is the last plural-looking word, or the first word when none is plural.
   let head = -1;
-  for (let i = words.length - 1; i >= 0; i--) if (/[a-z]s$|[A-Z]s$/.test(words[i].w) || IRREGULAR_PLURAL.test(words[i].w)) { head = i; break; }
+  for (let i = words.length - 1; i >= 0; i--) if (/[a-z]s$|[A-Z]s$/.test(words[i].w) || r.irregularPlural.has(words[i].w.toLowerCase())) { head = i; break; }
   if (head < 0) {
     if (words.length === 0 || r.notCountedNoun.has(words[0].w.toLowerCase()) || /ing$|ed$|ly$/.test(words[0].w)) return null;
     head = 0;
