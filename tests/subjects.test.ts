@@ -107,6 +107,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'In a city where 40,000 people sleep outdoors, shelters are full.', figure: '40,000 people', subject: 'city', via: 'where-counted' },
     { text: 'Nearly 2,000 people were killed in Darfur last year.', figure: '2,000 people', subject: 'Darfur', via: 'where-counted' },
     { text: 'About 1,500 workers at the Globex mill walked out on Monday.', figure: '1,500 workers', subject: 'Globex mill', via: 'where-counted' },
+    { text: 'Last year 1.2 million tourists visited Madeira.', figure: '1.2 million tourists', subject: 'Madeira', via: 'where-counted' },
+    { text: 'Last year 1.2 million tourists visited Madeira, double the number a decade ago.', figure: 'double', subject: 'Madeira', via: 'same-as-figure' },
   ],
   'shares written as two counts': [
     { text: 'Nine out of 10 dentists recommend the brush.', figure: 'Nine out of 10', subject: 'dentists', via: 'share-of' },

@@ -80,6 +80,7 @@ export interface GrammarRules {
   paymentVerbs: Set<string>;
   peopleNouns: Set<string>;
   peoplePlacePrepositions: Set<string>;
+  visitVerbs: Set<string>;
   compoundParticiples: Set<string>;
   /** "built in 1923": a year after one of these is a fact even beside other figures. */
   yearFactAlways: RegExp;
@@ -137,6 +138,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     paymentVerbs: lower(data.paymentVerbs),
     peopleNouns: lower(data.peopleNouns),
     peoplePlacePrepositions: lower(data.peoplePlacePrepositions),
+    visitVerbs: lower(data.visitVerbs),
     compoundParticiples: lower(data.compoundParticiples),
     yearFactAlways: new RegExp(`\\b(?:${data.yearFactVerbs.map(escapeRegex).join('|')})\\s+(?:in\\s+)?(?:early\\s+|late\\s+|mid-?)?$`, 'i'),
     selfNamedMeasures: lower(data.selfNamedMeasures),

@@ -38,7 +38,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const same = structuralSubject(tokens, prev.figure!, g, depth + 1);
     if (same) return { ...same, via: 'same-as-figure' };
   }
-  const shared = afterConjunction(tokens, fi, g) ?? afterComparison(tokens, fi, g);
+  const shared = afterConjunction(tokens, fi, g) ?? afterComparison(tokens, fi, g) ?? comparedAfterComma(tokens, fi);
   if (shared !== null && !afterFigure(tokens, fi, g)) {
     const same = structuralSubject(tokens, shared, g, depth + 1);
     if (same) return { ...same, via: 'same-as-figure' };
@@ -76,6 +76,14 @@ function afterComparison(tokens: Token[], fi: number, g: GrammarRules): number |
   return null;
 }
 
+/** "2.1 million tourists visited Iceland, double the number a decade ago": a multiple set off by
+ * a comma compares the figure before it, and is about the same subject. */
+function comparedAfterComma(tokens: Token[], fi: number): number | null {
+  if (tokens[fi].kind !== 'multiplier' || !comma(tokens[fi - 1])) return null;
+  for (let p = fi - 1; p >= 0 && !hardBreak(tokens[p]); p--) if (tokens[p].cls === 'fig') return tokens[p].figure!;
+  return null;
+}
+
 /** "9 out of 10 small farms", "one in five adults": a share written as two counts is about the
  * group it is a share of, wherever it stands. */
 function shareOf(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
@@ -109,6 +117,11 @@ function whereCounted(tokens: Token[], fi: number, g: GrammarRules): StructuralS
   }
   while (tokens[k]?.cls === 'adv') k++;
   if (!tokens[k] || comma(fig) || !finite(tokens[k])) return null;
+  // "2.1 million tourists visited Iceland": the object of a visit is where they were.
+  if (g.visitVerbs.has(tokens[k].lower) && nounish(tokens[k + 1])) {
+    const visited = objectOf(tokens, k + 1, tokens.length, g);
+    if (visited) return { ...visited, via: 'where-counted' };
+  }
   for (; k < tokens.length - 1; k++) {
     const t = tokens[k];
     // ("after the storm": "after" before a noun phrase is a preposition, not a subordinator.)

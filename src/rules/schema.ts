@@ -245,6 +245,7 @@ export const grammarFile = z.strictObject({
   paymentVerbs: words,
   peopleNouns: words,
   peoplePlacePrepositions: words,
+  visitVerbs: words,
   compoundParticiples: words,
   subjectPronouns: words,
   thresholdWords: words,
