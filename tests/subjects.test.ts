@@ -168,6 +168,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'The number of people aged 100 or over will reach 600,000 by 2080.', figure: '600,000', subject: 'people aged 100 or over' },
   ],
   'more constructions of news': [
+    { text: 'Each of the 40 schools will receive $250,000.', figure: '$250,000', subject: 'schools' },
     { text: 'The arena, built in 1931, seats 40,000 fans.', figure: '1931', subject: 'arena' },
     { text: 'A new report published in Science estimates that forests lost 12 million hectares.', figure: '12 million hectares', subject: 'forests' },
     { text: 'The $3 billion dam was approved by regulators on Monday.', figure: '$3 billion', subject: 'dam', via: 'after-figure' },

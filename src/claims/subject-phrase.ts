@@ -48,6 +48,11 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
     adverb ||= tokens[a].cls === 'adv';
     a++;
   }
+  // "Each of the 40 schools", "some of the firms": the partitive's noun phrase.
+  if (a + 1 < b && tokens[a].lower === 'of' && a > from) {
+    a++;
+    while (a < b && tokens[a].cls === 'det' && !g.thirdPersonPronouns.has(tokens[a].lower)) a++;
+  }
   // "the 12-mile tunnel", "our $120 bill": a figure that only modifies the noun after it is no part
   // of its name (the figure is a claim of its own).
   while (b - a > 1 && tokens[a].cls === 'fig' && !tokens[a].post.trim() && tokens[a + 1].cls === 'noun' && (tokens[a].kind === 'money' || tokens[a].kind === 'measure')) a++;
@@ -201,6 +206,11 @@ function opensClause(tokens: Token[], from: number): boolean {
 export function refine(tokens: Token[], from: number, to: number, via: StructuralVia, g: GrammarRules): StructuralSubject | null {
   const words = tokens.slice(from, to);
   if (words.length === 0) return null;
+  // "(each of) the 40 schools": a phrase that is only a count is about what it counts.
+  if (words.length === 1 && words[0].cls === 'fig') {
+    const counted = countedNoun(tokens, from);
+    return counted && { ...counted, via };
+  }
   // "the average price of a detached home in London" → a detached home in London; "a 2001
   // estimate for the US market" → the US market.
   const of = words.findIndex((t, i) => t.lower === 'of' || (g.measureJoiners.has(t.lower) && headIsMetric(words.slice(0, i), g)));
