@@ -118,6 +118,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'The new law requires large retailers to pay their staff a wage of at least $15 an hour.', figure: '$15', subject: 'large retailers', via: 'payer' },
     { text: 'After the flight I paid the driver $40.', figure: '$40', subject: 'driver', via: 'recipient' },
     { text: 'Globex paid its chief executive $12 million.', figure: '$12 million', subject: 'Globex' },
+    { text: 'The regulator fined the bank £42 million for failures in its controls.', figure: '£42 million', subject: 'bank', via: 'payer' },
   ],
   'a name before a measure owns it': [
     { text: 'The Initech payroll reached $40 million.', figure: '$40 million', subject: 'Initech', via: 'possessive-owner', metric: 'payroll' },
@@ -169,6 +170,8 @@ const constructions: Record<string, Row[]> = {
   ],
   'more constructions of news': [
     { text: 'Each of the 40 schools will receive $250,000.', figure: '$250,000', subject: 'schools' },
+    { text: "Portugal's sales of wine rose 4%.", figure: '4%', subject: 'Portugal', metric: 'sales of wine' },
+    { text: 'Hooli, which has 12,000 employees, will cut 10% of its workforce.', figure: '10%', subject: 'Hooli' },
     { text: 'The arena, built in 1931, seats 40,000 fans.', figure: '1931', subject: 'arena' },
     { text: 'A new report published in Science estimates that forests lost 12 million hectares.', figure: '12 million hectares', subject: 'forests' },
     { text: 'The $3 billion dam was approved by regulators on Monday.', figure: '$3 billion', subject: 'dam', via: 'after-figure' },
@@ -220,6 +223,8 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'A year ago, the city spent $4 million on parks.', figure: '$4 million', not: 'year ago' },
   { text: 'Acme booked $2 billion in revenue.', figure: '$2 billion', not: 'revenue' },
   { text: 'The $3 billion dam was approved by regulators on Monday.', figure: '$3 billion', not: 'regulators' },
+  { text: 'The European Commission fined Globex €4.3 billion in 2018.', figure: '€4.3 billion', not: 'European Commission' },
+  { text: "China's exports to the US rose 7% in March.", figure: '7%', not: "China's" },
 ];
 
 describe('subjects that must not be taken', () => {

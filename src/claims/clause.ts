@@ -78,6 +78,7 @@ export interface GrammarRules {
   timeAdverbs: Set<string>;
   particles: Set<string>;
   paymentVerbs: Set<string>;
+  chargeVerbs: Set<string>;
   peopleNouns: Set<string>;
   peoplePlacePrepositions: Set<string>;
   visitVerbs: Set<string>;
@@ -136,6 +137,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     timeAdverbs: lower(data.timeAdverbs),
     particles: lower(data.particles),
     paymentVerbs: lower(data.paymentVerbs),
+    chargeVerbs: lower(data.chargeVerbs),
     peopleNouns: lower(data.peopleNouns),
     peoplePlacePrepositions: lower(data.peoplePlacePrepositions),
     visitVerbs: lower(data.visitVerbs),
@@ -355,8 +357,10 @@ function classOf(lower: string, tags: ReadonlySet<string>, g: GrammarRules): Wor
  * ("Forex reserves cross $45 bn", "Centre sanctions Rs 13 crore"). */
 function correct(tokens: Token[], i: number, g: GrammarRules): void {
   const t = tokens[i];
-  // Right after a determiner it is a noun: "a record $2 billion", "the cost".
-  if (t.cls === 'fig' || !g.figureVerbs.has(t.lower) || !tokens[i - 1] || /[,;:(]/.test(tokens[i - 1].post) || tokens[i - 1].cls === 'det') return;
+  // Right after a determiner or a possessive it is a noun: "a record $2 billion", "the cost",
+  // "China's exports to the US".
+  // ("Tax raid at jeweller's yields Rs 15 crore": right before its figure it is the verb still.)
+  if (t.cls === 'fig' || !g.figureVerbs.has(t.lower) || !tokens[i - 1] || /[,;:(]/.test(tokens[i - 1].post) || tokens[i - 1].cls === 'det' || (/['’]s$/.test(tokens[i - 1].text) && tokens[i + 1]?.cls !== 'fig')) return;
   const next = tokens.slice(i + 1, i + 4).find((n) => n.cls === 'fig' || (n.cls !== 'adv' && !g.figureLeads.has(n.lower)));
   if (!next || !(next.cls === 'fig' || (next.cls === 'det' && !g.possessivePronouns.has(next.lower) && next.lower !== 'that'))) return;
   // The noun phrase before the verb, back to its start: a present-tense "verb" inside it is a

@@ -228,7 +228,9 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   // A subject that holds a figure ("62% of Christians are Anglican, 13.5% Catholic"): each
   // figure after it names its own group.
   // ("the three main channels accounted for 29.5%": a number after "the" only says which.)
-  if (tokens.slice(k, v).some((t, j) => t.cls === 'fig' && tokens[k + j - 1]?.lower !== 'the')) return figureInSubject(tokens, fi, g, opener, cs);
+  // ("Hooli, which has 12,000 employees, will cut 10%": a figure in a relative clause is not.)
+  const relative = tokens.slice(k, v).findIndex((t) => t.cls === 'rel');
+  if (tokens.slice(k, relative >= 0 ? k + relative : v).some((t, j) => t.cls === 'fig' && tokens[k + j - 1]?.lower !== 'the')) return figureInSubject(tokens, fi, g, opener, cs);
   let vEnd = v;
   while (vEnd + 1 < fi && (tokens[vEnd + 1].cls === 'verb' || tokens[vEnd + 1].cls === 'adv' || tokens[vEnd + 1].cls === 'to')) vEnd++;
   const verbWords = tokens.slice(v, vEnd + 1).map((t) => t.lower);
@@ -280,7 +282,7 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
 }
 
 /** A sum paid: "requiring contractors to pay their staff a wage of $12" → the payer named before
- * "to"; "paid the driver $40" → whom it was paid to (the caller takes that one only when the
+ * "to"; "fined the bank £42 million" → the bank; "paid the driver $40" → whom it was paid to (the caller takes that one only when the
  * clause names no payer of its own, or names the writer). */
 function payment(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
   if (tokens[fi].kind !== 'money') return null;
@@ -289,6 +291,11 @@ function payment(tokens: Token[], fi: number, g: GrammarRules): StructuralSubjec
     if (comma(t) || hardBreak(t) || t.cls === 'sub' || t.cls === 'rel' || t.cls === 'fig') return null;
     // ("pay their staff a wage": a "verb" after a determiner is a noun the tagger misread.)
     if (t.cls !== 'verb' || tokens[p - 1]?.cls === 'det') continue;
+    // "fined the bank £42 million": whom a fine or charge names is the payer.
+    if (g.chargeVerbs.has(t.lower) && p + 1 < fi && tokens.slice(p + 1, fi).every((u) => nounish(u))) {
+      const payer = trimPhrase(tokens, p + 1, fi, g);
+      if (payer) return refine(tokens, payer.from, payer.to, 'payer', g);
+    }
     if (!g.paymentVerbs.has(t.lower)) return null;
     if (tokens[p - 1]?.cls === 'to' && tokens[p - 2]?.cls === 'noun') {
       let a = p - 2;

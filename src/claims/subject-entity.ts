@@ -33,7 +33,7 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
     const speaker = st.speaker && mentionOfSubject(s, { span: st.speaker, via: 'clause-subject', metric: null, pronoun: false, speaker: null }, tokens, mentions, g);
     if (speaker && (speaker.entity.kind === 'org' || speaker.entity.kind === 'group')) return { ...speaker, via: 'speaker' };
     // "Revenue rose 5%" names no owner; "we cut the deficit by 40%" names its own object.
-    if (st.unowned === 'bare' && st.via !== 'object' && !g.selfNamedMeasures.has(text.toLowerCase().split(/\s+/).pop() ?? '')) return null;
+    if (st.unowned === 'bare' && st.via !== 'object' && !text.toLowerCase().split(/\s+/).some((w) => g.selfNamedMeasures.has(w))) return null;
   }
   if (covering) return { ...covering, start, end, text, via: covering.via === 'coreference' ? 'coreference' : st.via };
   // "OpenAI's consumer model at $20": a known organization, product or person that owns the

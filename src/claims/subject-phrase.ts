@@ -214,6 +214,11 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
   // "the average price of a detached home in London" → a detached home in London; "a 2001
   // estimate for the US market" → the US market.
   const of = words.findIndex((t, i) => t.lower === 'of' || (g.measureJoiners.has(t.lower) && headIsMetric(words.slice(0, i), g)));
+  // "Portugal's sales of wine": a possessive before the measure owns it; the "of" phrase says what.
+  const owned = of > 0 ? words.slice(0, of).findIndex((t) => /['’]s$/.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date')) : -1;
+  if (owned >= 0 && owned < of - 1 && headIsMetric(words.slice(0, of), g)) {
+    return { span: span(tokens, from, from + owned + 1), via: 'possessive-owner', metric: metricWords(words.slice(owned + 1), g), pronoun: false, speaker: null };
+  }
   if (of > 0 && headIsMetric(words.slice(0, of), g)) {
     // (Only the noun phrase after "of": "the number of new cafes per year" → new cafes.)
     const inner = trimPhrase(tokens, from + of + 1, Math.min(to, phraseEnd(tokens, from + of + 1, g)), g);
@@ -221,6 +226,11 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
       const owner = refine(tokens, inner.from, inner.to, 'of-complement', g);
       if (owner) return { ...owner, metric: metricWords(words.slice(0, of), g) };
     }
+  }
+  // "China's exports to the US": a measure followed by where it goes is still owned by its owner.
+  const head = of < 0 && !headIsMetric(words, g) ? words.findIndex((t, i) => i > 0 && g.metricHeads.has(t.lower) && (words[i + 1]?.cls === 'prep' || words[i + 1]?.cls === 'to')) : -1;
+  if (head > 0 && /['’]s$/.test(words[head - 1].text) && head - 1 < words.length) {
+    return { span: span(tokens, from, from + head), via: 'possessive-owner', metric: metricWords(words.slice(head), g), pronoun: g.thirdPersonPronouns.has(words[head - 1].lower), speaker: null };
   }
   if (of < 0 && words.length > 1 && headIsMetric(words, g)) {
     // "Murchison's fortune", "Chicago's robbery rate", "its revenue": the possessive owner.

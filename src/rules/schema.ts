@@ -243,6 +243,7 @@ export const grammarFile = z.strictObject({
   timeAdverbs: words,
   particles: words,
   paymentVerbs: words,
+  chargeVerbs: words,
   peopleNouns: words,
   peoplePlacePrepositions: words,
   visitVerbs: words,
