@@ -229,7 +229,7 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
   }
   // "China's exports to the US": a measure followed by where it goes is still owned by its owner.
   const head = of < 0 && !headIsMetric(words, g) ? words.findIndex((t, i) => i > 0 && g.metricHeads.has(t.lower) && (words[i + 1]?.cls === 'prep' || words[i + 1]?.cls === 'to')) : -1;
-  if (head > 0 && /['’]s$/.test(words[head - 1].text) && head - 1 < words.length) {
+  if (head > 0 && /['’]s$/.test(words[head - 1].text)) {
     return { span: span(tokens, from, from + head), via: 'possessive-owner', metric: metricWords(words.slice(head), g), pronoun: g.thirdPersonPronouns.has(words[head - 1].lower), speaker: null };
   }
   if (of < 0 && words.length > 1 && headIsMetric(words, g)) {
