@@ -76,6 +76,11 @@ const constructions: Record<string, Row[]> = {
     { text: 'Vendors sell tea ($2) and coffee ($3).', figure: '$3', subject: 'coffee', via: 'parenthesis' },
     { text: 'Leagues formed in other countries, including the Netherlands (formed in 1922).', figure: '1922', subject: 'Netherlands', via: 'parenthesis' },
   ],
+  'pronouns and descriptions across sentences': [
+    { text: 'Portugal is a small country. Its exports rose 4% last year.', figure: '4%', subject: 'Portugal', via: 'coreference', id: 'portugal' },
+    { text: 'Portugal is a small country. The country attracted 27 million tourists.', figure: '27 million tourists', subject: 'Portugal', via: 'coreference' },
+    { text: 'Globex said it also plans to hire 300 engineers.', figure: '300 engineers', subject: 'Globex' },
+  ],
   'the speaker only when the figure is the speaker\'s': [
     { text: 'Acme Corp. said its profit doubled to $8 million.', figure: '$8 million', subject: 'Acme Corp.' },
     { text: 'Acme Corp. said Globex earned $3 million.', figure: '$3 million', subject: 'Globex' },

@@ -10,7 +10,8 @@ import type { ClaimRules } from './rules.js';
 import type { ClaimRecord } from '../records.js';
 import { toSource } from '../normalize/normalized-text.js';
 import type { SentenceQuantity } from '../quantities/extract.js';
-import { findLexiconMentions, type EntityMention } from './entities.js';
+import { findLexiconMentions, type Entity, type EntityMention } from './entities.js';
+import { lastPlaceIn } from './places.js';
 import { MentionHistory, resolveAnaphora } from './coreference.js';
 import { metricOf } from './metrics.js';
 import { attributionOf, isQuestion, modalityOf, questionStart } from './modality.js';
@@ -61,6 +62,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
   const emit = options.emit ?? ((c: ClaimRecord) => void claims.push(c));
   const rejected: Rejected[] = [];
   const history = new MentionHistory();
+  const recent: string[] = [];
   const text = a.norm.text;
   let lastSubject: { mention: EntityMention; sentence: number } | null = null;
 
@@ -70,7 +72,19 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     const sentenceNoise = a.noise.at(srcSentence);
     const wholeSentenceNoise = sentenceNoise && sentenceNoise.reason === 'boilerplate' && sentenceNoise.start <= srcSentence.start && sentenceNoise.end >= srcSentence.end;
     const lexicon = findLexiconMentions(s, rules.entities);
-    const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index, rules.coreference)].sort((x, y) => x.start - y.start);
+    // A pronoun or "the country" with no entity behind it may point to a country the sentences
+    // before name without stating a figure: looked for only then, in the two before.
+    const placeBefore = (kinds: Entity['kind'][]) => {
+      if (!kinds.includes('place')) return null;
+      for (const earlier of [...recent].reverse()) {
+        const place = lastPlaceIn(earlier, rules.grammar.places);
+        if (place) return { id: place.id, name: place.text, kind: 'place' as const };
+      }
+      return null;
+    };
+    const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index, rules.coreference, placeBefore)].sort((x, y) => x.start - y.start);
+    recent.push(s);
+    if (recent.length > 2) recent.shift();
     // Tagging is the expensive step (DESIGN.md): done at most once per sentence, only when a
     // figure that survived the cheap checks needs a name, and only on the words before it. Its
     // results never feed coreference history, so skipping it elsewhere cannot change any claim.

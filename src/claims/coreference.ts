@@ -53,9 +53,10 @@ export class MentionHistory {
 
 /**
  * Anaphora in `text` resolved against `explicit` mentions earlier in the same text, then the
- * history. Returns mentions marked `via: 'coreference'`.
+ * history, then `fallback` (a country the sentences before name). Returns mentions marked
+ * `via: 'coreference'`.
  */
-export function resolveAnaphora(text: string, explicit: EntityMention[], history: MentionHistory, sentence: number, rules: CoreferenceRules): EntityMention[] {
+export function resolveAnaphora(text: string, explicit: EntityMention[], history: MentionHistory, sentence: number, rules: CoreferenceRules, fallback: (kinds: Entity['kind'][]) => Entity | null = () => null): EntityMention[] {
   const out: EntityMention[] = [];
   const re = rules.any;
   re.lastIndex = 0;
@@ -65,7 +66,8 @@ export function resolveAnaphora(text: string, explicit: EntityMention[], history
     const at = m.index, end = at + m[0].length;
     if (explicit.some((e) => at < e.end && e.start < end)) continue;
     const earlier = explicit.filter((e) => e.end <= at && kinds.includes(e.entity.kind));
-    const entity = earlier.length > 0 ? earlier[earlier.length - 1].entity : history.latest(kinds, sentence);
+    // (Else what the sentences before name without a figure: "Portugal is small. Its exports …".)
+    const entity = earlier.length > 0 ? earlier[earlier.length - 1].entity : history.latest(kinds, sentence) ?? fallback(kinds);
     if (entity) out.push({ start: at, end, entity, text: m[0], via: 'coreference' });
   }
   return out;

@@ -37,7 +37,13 @@ export function countedWordIsVerb(s: string, q: SentenceQuantity): boolean {
   const from = Math.max(0, s.lastIndexOf(' ', Math.max(0, q.span.start - 20)) + 1);
   const window = s.slice(from, Math.min(s.length, q.span.end + VERB_CHECK_WINDOW));
   const end = q.span.end - from;
-  const term = termTags(window).find((t) => t.end === end || (t.start < end && end <= t.end));
+  const terms = termTags(window);
+  const at = terms.findIndex((t) => t.end === end || (t.start < end && end <= t.end));
+  const term = terms[at];
+  // "hire 300 engineers", "of 300 engineers": after a verb or a preposition the count is an
+  // object, and the word after it its noun; only a count that opens a clause can have a verb there.
+  const before = terms.filter((t) => t.end <= q.span.start - from).pop();
+  if (before && before.tags.some((t) => /Verb|Infinitive|Preposition/.test(t))) return false;
   return !!term && term.tags.includes('Verb') && !term.tags.includes('Noun');
 }
 

@@ -31,3 +31,18 @@ export function demonyms(): Set<string> {
   for (const c of countries) for (const d of Object.values(c.demonyms?.eng ?? {})) if (d) out.add(d);
   return out;
 }
+
+/** The last country `text` names ("Portugal", "the United Kingdom", "UK"), by its canonical id,
+ * from runs of up to three capitalized words looked up in `places`. */
+export function lastPlaceIn(text: string, places: Map<string, { id: string; name: string }>): { id: string; name: string; text: string } | null {
+  let found: { id: string; name: string; text: string } | null = null;
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}/gu)) {
+    const words = m[0].replace(/['’]s$/, '').split(/\s+/);
+    for (let n = words.length; n > 0; n--) {
+      const name = words.slice(0, n).join(' ');
+      const place = places.get(name.toLowerCase());
+      if (place) { found = { ...place, text: name }; break; }
+    }
+  }
+  return found;
+}
