@@ -105,7 +105,7 @@ export async function createQueueExecutor(options: QueueRunOptions): Promise<Exe
     const secs = Math.max(0.001, (Date.now() - started) / 1000);
     options.onStatus?.(`queue: ${done + failed}/${added} jobs done${found ? ` (${found} already done on the queue)` : ''}, ${((done + failed) / secs).toFixed(1)}/s, ${failed} failed${final ? '' : `, ${waiting.size} waiting`}`);
   };
-  const ticker = options.onStatus ? setInterval(() => status(), options.statusEveryMs ?? 2000).unref() : null;
+  const ticker = options.onStatus ? setInterval(() => added && status(), options.statusEveryMs ?? 2000).unref() : null;
 
   const finish = (id: string, out: TaskOutput) => {
     const w = waiting.get(id);
@@ -124,16 +124,20 @@ export async function createQueueExecutor(options: QueueRunOptions): Promise<Exe
     if (!w || w.settling) return;
     w.settling = true;
     try {
-      const job = await queue.getJob(id);
-      const state = job ? await job.getState() : 'unknown';
-      if (state === 'completed') {
+      // The state first, then the job: a job read first may be read before it finished and come
+      // without its return value.
+      const state = await queue.getJobState(id);
+      const job = state === 'completed' || state === 'failed' ? await queue.getJob(id) : null;
+      if (state === 'completed' && !job?.returnvalue) {
+        // Removed in between (or not written yet): looked up again at the next sweep.
+      } else if (state === 'completed') {
         const { done: info, result } = job!.returnvalue;
         const tmp = tempPath(w.input.store);
         await writeFile(tmp, unpack(result), { flag: 'wx' });
         await rename(tmp, w.input.store);
         finish(id, { ok: true, done: { ...info, summaries: null } });
       } else if (state === 'failed') {
-        finish(id, { ok: false, path: w.input.path, reason: oneLine(job!.failedReason || 'failed on the queue') });
+        finish(id, { ok: false, path: w.input.path, reason: oneLine(job?.failedReason || 'failed on the queue') });
       } else if (state === 'unknown') {
         // Gone from Redis (a restart without persistence, or trimmed): put it on again.
         await enqueue(id, w.input);
@@ -161,11 +165,10 @@ export async function createQueueExecutor(options: QueueRunOptions): Promise<Exe
       if (!id) throw new Error('a queued article needs its cache key');
       const result = new Promise<TaskOutput>((resolve) => waiting.set(id, { input, resolve, settling: false }));
       added++;
-      const existing = await queue.getJob(id);
-      const state = existing ? await existing.getState() : 'unknown';
+      const state = await queue.getJobState(id);
       // A failure of an earlier run is tried again, as a local run would; a completed job is
       // taken as it is, and a waiting or active one is waited for.
-      if (state === 'failed') await existing!.remove();
+      if (state === 'failed') await queue.remove(id);
       if (state === 'completed') found++;
       else if (state === 'unknown' || state === 'failed') await enqueue(id, input);
       void settle(id);
