@@ -56,7 +56,7 @@ try {
     // Ready when each has said it takes jobs (its pool thread has started and warmed up).
     await Promise.all(workers.map((w) => new Promise((r) => w.stderr.on('data', (d) => /taking jobs/.test(String(d)) && r()))));
     await new Promise((r) => setTimeout(r, 1500));
-    const s = timed(['--out', join(work, `queue-${n}`), '--queue', url]);
+    const s = timed(['--out', join(work, `queue-${db}`), '--queue', url]);
     console.log(`${line(`queue, ${n} worker process${n > 1 ? 'es' : ''}`, s)}  overhead vs local ${(((s - local) / built.articles) * 1000).toFixed(2)} ms/article`);
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
