@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { root, corpusDir, tempDir, snapshot } from './helpers.js';
 import { QUEUE_NAME } from '../src/pipeline/queue.js';
+// @ts-expect-error: a plain .mjs module without types
+import { buildCorpus } from '../bench/corpus.mjs';
 
 /** CLAIMS_REDIS_SERVER names the binary (empty: none, the tests skip). */
 const redisBin = process.env.CLAIMS_REDIS_SERVER !== undefined ? process.env.CLAIMS_REDIS_SERVER || null : (() => {
@@ -107,6 +109,21 @@ describe('queue: claims run --queue with claims worker (BullMQ, redis-server)', 
       await stop(...workers);
     }
   });
+
+  // ~1 minute on 2 cores: CLAIMS_QUEUE_FULL=1 npx vitest run tests/queue.test.ts
+  test.skipIf(skip || !process.env.CLAIMS_QUEUE_FULL)('2,000 nlp-corpus articles with 3 worker processes: the bytes of the local run (CLAIMS_QUEUE_FULL=1)', async () => {
+    const url = nextUrl();
+    const inputs = tempDir('nlp-');
+    expect((buildCorpus(inputs, 2000 * 4200 / 2 ** 20) as { articles: number }).articles).toBeGreaterThanOrEqual(2000);
+    const workers = [worker(url), worker(url), worker(url)];
+    try {
+      const { local, queued, q } = await bothRuns(inputs, url);
+      expect(q.code, q.stderr).toBe(0);
+      expect(snapshot(queued)).toEqual(snapshot(local));
+    } finally {
+      await stop(...workers);
+    }
+  }, 300_000);
 
   test.skipIf(skip)('a poisoned article (invalid UTF-8, binary) fails once with its reason and is named in run.json like a local failure', async () => {
     const url = nextUrl();
