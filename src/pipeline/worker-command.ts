@@ -1,7 +1,7 @@
 /**
  * `claims worker --queue redis://host:port`: takes article jobs from the queue a
  * `claims run … --queue` fills and runs them with the same per-article function as the local
- * pool, until stopped (SIGINT/SIGTERM finish the jobs in hand first). BullMQ loads only here.
+ * pool, until stopped (SIGINT/SIGTERM finish the jobs in hand first; a second signal stops at once). BullMQ loads only here.
  */
 import type { Command } from 'commander';
 import { cpus } from 'node:os';
@@ -26,8 +26,16 @@ export function addWorkerCommand(program: Command, positiveInt: (v: string) => n
         budgetMs: (opts.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000, stallMs: opts.stallMs, onStatus: say,
       });
       say?.(`worker: taking jobs from ${opts.queue}`);
-      const stop = () => void worker.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      // The first signal finishes the jobs in hand; a second one (or Redis gone, where closing
+      // waits for it) stops at once, and the jobs in hand go to another worker once they stall.
+      let stopping = false;
+      const stop = () => {
+        if (stopping) process.exit(1);
+        stopping = true;
+        say?.('worker: finishing the jobs in hand (signal again to stop at once)');
+        void worker.close().then(() => process.exit(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
 }
