@@ -46,11 +46,16 @@ const pong = () => new Promise<boolean>((resolve) => {
   c.on('error', () => resolve(false));
 });
 
+/** redis-server on `port`, without persistence: a restart starts empty. */
+async function startRedis(): Promise<void> {
+  redis = spawn(redisBin!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tempDir('redis-'), '--databases', '32'], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && !(await pong()); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
 beforeAll(async () => {
   if (skip) return;
   port = await freePort();
-  redis = spawn(redisBin!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tempDir('redis-'), '--databases', '32'], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(await pong()); i++) await new Promise((r) => setTimeout(r, 50));
+  await startRedis();
 });
 
 afterAll(async () => {
@@ -151,6 +156,28 @@ describe('queue: claims run --queue with claims worker (BullMQ, redis-server)', 
       await stop(w);
     }
   });
+
+  test.skipIf(skip)('Redis killed mid-run and started again, empty: the run puts the lost jobs on again and gives the local run\'s bytes', async () => {
+    const url = nextUrl();
+    const inputs = tempDir('restart-');
+    buildCorpus(inputs, 1.2);
+    const workers = [worker(url), worker(url)];
+    try {
+      const { local, queued, q } = await bothRuns(inputs, url, async () => {
+        const queue = new Queue(QUEUE_NAME, { connection: { url } });
+        for (let i = 0; i < 600 && (await queue.getCompletedCount()) < 50; i++) await new Promise((r) => setTimeout(r, 50));
+        await queue.close();
+        redis!.kill('SIGKILL');
+        await exited(redis!);
+        await new Promise((r) => setTimeout(r, 500));
+        await startRedis();
+      });
+      expect(q.code, q.stderr).toBe(0);
+      expect(snapshot(queued)).toEqual(snapshot(local));
+    } finally {
+      await stop(...workers);
+    }
+  }, 120_000);
 
   test.skipIf(skip)('a worker killed (SIGKILL) mid-job: another worker takes the job after the stall interval, nothing lost or doubled', async () => {
     const url = nextUrl();
