@@ -97,37 +97,34 @@ async function bothRuns(inputs: string, url: string, during?: (queued: Promise<u
   return { local, queued, l, q };
 }
 
+/** A queued run with `n` worker processes must exit 0 with the bytes of the local run. */
+async function sameAsLocal(inputs: string, n: number, during?: (url: string) => Promise<void>) {
+  const url = nextUrl();
+  const workers = Array.from({ length: n }, () => worker(url));
+  try {
+    const runs = await bothRuns(inputs, url, during && (() => during(url)));
+    expect(runs.q.code, runs.q.stderr).toBe(0);
+    expect(snapshot(runs.queued)).toEqual(snapshot(runs.local));
+    return runs;
+  } finally {
+    await stop(...workers);
+  }
+}
+
 describe('queue: claims run --queue with claims worker (BullMQ, redis-server)', () => {
   test.skipIf(skip)('outputs byte for byte those of a local run on the sample corpus, with 2 worker processes', async () => {
-    const url = nextUrl();
-    const workers = [worker(url), worker(url)];
-    try {
-      const { local, queued, l, q } = await bothRuns(corpusDir, url);
-      expect(l.code).toBe(0);
-      expect(q.code, q.stderr).toBe(0);
-      expect(q.stderr).toMatch(/queue: 5\/5 jobs done, [\d.]+\/s, 0 failed/);
-      const a = snapshot(local), b = snapshot(queued);
-      expect([...b.keys()]).toEqual([...a.keys()]);
-      for (const name of ['claims.jsonl', 'graph.json', 'noise.jsonl', 'run.json', 'report.md']) expect(b.get(name), name).toBe(a.get(name));
-      expect(b).toEqual(a);
-    } finally {
-      await stop(...workers);
-    }
+    const { local, queued, l, q } = await sameAsLocal(corpusDir, 2);
+    expect(l.code).toBe(0);
+    expect(q.stderr).toMatch(/queue: 5\/5 jobs done, [\d.]+\/s, 0 failed/);
+    const a = snapshot(local), b = snapshot(queued);
+    for (const name of ['claims.jsonl', 'graph.json', 'noise.jsonl', 'run.json', 'report.md']) expect(b.get(name), name).toBe(a.get(name));
   });
 
   // ~1 minute on 2 cores: CLAIMS_QUEUE_FULL=1 npx vitest run tests/queue.test.ts
   test.skipIf(skip || !process.env.CLAIMS_QUEUE_FULL)('2,000 nlp-corpus articles with 3 worker processes: the bytes of the local run (CLAIMS_QUEUE_FULL=1)', async () => {
-    const url = nextUrl();
     const inputs = tempDir('nlp-');
     expect((buildCorpus(inputs, 2000 * 4200 / 2 ** 20) as { articles: number }).articles).toBeGreaterThanOrEqual(2000);
-    const workers = [worker(url), worker(url), worker(url)];
-    try {
-      const { local, queued, q } = await bothRuns(inputs, url);
-      expect(q.code, q.stderr).toBe(0);
-      expect(snapshot(queued)).toEqual(snapshot(local));
-    } finally {
-      await stop(...workers);
-    }
+    await sameAsLocal(inputs, 3);
   }, 300_000);
 
   test.skipIf(skip)('a poisoned article (invalid UTF-8, binary) fails once with its reason and is named in run.json like a local failure', async () => {
@@ -158,25 +155,17 @@ describe('queue: claims run --queue with claims worker (BullMQ, redis-server)', 
   });
 
   test.skipIf(skip)('Redis killed mid-run and started again, empty: the run puts the lost jobs on again and gives the local run\'s bytes', async () => {
-    const url = nextUrl();
     const inputs = tempDir('restart-');
     buildCorpus(inputs, 1.2);
-    const workers = [worker(url), worker(url)];
-    try {
-      const { local, queued, q } = await bothRuns(inputs, url, async () => {
-        const queue = new Queue(QUEUE_NAME, { connection: { url } });
-        for (let i = 0; i < 600 && (await queue.getCompletedCount()) < 50; i++) await new Promise((r) => setTimeout(r, 50));
-        await queue.close();
-        redis!.kill('SIGKILL');
-        await exited(redis!);
-        await new Promise((r) => setTimeout(r, 500));
-        await startRedis();
-      });
-      expect(q.code, q.stderr).toBe(0);
-      expect(snapshot(queued)).toEqual(snapshot(local));
-    } finally {
-      await stop(...workers);
-    }
+    await sameAsLocal(inputs, 2, async (url) => {
+      const queue = new Queue(QUEUE_NAME, { connection: { url } });
+      for (let i = 0; i < 600 && (await queue.getCompletedCount()) < 50; i++) await new Promise((r) => setTimeout(r, 50));
+      await queue.close();
+      redis!.kill('SIGKILL');
+      await exited(redis!);
+      await new Promise((r) => setTimeout(r, 500));
+      await startRedis();
+    });
   }, 120_000);
 
   test.skipIf(skip)('a worker killed (SIGKILL) mid-job: another worker takes the job after the stall interval, nothing lost or doubled', async () => {
