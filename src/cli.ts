@@ -13,6 +13,7 @@ import { RuleError } from './rules/load.js';
 import { PIPELINE_VERSION } from './pipeline/version.js';
 import { escapeControls, oneLine } from './util/message.js';
 import { addReviewCommand, reportDecisions, reviewCommand, DecisionsError } from './review/cli.js';
+import { addWorkerCommand } from './pipeline/worker-command.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -110,8 +111,11 @@ common(program
   .command('run')
   .description('add articles (.txt, .md files, folders, quoted globs) to what the output folder holds, and rebuild claims.jsonl, noise.jsonl, graph.json, report.md, run.json and schema/ over the whole')
   .argument('<inputs...>', 'article files, folders or quoted globs')
-  .option('--replace', 'start over: the output folder holds only these inputs afterwards'))
-  .action((inputs: string[], opts: Common & { replace?: boolean }) => execute({ inputs, replace: opts.replace }, opts));
+  .option('--replace', 'start over: the output folder holds only these inputs afterwards')
+  .option('--queue <url>', 'process articles on a BullMQ queue in Redis (redis://host:port) by `claims worker`s'))
+  .action((inputs: string[], opts: Common & { replace?: boolean; queue?: string }) => execute({
+    inputs, replace: opts.replace, queue: opts.queue ? { url: opts.queue, onStatus: opts.quiet ? undefined : (l) => void process.stderr.write(`claims ${l}\n`) } : undefined,
+  }, opts));
 
 common(program
   .command('remove')
@@ -120,6 +124,7 @@ common(program
   .action((paths: string[], opts: Common) => execute({ inputs: [], remove: paths }, opts));
 
 addReviewCommand(program);
+addWorkerCommand(program, positiveInt);
 
 try {
   await program.parseAsync(process.argv);

@@ -61,9 +61,10 @@ export const OWN_WORKER_BYTES = 512 * 1024;
 const HEAP_PER_BYTE = 160;
 export const ownHeapMb = (bytes: number) => Math.min(8192, Math.max(1024, WORKER_HEAP_MB + Math.ceil((bytes * HEAP_PER_BYTE) / 2 ** 20)));
 
-export async function createExecutor(workers: number, rules: LoadedRules, compiled: CompiledRules, budgetMs = 0): Promise<Executor> {
+/** `alwaysPool`: a pool even of one thread (a queue worker, whose event loop must stay free). */
+export async function createExecutor(workers: number, rules: LoadedRules, compiled: CompiledRules, budgetMs = 0, { alwaysPool = false } = {}): Promise<Executor> {
   setFlagsFromString(`--interrupt-budget=${JIT_INTERRUPT_BUDGET}`);
-  const usePool = workers > 1 && canUseWorkers();
+  const usePool = (workers > 1 || alwaysPool) && canUseWorkers();
   // The processing code (compromise, the lexicons) loads only where it runs: in the workers, or
   // here when running inline. The main thread of a pooled run never pays for it.
   const runTask = usePool ? null : (await import('./worker.js')).runTask;

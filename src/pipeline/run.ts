@@ -57,6 +57,9 @@ export interface RunOptions {
   timeBudget?: number;
   /** Called after each article. */
   onProgress?: (p: Progress) => void;
+  /** Process articles on a BullMQ queue (redis:// URL) by `claims worker`s instead of a local
+   * pool; `onStatus` gets progress lines (jobs done, rate, failures). */
+  queue?: { url: string; onStatus?: (line: string) => void };
 }
 
 export interface Progress {
@@ -179,7 +182,10 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   await removeStaleTemps(out, [CACHE_DIR, 'schema', STORE_DIR]);
   // The workers start now (each loads compromise and the lexicons) while this thread reads the
   // inputs into the store.
-  const executor = await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules, (options.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000);
+  // With --queue, the same per-article function runs in `claims worker`s; BullMQ is loaded only then.
+  const executor = options.queue
+    ? await (await import('./queue.js')).createQueueExecutor({ ...options.queue, rules: rules.hash, code: codeVersion() })
+    : await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules, (options.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000);
   const store = new ArticleStore(out);
   const failures: IngestFailure[] = found.refused.map((r) => ({ path: displayPath(r.path), reason: r.reason }));
   const read = new Map<string, string>();
@@ -238,7 +244,7 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
       continue;
     }
     await executor.ready();
-    pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key), budgetMs }).then(async (outcome) => {
+    pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key), key, budgetMs }).then(async (outcome) => {
       if (!outcome.ok) return fail(a, outcome.reason);
       cache.markUsed(key);
       processed++;

@@ -18,6 +18,8 @@ export interface TaskInput {
   maxBytes: number;
   /** Where to store the full result (see pipeline/cache.ts). */
   store: string;
+  /** The result's cache key (content hash, path, rules, code version): the queue's job id. */
+  key?: string;
   /** Time an article may take, in ms (checked between stages and every few hundred sentences). */
   budgetMs?: number;
   /** Pool only: the worker writes Date.now() here when it starts the task (shared memory), so the
