@@ -1,0 +1,35 @@
+/**
+ * `claims export`: the run in an output folder, re-written into <out>/export/ in formats other
+ * tools read as is. Each format is one module; this only names them and runs the ones asked for.
+ */
+import { join } from 'node:path';
+import { writeCsv } from './csv.js';
+import { writeGraphml } from './graphml.js';
+
+export const EXPORT_FORMATS = ['csv', 'graphml'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface Exported {
+  format: ExportFormat;
+  path: string;
+  /** What was written, in words ("1234 claims", "56 nodes, 78 edges"). */
+  what: string;
+}
+
+const WRITERS: Record<ExportFormat, { file: string; write: (out: string, path: string) => Promise<string> }> = {
+  csv: { file: 'claims.csv', write: async (out, path) => `${await writeCsv(out, path)} claims` },
+  graphml: { file: 'graph.graphml', write: async (out, path) => {
+    const { nodes, edges } = await writeGraphml(out, path);
+    return `${nodes} nodes, ${edges} edges`;
+  } },
+};
+
+/** Writes each format of the run in `out` into `out/export/`, one after another. */
+export async function exportRun(out: string, formats: readonly ExportFormat[]): Promise<Exported[]> {
+  const done: Exported[] = [];
+  for (const format of formats) {
+    const path = join(out, 'export', WRITERS[format].file);
+    done.push({ format, path, what: await WRITERS[format].write(out, path) });
+  }
+  return done;
+}
