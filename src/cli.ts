@@ -15,6 +15,8 @@ import { RuleError } from './rules/load.js';
 import { PIPELINE_VERSION } from './pipeline/version.js';
 import { escapeControls, oneLine } from './util/message.js';
 import { addReviewCommand, reportDecisions, reviewCommand, DecisionsError } from './review/cli.js';
+import { exportCommand, parseFormats } from './export/cli.js';
+import { EXPORT_FORMATS, type ExportFormat } from './export/index.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -36,11 +38,12 @@ Examples:
   curl -s https://… | claims run -         one article from stdin (held as stdin.txt)
   claims remove corpus/old.txt             take an article out again
   claims review output                     write the review site for output/
+  claims export --format csv,graphml       write output/export/claims.csv and graph.graphml
 
 Exit codes: 0 every article went through, 1 some article failed (named on stderr),
 2 bad usage, bad rules or an internal error (nothing written).`);
 
-type Common = { stdinName: string; debug?: boolean; out: string; rules?: string; workers?: number; maxBytes?: number; timeBudget?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
+type Common = { stdinName: string; export?: ExportFormat[]; debug?: boolean; out: string; rules?: string; workers?: number; maxBytes?: number; timeBudget?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
 
 /** Runs the pipeline and prints what it did; usage problems exit 2 with nothing written. */
 async function execute(options: Omit<RunOptions, 'stdin' | 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'timeBudget' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
@@ -62,21 +65,23 @@ async function execute(options: Omit<RunOptions, 'stdin' | 'out' | 'rulesDir' | 
     }
     reportDecisions(summary.decisions);
     if (opts.review) await reviewCommand(opts.out, { quiet: opts.quiet });
+    if (opts.export) await exportCommand(opts.out, opts.export, opts);
     process.exitCode = summary.exitCode;
   } catch (err) {
-    if (err instanceof DecisionsError) {
-      // Read before anything is written: a bad decisions file leaves the output folder as it was.
-      process.stderr.write(`claims: bad decisions file: ${err.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    if (err instanceof RuleError || err instanceof UsageError) {
-      process.stderr.write(`claims: ${err instanceof RuleError ? 'bad rule file: ' : ''}${oneLine(err.message, 2000)}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    internalError(err, opts.debug);
+    commandError(err, opts.debug);
   }
+}
+
+/** Usage problems (exit 2, nothing written) in one line; anything else is an internal error. */
+function commandError(err: unknown, debug?: boolean): void {
+  if (err instanceof DecisionsError) {
+    // Read before anything is written: a bad decisions file leaves the output folder as it was.
+    process.stderr.write(`claims: bad decisions file: ${err.message}\n`);
+    process.exitCode = 2;
+  } else if (err instanceof RuleError || err instanceof UsageError) {
+    process.stderr.write(`claims: ${err instanceof RuleError ? 'bad rule file: ' : ''}${oneLine(err.message, 2000)}\n`);
+    process.exitCode = 2;
+  } else internalError(err, debug);
 }
 
 /** `-` among the inputs: stdin, read whole, as one article (a pipe, a redirected file). */
@@ -111,6 +116,7 @@ const common = (cmd: Command) => cmd
   .option('-q, --quiet', 'no progress or summary on stderr')
   .option('--decisions <file>', 'apply a reviewer\'s decisions.jsonl (from the review site) before reconciliation')
   .option('--review', 'also write the review site into <out>/review/')
+  .option('--export <formats>', `also export the run into <out>/export/: ${EXPORT_FORMATS.join(', ')} (comma-separated)`, parseFormats)
   .option('--debug', 'on an internal error, print its stack trace');
 
 /**
@@ -145,6 +151,21 @@ common(program
   .action((paths: string[], opts: Common) => execute({ inputs: [], remove: paths }, opts));
 
 addReviewCommand(program);
+
+program
+  .command('export')
+  .description('write the run in the output folder into <out>/export/ in formats other tools read: claims.csv (one row per claim) and graph.graphml (graph.json for Gephi, networkx)')
+  .requiredOption('-f, --format <formats>', `${EXPORT_FORMATS.join(', ')}, comma-separated`, parseFormats)
+  .option('-o, --out <dir>', 'output folder holding the run', 'output')
+  .option('-q, --quiet', 'no summary on stderr')
+  .option('--debug', 'on an internal error, print its stack trace')
+  .action(async (opts: { format: ExportFormat[]; out: string; quiet?: boolean; debug?: boolean }) => {
+    try {
+      await exportCommand(opts.out, opts.format, opts);
+    } catch (err) {
+      commandError(err, opts.debug);
+    }
+  });
 
 try {
   await program.parseAsync(process.argv);
