@@ -43,8 +43,14 @@ describe('the packed tarball, installed into an empty folder', () => {
       '': { name: 'consumer', dependencies },
       'node_modules/claims': { version: pkg.version, resolved: `file:${tarball}`, license: pkg.license, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines },
     };
-    for (const [k, v] of Object.entries(lock.packages as Record<string, { dev?: boolean; devOptional?: boolean }>)) {
-      if (k.startsWith('node_modules/') && !v.dev && !v.devOptional) packages[k] = v;
+    // The project's lockfile leaves out `resolved` (omit-lockfile-registry-resolved), which offline
+    // npm would look up in a package document it may not have cached; the registry's tarball URL
+    // with the locked integrity lets it take the tarball from its cache.
+    const registry = npm(['config', 'get', 'registry'], root).trim().replace(/\/$/, '');
+    for (const [k, v] of Object.entries(lock.packages as Record<string, { version: string; resolved?: string; dev?: boolean; devOptional?: boolean }>)) {
+      if (!k.startsWith('node_modules/') || v.dev || v.devOptional) continue;
+      const name = k.slice(k.lastIndexOf('node_modules/') + 'node_modules/'.length);
+      packages[k] = { resolved: `${registry}/${name}/-/${name.split('/').pop()}-${v.version}.tgz`, ...v };
     }
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }));
     writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }));
