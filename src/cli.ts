@@ -154,7 +154,7 @@ addReviewCommand(program);
 
 program
   .command('export')
-  .description('write the run in the output folder into <out>/export/ in formats other tools read: claims.csv (one row per claim) and graph.graphml (graph.json for Gephi, networkx)')
+  .description('write the run in the output folder into <out>/export/ in formats other tools read: claims.csv and claims.parquet (one row per claim) and graph.graphml (graph.json for Gephi, networkx)')
   .requiredOption('-f, --format <formats>', `${EXPORT_FORMATS.join(', ')}, comma-separated`, parseFormats)
   .option('-o, --out <dir>', 'output folder holding the run', 'output')
   .option('-q, --quiet', 'no summary on stderr')

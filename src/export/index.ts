@@ -5,8 +5,9 @@
 import { join } from 'node:path';
 import { writeCsv } from './csv.js';
 import { writeGraphml } from './graphml.js';
+import { writeParquet } from './parquet.js';
 
-export const EXPORT_FORMATS = ['csv', 'graphml'] as const;
+export const EXPORT_FORMATS = ['csv', 'parquet', 'graphml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface Exported {
@@ -18,6 +19,7 @@ export interface Exported {
 
 const WRITERS: Record<ExportFormat, { file: string; write: (out: string, path: string) => Promise<string> }> = {
   csv: { file: 'claims.csv', write: async (out, path) => `${await writeCsv(out, path)} claims` },
+  parquet: { file: 'claims.parquet', write: async (out, path) => `${await writeParquet(out, path)} claims` },
   graphml: { file: 'graph.graphml', write: async (out, path) => {
     const { nodes, edges } = await writeGraphml(out, path);
     return `${nodes} nodes, ${edges} edges`;
