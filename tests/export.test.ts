@@ -1,16 +1,17 @@
 /**
  * `claims export` (issue 13): each format read back by an independent reader — csv-parse for
- * CSV, fast-xml-parser for GraphML — and compared with claims.jsonl and graph.json: counts, ids
+ * CSV, DuckDB for Parquet, fast-xml-parser for GraphML — and compared with claims.jsonl and graph.json: counts, ids
  * and a few values; then the formula guard, characters XML cannot hold, and the CLI.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportRun } from '../src/export/index.js';
-import { CSV_COLUMNS } from '../src/export/csv.js';
+import { CLAIM_COLUMNS } from '../src/export/columns.js';
 import type { Graph } from '../src/graph/schema.js';
 import type { ClaimRecord } from '../src/records.js';
 import { corpusDir, readClaims, root, runPipeline, tempDir } from './helpers.js';
@@ -30,15 +31,16 @@ describe('claims export of a corpus run', () => {
     await runPipeline([corpusDir], out);
     claims = readClaims(out);
     graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
-    expect(await exportRun(out, ['csv', 'graphml'])).toEqual([
+    expect(await exportRun(out, ['csv', 'parquet', 'graphml'])).toEqual([
       { format: 'csv', path: join(out, 'export', 'claims.csv'), what: `${claims.length} claims` },
+      { format: 'parquet', path: join(out, 'export', 'claims.parquet'), what: `${claims.length} claims` },
       { format: 'graphml', path: join(out, 'export', 'graph.graphml'), what: `${graph.nodes.length} nodes, ${graph.edges.length} edges` },
     ]);
   });
 
   test('claims.csv: one row per claim, in order, with the flat columns and their values', () => {
     const rows = readCsv(join(out, 'export', 'claims.csv'));
-    expect(Object.keys(rows[0])).toEqual(CSV_COLUMNS.map(([name]) => name));
+    expect(Object.keys(rows[0])).toEqual(CLAIM_COLUMNS.map(({ name }) => name));
     expect(rows.map((r) => r.id)).toEqual(claims.map((c) => c.id));
     const figure = claims.findIndex((c) => c.quantity && c.quantity.value !== null && c.subject);
     const [c, r] = [claims[figure], rows[figure]];
@@ -50,6 +52,22 @@ describe('claims export of a corpus run', () => {
     if (noSubject >= 0) expect(rows[noSubject]).toMatchObject({ subject_name: '', subject_reason: claims[noSubject].subjectReason ?? '' });
     // Quotes round-trip exactly (commas, quotes, newlines) unless the formula guard marked them.
     expect(rows.filter((row, i) => row.quote !== claims[i].quote && row.quote !== `'${claims[i].quote}`)).toEqual([]);
+  });
+
+  test('claims.parquet: DuckDB reads typed columns, one row per claim, with the values of claims.jsonl', async () => {
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const file = join(out, 'export', 'claims.parquet').replaceAll("'", "''");
+    const types = Object.fromEntries((await db.runAndReadAll(`describe select * from '${file}'`)).getRowObjects().map((r) => [r.column_name, r.column_type]));
+    expect(Object.keys(types)).toEqual(CLAIM_COLUMNS.map(({ name }) => name));
+    expect(types).toMatchObject({ id: 'VARCHAR', span_start: 'INTEGER', value: 'DOUBLE', low: 'DOUBLE', implied: 'BOOLEAN', line: 'INTEGER' });
+    const rows = (await db.runAndReadAll(`select id, value, high, subject_name, implied, span_start, quote from '${file}'`)).getRowObjects();
+    expect(rows.map((r) => r.id)).toEqual(claims.map((c) => c.id));
+    rows.forEach((r, i) => {
+      const c = claims[i];
+      expect(r).toEqual({ id: c.id, value: c.quantity?.value ?? null, high: c.quantity?.high ?? null, subject_name: c.subject?.name ?? null, implied: c.quantity?.implied ?? null, span_start: c.span.start, quote: c.quote });
+    });
+    const [sum] = (await db.runAndReadAll(`select count(*)::int n, count(value)::int with_value from '${file}'`)).getRowObjects();
+    expect(sum).toEqual({ n: claims.length, with_value: claims.filter((c) => c.quantity?.value != null).length });
   });
 
   test('graph.graphml: every node and edge of graph.json, typed keys, no null attribute', () => {
@@ -106,6 +124,16 @@ describe('what the exporters guard against', () => {
     expect(dataOf(g.node[0].data)).toEqual({ n_type: 'entity', n_name: 'A <&> "B"\uFFFD\uFFFD', n_kind: 'org', n_label: 'A <&> "B"\uFFFD\uFFFD' });
     expect(dataOf(g.edge[0].data)).toEqual({ e_type: 'about', e_review: 'false' });
   });
+});
+
+test('a run without claims exports a header-only CSV and an empty Parquet file with every column', async () => {
+  const out = tempDir();
+  writeFileSync(join(out, 'claims.jsonl'), '');
+  expect(await exportRun(out, ['csv', 'parquet'])).toMatchObject([{ what: '0 claims' }, { what: '0 claims' }]);
+  expect(readFileSync(join(out, 'export', 'claims.csv'), 'utf8')).toBe(`${CLAIM_COLUMNS.map(({ name }) => name).join(',')}\n`);
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const described = (await db.runAndReadAll(`describe select * from '${join(out, 'export', 'claims.parquet')}'`)).getRowObjects();
+  expect(described.length).toBe(CLAIM_COLUMNS.length);
 });
 
 test('a graph.json laid out otherwise (re-indented) is read whole, to the same GraphML', async () => {
