@@ -17,7 +17,8 @@ import type { ClaimRecord } from '../src/records.js';
 import { corpusDir, readClaims, root, runPipeline, tempDir } from './helpers.js';
 
 const readCsv = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true, relax_quotes: false });
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', textNodeName: 'text', parseTagValue: false, trimValues: false, isArray: (name, _path, _leaf, attribute) => !attribute && ['key', 'node', 'edge', 'data'].includes(name) });
+// htmlEntities: also decode numeric character references (&#9;), as every XML parser must.
+const xml = new XMLParser({ htmlEntities: true, ignoreAttributes: false, attributeNamePrefix: '', textNodeName: 'text', parseTagValue: false, trimValues: false, isArray: (name, _path, _leaf, attribute) => !attribute && ['key', 'node', 'edge', 'data'].includes(name) });
 type XmlData = { key: string; text: string };
 type XmlGraph = { graphml: { key: { id: string; for: string; 'attr.name': string; 'attr.type': string }[]; graph: { edgedefault: string; node: { id: string; data: XmlData[] }[]; edge: { source: string; target: string; data?: XmlData[] }[] } } };
 const readGraphml = (file: string) => xml.parse(readFileSync(file, 'utf8')) as XmlGraph;
@@ -113,15 +114,17 @@ describe('what the exporters guard against', () => {
     expect(rows.every((r) => r.value === '-5')).toBe(true);
   });
 
-  test('GraphML: characters XML cannot hold become U+FFFD; markup characters are escaped', async () => {
+  test('GraphML: characters XML cannot hold become U+FFFD; markup and white space read back exactly', async () => {
     const out = tempDir();
-    const node = { type: 'entity', id: 'entity:a&b', name: 'A <&> "B"\u0001\uD800', kind: 'org', parent: null };
-    writeFileSync(join(out, 'graph.json'), `{"pipeline":"0","rules":"0","nodes":[\n${JSON.stringify(node)}\n],"edges":[\n{"type":"about","from":"entity:a&b","to":"entity:a&b","reason":null,"review":false}\n]}\n`);
+    const node = { type: 'entity', id: 'entity:a&b\t"c"', name: 'A <&> "B"\u0001\uD800\r\n\tC', kind: 'org', parent: null };
+    writeFileSync(join(out, 'graph.json'), `{"pipeline":"0","rules":"0","nodes":[\n${JSON.stringify(node)}\n],"edges":[\n{"type":"about","from":${JSON.stringify(node.id)},"to":${JSON.stringify(node.id)},"reason":null,"review":false}\n]}\n`);
     writeFileSync(join(out, 'claims.jsonl'), '');
     await exportRun(out, ['graphml']);
     const g = readGraphml(join(out, 'export', 'graph.graphml')).graphml.graph;
-    expect(g.node[0].id).toBe('entity:a&b');
-    expect(dataOf(g.node[0].data)).toEqual({ n_type: 'entity', n_name: 'A <&> "B"\uFFFD\uFFFD', n_kind: 'org', n_label: 'A <&> "B"\uFFFD\uFFFD' });
+    // Tab, CR and newline survive where a parser would normalize them (attributes; CR anywhere).
+    expect([g.node[0].id, g.edge[0].source, g.edge[0].target]).toEqual([node.id, node.id, node.id]);
+    const name = 'A <&> "B"\uFFFD\uFFFD\r\n\tC';
+    expect(dataOf(g.node[0].data)).toEqual({ n_type: 'entity', n_name: name, n_kind: 'org', n_label: name });
     expect(dataOf(g.edge[0].data)).toEqual({ e_type: 'about', e_review: 'false' });
   });
 });
