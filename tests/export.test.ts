@@ -8,7 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { exportRun } from '../src/export/index.js';
 import { CLAIM_COLUMNS } from '../src/export/columns.js';
@@ -168,5 +169,20 @@ describe('claims export on the command line', () => {
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/^claims: no run in .*: graph.json is missing/);
     expect(existsSync(join(empty, 'export'))).toBe(false);
+    expect(claims(['export', '-f', 'csv', '--out', join(empty, 'nope')]).stderr).toMatch(/^claims: no such output folder: .*nope; nothing was exported\n$/);
+  });
+
+  test('an export takes the folder\'s lock: a folder another run holds is refused; a killed export\'s temp file is removed', async () => {
+    const out = tempDir();
+    await runPipeline([join(corpusDir, '000_9d0cdbc362e20dad.txt')], out);
+    writeFileSync(join(out, '.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
+    const held = claims(['export', '-f', 'csv', '--out', out]);
+    expect(held.status).toBe(2);
+    expect(held.stderr).toMatch(/^claims: .* is in use by another run/);
+    rmSync(join(out, '.lock'));
+    mkdirSync(join(out, 'export'));
+    writeFileSync(join(out, 'export', '.claims.csv.tmp-0123456789abcdef'), 'half');
+    expect(claims(['export', '-f', 'csv', '--out', out, '-q']).status).toBe(0);
+    expect(readdirSync(join(out, 'export'))).toEqual(['claims.csv']);
   });
 });

@@ -2,7 +2,11 @@
  * `claims export`: the run in an output folder, re-written into <out>/export/ in formats other
  * tools read as is. Each format is one module; this only names them and runs the ones asked for.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../ingest/walk.js';
+import { finishCommit, removeStaleTemps } from '../output/atomic.js';
+import { lockOutput } from '../output/lock.js';
 import { writeCsv } from './csv.js';
 import { writeGraphml } from './graphml.js';
 import { writeParquet } from './parquet.js';
@@ -26,12 +30,25 @@ const WRITERS: Record<ExportFormat, { file: string; write: (out: string, path: s
   } },
 };
 
-/** Writes each format of the run in `out` into `out/export/`, one after another. */
+/**
+ * Writes each format of the run in `out` into `out/export/`, one after another. Like a run, it
+ * holds the folder's lock (a run switching the output set meanwhile could give a CSV of one run
+ * and a GraphML of the next), first finishes a switch a killed run left half done, and removes
+ * the temp files a killed export left in export/.
+ */
 export async function exportRun(out: string, formats: readonly ExportFormat[]): Promise<Exported[]> {
-  const done: Exported[] = [];
-  for (const format of formats) {
-    const path = join(out, 'export', WRITERS[format].file);
-    done.push({ format, path, what: await WRITERS[format].write(out, path) });
+  if (!existsSync(out)) throw new UsageError(`no such output folder: ${out}; nothing was exported`);
+  const lock = lockOutput(out);
+  try {
+    await finishCommit(out);
+    await removeStaleTemps(join(out, 'export'));
+    const done: Exported[] = [];
+    for (const format of formats) {
+      const path = join(out, 'export', WRITERS[format].file);
+      done.push({ format, path, what: await WRITERS[format].write(out, path) });
+    }
+    return done;
+  } finally {
+    lock.release();
   }
-  return done;
 }
