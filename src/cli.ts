@@ -6,14 +6,18 @@
  * usage, bad rules or nothing to do (a missing input, an input without articles), nothing written.
  * Both take `--decisions FILE` (a reviewer's decisions.jsonl, applied before reconciliation) and
  * `--review` (also write <out>/review/); `claims review [out]` writes the review site alone.
+ * An input `-` is one article read from stdin (held as `stdin.txt`, or `--stdin-name`).
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { run, UsageError, type Progress, type RunOptions } from './pipeline/run.js';
+import { run, UsageError, DEFAULT_TIME_BUDGET, type Progress, type RunOptions } from './pipeline/run.js';
+import { DEFAULT_MAX_BYTES } from './ingest/decode.js';
 import { RuleError } from './rules/load.js';
 import { PIPELINE_VERSION } from './pipeline/version.js';
 import { escapeControls, oneLine } from './util/message.js';
 import { addReviewCommand, reportDecisions, reviewCommand, DecisionsError } from './review/cli.js';
 import { addWorkerCommand } from './pipeline/worker-command.js';
+import { exportCommand, parseFormats } from './export/cli.js';
+import { EXPORT_FORMATS, type ExportFormat } from './export/index.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -24,13 +28,26 @@ const positiveInt = (v: string) => {
 const program = new Command()
   .name('claims')
   .description('Turn news articles into a provenance-tracked graph of the claims they make.')
-  .version(PIPELINE_VERSION)
-  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+  .version(PIPELINE_VERSION, '-v, --version', 'print the version')
+  // Usage errors as every other message: one line starting "claims:", exit 2.
+  .configureOutput({ outputError: (str, write) => write(`claims: ${str.replace(/^error: /, '')}`) })
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .addHelpText('after', `
+Examples:
+  claims run corpus/ --out output          add every article under corpus/ to output/
+  claims run "feeds/**/*.md" -w 2          a quoted glob, two worker threads
+  curl -s https://… | claims run -         one article from stdin (held as stdin.txt)
+  claims remove corpus/old.txt             take an article out again
+  claims review output                     write the review site for output/
+  claims export --format csv,graphml       write output/export/claims.csv and graph.graphml
 
-type Common = { debug?: boolean; out: string; rules?: string; workers?: number; maxBytes?: number; timeBudget?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
+Exit codes: 0 every article went through, 1 some article failed (named on stderr),
+2 bad usage, bad rules or an internal error (nothing written).`);
+
+type Common = { stdinName: string; export?: ExportFormat[]; debug?: boolean; out: string; rules?: string; workers?: number; maxBytes?: number; timeBudget?: number; incremental: boolean; quiet?: boolean; decisions?: string; review?: boolean };
 
 /** Runs the pipeline and prints what it did; usage problems exit 2 with nothing written. */
-async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'timeBudget' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
+async function execute(options: Omit<RunOptions, 'stdin' | 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'timeBudget' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
   const tty = process.stderr.isTTY && !opts.quiet;
   const started = Date.now();
   const onProgress = tty ? (p: Progress) => {
@@ -38,7 +55,8 @@ async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' 
     process.stderr.write(`\r${p.done}/${p.total} articles, ${p.failed} failed, ${rate.toFixed(1)}/s `);
   } : undefined;
   try {
-    const summary = await run({ ...options, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, timeBudget: opts.timeBudget, incremental: opts.incremental, onProgress, decisions: opts.decisions });
+    const stdin = await readStdin(options.inputs, opts.stdinName);
+    const summary = await run({ ...options, inputs: options.inputs.filter((i) => i !== '-'), stdin, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, timeBudget: opts.timeBudget, incremental: opts.incremental, onProgress, decisions: opts.decisions });
     if (tty) process.stderr.write('\n');
     for (const f of summary.failed) process.stderr.write(`claims: ${escapeControls(f.path)}: ${oneLine(f.reason)}\n`);
     if (!opts.quiet) {
@@ -48,21 +66,32 @@ async function execute(options: Omit<RunOptions, 'out' | 'rulesDir' | 'workers' 
     }
     reportDecisions(summary.decisions);
     if (opts.review) await reviewCommand(opts.out, { quiet: opts.quiet });
+    if (opts.export) await exportCommand(opts.out, opts.export, opts);
     process.exitCode = summary.exitCode;
   } catch (err) {
-    if (err instanceof DecisionsError) {
-      // Read before anything is written: a bad decisions file leaves the output folder as it was.
-      process.stderr.write(`claims: bad decisions file: ${err.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    if (err instanceof RuleError || err instanceof UsageError) {
-      process.stderr.write(`claims: ${err instanceof RuleError ? 'bad rule file: ' : ''}${oneLine(err.message, 2000)}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    internalError(err, opts.debug);
+    commandError(err, opts.debug);
   }
+}
+
+/** Usage problems (exit 2, nothing written) in one line; anything else is an internal error. */
+function commandError(err: unknown, debug?: boolean): void {
+  if (err instanceof DecisionsError) {
+    // Read before anything is written: a bad decisions file leaves the output folder as it was.
+    process.stderr.write(`claims: bad decisions file: ${err.message}\n`);
+    process.exitCode = 2;
+  } else if (err instanceof RuleError || err instanceof UsageError) {
+    process.stderr.write(`claims: ${err instanceof RuleError ? 'bad rule file: ' : ''}${oneLine(err.message, 2000)}\n`);
+    process.exitCode = 2;
+  } else internalError(err, debug);
+}
+
+/** `-` among the inputs: stdin, read whole, as one article (a pipe, a redirected file). */
+async function readStdin(inputs: string[], name: string): Promise<RunOptions['stdin']> {
+  if (!inputs.includes('-')) return undefined;
+  if (process.stdin.isTTY) throw new UsageError('- reads an article from stdin, but stdin is a terminal: pipe or redirect the article in');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return { name, bytes: Buffer.concat(chunks) };
 }
 
 /** Symbolic links and other file types a walk passed over: counted by reason, a few named. */
@@ -81,13 +110,14 @@ function printSkipped(skipped: { path: string; reason: string }[]): void {
 const common = (cmd: Command) => cmd
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('--rules <dir>', 'rules folder (default: the shipped rules/)')
-  .option('-w, --workers <n>', 'worker threads (1 = inline)', positiveInt)
-  .option('--max-bytes <n>', 'largest article accepted, in bytes', positiveInt)
-  .option('--time-budget <seconds>', 'time one article may take before it fails by name (default 300)', positiveInt)
+  .option('-w, --workers <n>', 'worker threads (1 = inline; default: cores, at most 4)', positiveInt)
+  .option('--max-bytes <n>', `largest article accepted, in bytes (default ${DEFAULT_MAX_BYTES}, 5 MiB)`, positiveInt)
+  .option('--time-budget <seconds>', `time one article may take before it fails by name (default ${DEFAULT_TIME_BUDGET})`, positiveInt)
   .option('--no-incremental', 'reprocess every article, ignoring stored results')
   .option('-q, --quiet', 'no progress or summary on stderr')
   .option('--decisions <file>', 'apply a reviewer\'s decisions.jsonl (from the review site) before reconciliation')
   .option('--review', 'also write the review site into <out>/review/')
+  .option('--export <formats>', `also export the run into <out>/export/: ${EXPORT_FORMATS.join(', ')} (comma-separated)`, parseFormats)
   .option('--debug', 'on an internal error, print its stack trace');
 
 /**
@@ -110,8 +140,9 @@ const ERRNO: Record<string, string> = {
 common(program
   .command('run')
   .description('add articles (.txt, .md files, folders, quoted globs) to what the output folder holds, and rebuild claims.jsonl, noise.jsonl, graph.json, report.md, run.json and schema/ over the whole')
-  .argument('<inputs...>', 'article files, folders or quoted globs')
+  .argument('<inputs...>', 'article files, folders or quoted globs; - reads one article from stdin')
   .option('--replace', 'start over: the output folder holds only these inputs afterwards')
+  .option('--stdin-name <name>', 'the path an article read from stdin (-) is held under', 'stdin.txt')
   .option('--queue <url>', 'process articles on a BullMQ queue in Redis (redis://host:port) by `claims worker`s'))
   .action((inputs: string[], opts: Common & { replace?: boolean; queue?: string }) => execute({
     inputs, replace: opts.replace, queue: opts.queue ? { url: opts.queue, onStatus: opts.quiet ? undefined : (l) => void process.stderr.write(`claims ${l}\n`) } : undefined,
@@ -125,6 +156,21 @@ common(program
 
 addReviewCommand(program);
 addWorkerCommand(program, positiveInt);
+
+program
+  .command('export')
+  .description('write the run in the output folder into <out>/export/ in formats other tools read: claims.csv and claims.parquet (one row per claim) and graph.graphml (graph.json for Gephi, networkx)')
+  .requiredOption('-f, --format <formats>', `${EXPORT_FORMATS.join(', ')}, comma-separated`, parseFormats)
+  .option('-o, --out <dir>', 'output folder holding the run', 'output')
+  .option('-q, --quiet', 'no summary on stderr')
+  .option('--debug', 'on an internal error, print its stack trace')
+  .action(async (opts: { format: ExportFormat[]; out: string; quiet?: boolean; debug?: boolean }) => {
+    try {
+      await exportCommand(opts.out, opts.format, opts);
+    } catch (err) {
+      commandError(err, opts.debug);
+    }
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -22,7 +22,7 @@ const LAYERS: string[][] = [
   ['reconcile'],
   ['graph'],
   ['output'],
-  ['review'],
+  ['review', 'export'],
   ['pipeline'],
   ['cli', 'index'],
 ];

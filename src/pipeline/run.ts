@@ -37,6 +37,9 @@ export { UsageError } from '../ingest/walk.js';
 export interface RunOptions {
   /** Files, folders and quoted globs to add. */
   inputs: string[];
+  /** One more article given as bytes (the CLI's `-`, read from stdin), held under `name` like a
+   * file at that path: the manifest and every record carry the name. */
+  stdin?: { name: string; bytes: Uint8Array };
   /** Output folder (created if missing). */
   out: string;
   /** Forget every article the output folder held: the outputs hold this run's inputs only. */
@@ -112,7 +115,7 @@ const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1
 
 /** Refuses, before anything is written, a run that cannot do what was asked. */
 function checkRequest(options: RunOptions, found: Found): void {
-  if (options.inputs.length === 0 && (options.remove ?? []).length === 0) throw new UsageError('nothing to do: name articles to add or paths to remove');
+  if (options.inputs.length === 0 && !options.stdin && (options.remove ?? []).length === 0) throw new UsageError('nothing to do: name articles to add or paths to remove');
   if (found.missing.length > 0) throw new UsageError(`no such file or folder: ${found.missing.join(', ')}; nothing was written`);
   if (found.empty.length > 0) {
     const skipped = found.skipped.length ? ` (${found.skipped.length} entries skipped, e.g. ${displayPath(found.skipped[0].path)}: ${found.skipped[0].reason})` : '';
@@ -204,6 +207,15 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
     for (const r of batch) {
       if (r.contentSha !== null) read.set(displayPath(r.path), r.contentSha);
       else failures.push({ path: displayPath(r.path), reason: r.reason });
+    }
+  }
+  if (options.stdin) {
+    const { name, bytes } = options.stdin;
+    if (bytes.length > maxBytes) failures.push({ path: name, reason: `file is ${bytes.length} bytes, over the ${maxBytes}-byte limit` });
+    else {
+      const contentSha = sha256(bytes);
+      await store.put(contentSha, bytes);
+      read.set(name, contentSha);
     }
   }
   timing('read', t0);
