@@ -1,9 +1,10 @@
 /**
- * One run at a time per output folder: `<out>/.lock`, created exclusively, holds the pid and host
+ * One run at a time per output folder: `<out>/.lock`, linked into place whole, holds the pid and host
  * of the run that owns the folder. A second run is refused by name; a lock whose process is gone
  * (same host, pid not alive) is stale and taken over.
  */
-import { closeSync, statSync, mkdirSync, openSync, readFileSync, rmSync, rmdirSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, statSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, rmdirSync, writeSync, existsSync, linkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../ingest/walk.js';
@@ -31,25 +32,53 @@ function makeFolder(dir: string): void {
   for (const d of missing) mkdirSync(d);
 }
 
+/** Lock temps of runs that died before linking theirs (`.lock.<pid>.<hex>`, pid not alive). */
+function clearDeadTemps(out: string): void {
+  for (const name of readdirSync(out)) {
+    const m = /^\.lock\.(\d+)\.[0-9a-f]{12}$/.exec(name);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(out, name), { force: true });
+  }
+}
+
 export function lockOutput(out: string): Lock {
   const created = !existsSync(out);
   if (!created && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder; nothing was written`);
   makeFolder(out);
   const file = join(out, LOCK_FILE);
+  clearDeadTemps(out);
+  // The lock appears whole or not at all: written to a file of our own, then linked into place
+  // (a link fails if the lock exists). A run killed between the two leaves only its own temp,
+  // which the next lock clears; a lock file is never seen empty.
+  const temp = join(out, `${LOCK_FILE}.${process.pid}.${randomBytes(6).toString('hex')}`);
+  const owner = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }) + '\n';
+  const fd = openSync(temp, 'wx');
+  writeSync(fd, owner);
+  closeSync(fd);
   for (let attempt = 0; ; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }) + '\n');
-      closeSync(fd);
+      linkSync(temp, file);
+      rmSync(temp, { force: true });
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      let owner: { pid?: number; host?: string } = {};
+      const code = (err as NodeJS.ErrnoException).code;
+      // (A file system without hard links: the lock is created in place, as exclusively.)
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') {
+        rmSync(temp, { force: true });
+        const lock = openSync(file, 'wx');
+        writeSync(lock, owner);
+        closeSync(lock);
+        break;
+      }
+      if (code !== 'EEXIST') { rmSync(temp, { force: true }); throw err; }
+      let held: { pid?: number; host?: string } = {};
       try {
-        owner = JSON.parse(readFileSync(file, 'utf8'));
-      } catch { /* being written, or not ours: treated as held */ }
-      const stale = attempt === 0 && typeof owner.pid === 'number' && owner.host === hostname() && !alive(owner.pid);
-      if (!stale) throw new UsageError(`${out} is in use by another run (pid ${owner.pid ?? '?'}${owner.host && owner.host !== hostname() ? ` on ${owner.host}` : ''}); if none is running, remove ${file}`);
+        held = JSON.parse(readFileSync(file, 'utf8'));
+      } catch { /* not ours: treated as held */ }
+      const stale = attempt === 0 && typeof held.pid === 'number' && held.host === hostname() && !alive(held.pid);
+      if (!stale) {
+        rmSync(temp, { force: true });
+        throw new UsageError(`${out} is in use by another run (pid ${held.pid ?? '?'}${held.host && held.host !== hostname() ? ` on ${held.host}` : ''}); if none is running, remove ${file}`);
+      }
       rmSync(file, { force: true });
     }
   }
