@@ -47,9 +47,21 @@ describe('the packed tarball, installed into an empty folder', () => {
     // npm would look up in a package document it may not have cached; the registry's tarball URL
     // with the locked integrity lets it take the tarball from its cache.
     const registry = npm(['config', 'get', 'registry'], root).trim().replace(/\/$/, '');
-    for (const [k, v] of Object.entries(lock.packages as Record<string, { version: string; resolved?: string; dev?: boolean; devOptional?: boolean }>)) {
-      if (!k.startsWith('node_modules/') || v.dev || v.devOptional) continue;
+    type Entry = { version: string; resolved?: string; dev?: boolean; devOptional?: boolean; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    const entries = lock.packages as Record<string, Entry>;
+    // What the package needs at run time, optional native helpers included: an entry both a dev
+    // tool and a runtime dependency use is marked devOptional, and is needed too.
+    const needed = new Set<string>();
+    for (const stack = Object.keys(pkg.dependencies); stack.length > 0;) {
+      const name = stack.pop()!;
+      if (needed.has(name)) continue;
+      needed.add(name);
+      const e = entries[`node_modules/${name}`];
+      if (e) stack.push(...Object.keys({ ...e.dependencies, ...e.optionalDependencies }));
+    }
+    for (const [k, v] of Object.entries(entries)) {
       const name = k.slice(k.lastIndexOf('node_modules/') + 'node_modules/'.length);
+      if (!k.startsWith('node_modules/') || v.dev || (v.devOptional && !needed.has(name))) continue;
       packages[k] = { resolved: `${registry}/${name}/-/${name.split('/').pop()}-${v.version}.tgz`, ...v };
     }
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }));
