@@ -85,7 +85,10 @@ export const subjectSchema = z.strictObject({
   name: z.string(),
   kind: z.enum(['org', 'person', 'place', 'product', 'group', 'thing']),
   mention: z.string(),
-  /** How the subject was found: lexicon, nlp, coreference, carried (previous sentence), lead-in, table, noun-phrase. */
+  /** How the subject was found: from the clause (clause-subject, of-complement, possessive-owner,
+   * passive-agent, object, relative-clause, parenthesis, same-as-figure, after-figure, counted-noun,
+   * before-colon, where-counted, share-of, payer, recipient, speaker), coreference, or the older
+   * sources (lexicon, nlp, table, lead-in, carried); README "Who a figure is about". */
   via: z.string(),
   parent: z.string().nullable(),
 });

@@ -62,7 +62,17 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
   const emit = options.emit ?? ((c: ClaimRecord) => void claims.push(c));
   const rejected: Rejected[] = [];
   const history = new MentionHistory();
+  // A pronoun or "the country" with no entity behind it may point to a country the sentences
+  // before name without stating a figure: looked for only then, in the two before.
   const recent: string[] = [];
+  const placeBefore = (kinds: Entity['kind'][]) => {
+    if (!kinds.includes('place')) return null;
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const place = lastPlaceIn(recent[i], rules.grammar.places);
+      if (place) return { id: place.id, name: place.text, kind: 'place' as const };
+    }
+    return null;
+  };
   const text = a.norm.text;
   let lastSubject: { mention: EntityMention; sentence: number } | null = null;
 
@@ -72,16 +82,6 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     const sentenceNoise = a.noise.at(srcSentence);
     const wholeSentenceNoise = sentenceNoise && sentenceNoise.reason === 'boilerplate' && sentenceNoise.start <= srcSentence.start && sentenceNoise.end >= srcSentence.end;
     const lexicon = findLexiconMentions(s, rules.entities);
-    // A pronoun or "the country" with no entity behind it may point to a country the sentences
-    // before name without stating a figure: looked for only then, in the two before.
-    const placeBefore = (kinds: Entity['kind'][]) => {
-      if (!kinds.includes('place')) return null;
-      for (const earlier of [...recent].reverse()) {
-        const place = lastPlaceIn(earlier, rules.grammar.places);
-        if (place) return { id: place.id, name: place.text, kind: 'place' as const };
-      }
-      return null;
-    };
     const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index, rules.coreference, placeBefore)].sort((x, y) => x.start - y.start);
     recent.push(s);
     if (recent.length > 2) recent.shift();

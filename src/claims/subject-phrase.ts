@@ -42,9 +42,12 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
   let a = from, b = to;
   // Determiners go, but not a possessive pronoun: "its first phase" is about what "its" is; nor
   // "those" that stands for people ("those age 65 or over": a singular after it is no noun of its).
-  const head = (t: Token, next: Token | undefined) => /^th(?:ese|ose)$/.test(t.lower) && !!next && !/s$/.test(next.lower) && (next.cls !== 'adj' || g.threshold.test(`${next.lower} ${tokens[tokens.indexOf(next) + 1]?.text ?? ''}`));
+  const head = (i: number) => {
+    const next = tokens[i + 1];
+    return /^th(?:ese|ose)$/.test(tokens[i].lower) && !!next && !/s$/.test(next.lower) && (next.cls !== 'adj' || g.threshold.test(`${next.lower} ${tokens[i + 2]?.text ?? ''}`));
+  };
   let adverb = false;
-  while (a < b && !tokens[a].tags.has('ProperNoun') && !g.thirdPersonPronouns.has(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower)) && !head(tokens[a], tokens[a + 1])) {
+  while (a < b && !tokens[a].tags.has('ProperNoun') && !g.thirdPersonPronouns.has(tokens[a].lower) && (tokens[a].cls === 'adv' || tokens[a].cls === 'det' || g.determiners.has(tokens[a].lower)) && !head(a)) {
     adverb ||= tokens[a].cls === 'adv';
     a++;
   }
@@ -73,7 +76,7 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
   if (b - a === 1 && tokens[a].cls === 'det') return null;
   // ("the three main channels": a count after "the" is the phrase itself, it only says how many.)
   const counted = (t: Token, i: number) => t.cls === 'fig' && t.kind === 'count' && tokens[i - 1]?.lower === 'the';
-  if (!tokens.slice(a, b).some((t, i) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)) || counted(t, a + i) || (i === 0 && head(t, tokens[a + 1])))) return null;
+  if (!tokens.slice(a, b).some((t, i) => t.cls === 'noun' || t.cls === 'pron' || t.cls === 'adj' || (t.cls === 'det' && g.thirdPersonPronouns.has(t.lower)) || counted(t, a + i) || (i === 0 && head(a)))) return null;
   return { from: a, to: b };
 }
 
@@ -100,8 +103,8 @@ export function objectOf(tokens: Token[], from: number, to: number, g: GrammarRu
     end++;
     if (comma(tokens[end - 1])) break;
   }
+  // (trimPhrase drops a leading sum that only prices the noun: "our $120 bill" → bill.)
   const phrase = trimPhrase(tokens, from, end, g);
-  if (phrase) while (phrase.to - phrase.from > 1 && pricesNoun(tokens, phrase.from)) phrase.from++;
   return phrase ? refine(tokens, phrase.from, phrase.to, 'object', g) : null;
 }
 
