@@ -1,7 +1,7 @@
 // The article view: the source text with every figure highlighted by kind, the chosen claim's
 // sentence and subject mention marked, noise and figures not taken greyed with their reason on
 // hover; beside it a panel with the claim's fields and the review controls.
-import { esc, formatValue, FLAG_LABEL, scriptLoader } from './util.js';
+import { esc, formatValue, FLAG_LABEL, scriptLoader, View } from './util.js';
 
 // An article's full records (records/<key>.js: its claims.jsonl lines and noise.jsonl line) and
 // its text (texts/<id>.js) load when it is first opened.
@@ -40,12 +40,9 @@ function segments(text, marks) {
   return out;
 }
 
-export class ArticleView {
+export class ArticleView extends View {
   constructor(root, index, store, go) {
-    this.root = root;
-    this.index = index;
-    this.store = store;
-    this.go = go;
+    super(root, index, store, go);
     this.current = null;
     store.onChange(() => { if (this.current) this.show(this.current, this.selected, true); });
   }

@@ -3,16 +3,13 @@
 // shows both sentences side by side with their articles and lines, the reason, and links to both.
 // A shared figure is one hub (graph.json's "figure" node): one card listing every claim that
 // states the figure, for its different subjects.
-import { esc, FLAG_LABEL, FLAG_ORDER, shortValue } from './util.js';
+import { esc, FLAG_LABEL, FLAG_ORDER, shortValue, View } from './util.js';
 
 const PAGE = 100;
 
-export class FlagCards {
+export class FlagCards extends View {
   constructor(root, index, store, go) {
-    this.root = root;
-    this.index = index;
-    this.store = store;
-    this.go = go;
+    super(root, index, store, go);
     const { col } = index;
     const fig = (i) => Math.abs(col.value[i] ?? col.low[i] ?? col.high[i] ?? 0);
     // Largest figure of the flag's claims, without spreading a hub's members into a call.

@@ -3,7 +3,7 @@
 // on screen are DOM nodes. Filters work on the dictionary codes of the columns (columns.ts):
 // a pass over typed arrays, no object per claim.
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import { esc, FLAG_LABEL, FLAG_ORDER, shortValue } from './util.js';
+import { esc, FLAG_LABEL, FLAG_ORDER, shortValue, View } from './util.js';
 
 const ROW = 28;
 const NONE = '(none)';
@@ -17,12 +17,9 @@ const COLUMNS = [
   ['metric', 'metric'], ['time', 'time'], ['modality', 'modality'], ['where', 'article:line'], ['decision', 'review'],
 ];
 
-export class ClaimsTable {
+export class ClaimsTable extends View {
   constructor(root, index, store, open) {
-    this.root = root;
-    this.index = index;
-    this.store = store;
-    this.open = open;
+    super(root, index, store, open);
     const n = (this.n = index.count);
     const { col, dict } = index;
     // Each facet: the values it can take and, per claim, the index of its value.
@@ -96,7 +93,7 @@ export class ClaimsTable {
     });
     this.spacer.addEventListener('click', (e) => {
       const row = e.target.closest('[data-claim]');
-      if (row) this.open(row.dataset.claim);
+      if (row) this.go(row.dataset.claim);
     });
     this.virtualizer = new Virtualizer({
       count: 0,

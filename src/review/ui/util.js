@@ -98,3 +98,14 @@ export function scriptLoader(callback, keyOf) {
     });
   };
 }
+
+/** What every view of the page holds: its root element, the run's index, the reviewer's decisions
+ * (store) and how to go to a place (`go(route)` for views that link, or open a claim). */
+export class View {
+  constructor(root, index, store, go) {
+    this.root = root;
+    this.index = index;
+    this.store = store;
+    this.go = go;
+  }
+}
