@@ -16,12 +16,12 @@ import { MentionHistory, resolveAnaphora } from './coreference.js';
 import { metricOf } from './metrics.js';
 import { attributionOf, isQuestion, modalityOf, questionStart } from './modality.js';
 import { timeOf } from './time.js';
-import { namesIn, type TaggedNames } from './nlp.js';
+import { namesIn, namesInTerms, tagTerms, type TaggedNames, type TaggedTerm } from './nlp.js';
 import { chooseSubject } from './choose-subject.js';
 import { countedWordIsVerb, isSmallWordNumber } from './count-checks.js';
 import { qualitative } from './qualitative.js';
 import { hypotheticalSentence, notAClaim } from './not-claims.js';
-import { isVerbalMultiplier, parseClause, type Token } from './clause.js';
+import { clauseText, isVerbalMultiplier, parseClause, type Token } from './clause.js';
 import { makeRecord } from './record.js';
 
 export interface Rejected {
@@ -85,15 +85,6 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index, rules.coreference, placeBefore)].sort((x, y) => x.start - y.start);
     recent.push(s);
     if (recent.length > 2) recent.shift();
-    // Tagging is the expensive step (DESIGN.md): done at most once per sentence, only when a
-    // figure that survived the cheap checks needs a name, and only on the words before it. Its
-    // results never feed coreference history, so skipping it elsewhere cannot change any claim.
-    const tagged = new Map<string, TaggedNames>();
-    const tags = (part: string) => {
-      let t = tagged.get(part);
-      if (!t) tagged.set(part, (t = namesIn(part)));
-      return t;
-    };
 
     const reject = (q: SentenceQuantity, reason: string) => {
       const src = toSource(a.norm, { start: sentence.start + q.span.start, end: sentence.start + q.span.end });
@@ -139,14 +130,34 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     }
 
     let chosen: EntityMention | null = null;
+    // Tagging is the expensive step (DESIGN.md): done at most once per sentence, and only when a
+    // figure that survived the cheap checks needs its clause, on the words up to shortly after
+    // the last figure. The clause parse and the names compromise finds read the same tagging.
+    // Its results never feed coreference history, so skipping it elsewhere cannot change a claim.
+    const figures = quantities.map((q) => ({ ...q.span, kind: q.kind, verbal: q.kind === 'multiplier' && isVerbalMultiplier(s.slice(q.span.start, q.span.end), rules.grammar) }));
+    let tagged: { text: string; terms: TaggedTerm[] } | null = null;
+    const clauseTerms = () => {
+      if (!tagged) {
+        const text = clauseText(s, figures);
+        tagged = { text, terms: tagTerms(text) };
+      }
+      return tagged;
+    };
     let parsed: Token[] | null = null;
-    const clause = () => (parsed ??= parseClause(s, quantities.map((q) => ({ ...q.span, kind: q.kind, verbal: q.kind === 'multiplier' && isVerbalMultiplier(s.slice(q.span.start, q.span.end), rules.grammar) })), rules.grammar));
+    const clause = () => (parsed ??= parseClause(s, figures, rules.grammar, clauseTerms().terms));
+    let sentenceNames: TaggedNames | null = null;
+    // Names before `end` (sentence offsets): from the clause's tagging when it reaches that far,
+    // else (a sentence longer than the clause parse reads) the whole sentence tagged for names.
+    const names = (end: number) => {
+      const c = clauseTerms();
+      return c.text.length >= end ? namesInTerms(c.text, c.terms) : (sentenceNames ??= namesIn(s));
+    };
     for (const [figureIndex, q] of quantities.entries()) {
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;
       const label = table?.rowLabel || undefined;
       const { subject, personal, masked } = chooseSubject({
-        a, rules, sentence, s, q, figure, all, attributionSpan, tags, lastSubject,
+        a, rules, sentence, s, q, figure, all, attributionSpan, names, lastSubject,
         firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start, eager: options.eagerNlp ?? false,
         clause, figureIndex,
       });

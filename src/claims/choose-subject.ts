@@ -10,7 +10,7 @@ import type { Sentence, Span } from '../types.js';
 import type { SentenceQuantity } from '../quantities/extract.js';
 import { findLexiconMentions, slug, type EntityMention } from './entities.js';
 import { nearestMention } from './subject.js';
-import { nounPhrases, type TaggedNames } from './nlp.js';
+import { namesIn, nounPhrases, type TaggedNames } from './nlp.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
 import type { Token } from './clause.js';
 import { structuralSubject } from './grammar-subject.js';
@@ -25,7 +25,8 @@ export interface SubjectContext {
   figure: Span;
   all: EntityMention[];
   attributionSpan: Span | null;
-  tags: (part: string) => TaggedNames;
+  /** The names compromise finds in the sentence up to `end` (sentence offsets), tagged once. */
+  names: (end: number) => TaggedNames;
   lastSubject: { mention: EntityMention; sentence: number } | null;
   firstFigureStart: number;
   lastFigureStart: number;
@@ -71,20 +72,15 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
     masked = maskedOwner(c.s.slice(0, c.figure.end), tokens);
   }
   subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan });
-  // Names the lexicon does not know (compromise's organizations, people, places) come next. Only
-  // the text shortly before the figures is tagged (tagging cost grows faster than the text): one
-  // window per sentence, from the first word that could begin a name (at most NAME_WINDOW before
-  // the first figure) to the last figure, so a sentence is tagged at most once.
+  // Names the lexicon does not know (compromise's organizations, people, places) come next, read
+  // off the sentence's one tagging: only names from the first word that could begin one (at most
+  // NAME_WINDOW before the first figure) up to this figure.
   const first = c.firstFigureStart;
   const windowStart = first > NAME_WINDOW ? c.s.indexOf(' ', first - NAME_WINDOW) + 1 : 0;
   const from = firstNameCandidate(c.s, windowStart);
   if (!subject && (c.eager || (from >= 0 && from < c.figure.start))) {
     // The unoptimized path (eagerNlp) tags the whole sentence; the same filters apply to both.
-    // The window keeps one word before the first candidate, so the tagger does not read the
-    // candidate as the first word of a sentence (which it tags differently).
-    const lead = from > 0 ? c.s.lastIndexOf(' ', Math.max(0, c.s.lastIndexOf(' ', from - 1) - 1)) + 1 : 0;
-    const [at, text] = c.eager ? [0, c.s] : [lead, c.s.slice(lead, c.lastFigureStart)];
-    const names = nlpNames(c.s, c.tags(text), at)
+    const names = nlpNames(c.s, c.eager ? namesIn(c.s) : c.names(c.figure.start), 0)
       .filter((m) => m.start >= windowStart && m.end <= c.figure.start && !c.all.some((k) => m.start < k.end && k.start < m.end))
       // A place or nationality near a figure is rarely what it is about ("the tour grossed $12
       // million in Germany", "American sports fans"): only the clause's structure may name one.

@@ -6,7 +6,7 @@
  */
 import type { Span } from '../types.js';
 import type { RuleData } from '../rules/schema.js';
-import { tagTerms } from './nlp.js';
+import { tagTerms, type TaggedTerm } from './nlp.js';
 import { correctClasses } from './clause-corrections.js';
 import { countryNames, demonyms } from './places.js';
 import { escapeRegex } from '../util/regex.js';
@@ -166,14 +166,17 @@ const AFTER_LAST_FIGURE = 60;
 
 const VERB_TAGS = ['Verb', 'Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle'];
 
-/** Tokens of `s` with the figures (`figures`, sentence offsets) merged into one token each. */
-export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules): Token[] {
-  // Up to a few words past the last figure (its "of" phrase, a passive's agent): what follows says
-  // nothing of who the figures are about, and tagging costs by the word.
+/** The part of `s` the clause parse tags: up to a few words past the last figure (its "of"
+ * phrase, a passive's agent). What follows says nothing of who the figures are about, and tagging
+ * costs by the word. */
+export function clauseText(s: string, figures: readonly Span[]): string {
   const last = Math.max(0, ...figures.map((f) => f.end));
   const stop = s.indexOf(' ', Math.min(s.length, last + AFTER_LAST_FIGURE));
-  const text = s.slice(0, Math.min(MAX_PARSE, stop < 0 ? s.length : stop));
-  const terms = tagTerms(text);
+  return s.slice(0, Math.min(MAX_PARSE, stop < 0 ? s.length : stop));
+}
+
+/** Tokens of `s` with the figures (`figures`, sentence offsets) merged into one token each. */
+export function parseClause(s: string, figures: ClauseFigure[], g: GrammarRules, terms: TaggedTerm[] = tagTerms(clauseText(s, figures))): Token[] {
   const out: Token[] = [];
   for (const t of terms) {
     // compromise splits contractions ("OpenAI’s" → "OpenAI’s" + an empty "is"): skip the empty half.

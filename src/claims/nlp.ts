@@ -17,23 +17,35 @@ export interface TaggedNames {
 /** Organizations, people and places compromise finds in one sentence (offsets into it). */
 export function namesIn(sentence: string): TaggedNames {
   const text = sentence.slice(0, MAX_NLP_TEXT);
-  // Names come from compromise's lexicon and pre-tagger (capitalization, known names, suffixes
-  // like "Corp."): the post-tagger's context rules cost five times as much and add little for
-  // names. One match over the tags instead of three views (organizations(), people(), places()).
-  const doc = compromise().tokenize(text);
-  doc.compute(['lexicon', 'preTagger']);
-  const found = doc.match('(#Organization|#Person|#Place|#ProperNoun)+').json({ offset: true, terms: { offset: false } }) as
-    { offset: { start: number; length: number }; terms: { tags: string[] }[] }[];
+  return namesInTerms(text, tagTerms(text));
+}
+
+const NAME_TAGS = ['Organization', 'Person', 'Place', 'ProperNoun'];
+
+/**
+ * The names among tagged terms: each run of consecutive terms of one compromise sentence that
+ * carry a name tag (what `match('(#Organization|#Person|#Place|#ProperNoun)+')` finds, commas
+ * between the terms included), as spans with the terms' offsets. Names come from compromise's
+ * lexicon and pre-tagger (capitalization, known names, suffixes like "Corp."), the same tagging
+ * the clause parse reads, so a sentence is tagged once for both.
+ */
+export function namesInTerms(text: string, terms: readonly TaggedTerm[]): TaggedNames {
   const out: TaggedNames = { organizations: [], people: [], places: [] };
-  for (const j of found) {
-    // compromise spans include trailing punctuation: trim it.
-    const raw = text.slice(j.offset.start, j.offset.start + j.offset.length);
+  const isName = (t: TaggedTerm) => NAME_TAGS.some((tag) => t.tags.has(tag));
+  for (let i = 0; i < terms.length; i++) {
+    if (!isName(terms[i])) continue;
+    let j = i;
+    while (j + 1 < terms.length && terms[j + 1].sentence === terms[i].sentence && isName(terms[j + 1])) j++;
+    const run = terms.slice(i, j + 1);
+    i = j;
+    // compromise's spans take in the last term's punctuation: trim it (a term may hold some too).
+    const raw = text.slice(run[0].start, run[run.length - 1].end);
     const trimmed = raw.replace(/[\s\p{P}\p{S}]+$/u, '');
     if (!trimmed) continue;
-    const span = { start: j.offset.start, end: j.offset.start + trimmed.length };
-    const tags = j.terms.flatMap((t) => t.tags);
+    const span = { start: run[0].start, end: run[0].start + trimmed.length };
+    const has = (tag: string) => run.some((t) => t.tags.has(tag));
     // A proper noun of no known kind ("Gartner") is most often an organization in news.
-    (tags.includes('Person') && !tags.includes('Organization') ? out.people : tags.includes('Place') && !tags.includes('Organization') ? out.places : out.organizations).push(span);
+    (has('Person') && !has('Organization') ? out.people : has('Place') && !has('Organization') ? out.places : out.organizations).push(span);
   }
   return out;
 }
@@ -51,6 +63,8 @@ export interface TaggedTerm extends Span {
   tags: ReadonlySet<string>;
   pre: string;
   post: string;
+  /** Which of compromise's sentences the term is in (a name never runs across two). */
+  sentence: number;
 }
 
 /** Every term of a text with its tags and the punctuation around it. */
@@ -65,11 +79,13 @@ export function tagTerms(text: string): TaggedTerm[] {
   // less than json({ offset: true }); a text compromise rebuilds differently falls back to it.
   const out: TaggedTerm[] = [];
   let at = 0;
+  let index = 0;
   for (const sentence of (doc as unknown as { document: { text: string; pre: string; post: string; tags: Set<string> }[][] }).document) {
+    index++;
     for (const t of sentence) {
       at += t.pre.length;
       if (input.slice(at, at + t.text.length) !== t.text) return tagTermsByJson(input);
-      out.push({ start: at, end: at + t.text.length, text: t.text, tags: t.tags, pre: t.pre, post: t.post });
+      out.push({ start: at, end: at + t.text.length, text: t.text, tags: t.tags, pre: t.pre, post: t.post, sentence: index });
       at += t.text.length + t.post.length;
     }
   }
@@ -80,7 +96,7 @@ function tagTermsByJson(input: string): TaggedTerm[] {
   const doc = compromise().tokenize(input);
   doc.compute(['lexicon', 'preTagger']);
   return (doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; pre: string; post: string; offset: { start: number } }[] }[])
-    .flatMap((j) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags), pre: t.pre, post: t.post })));
+    .flatMap((j, index) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags), pre: t.pre, post: t.post, sentence: index + 1 })));
 }
 
 /** compromise's own lexicon: word → tag(s). */

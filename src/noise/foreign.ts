@@ -61,12 +61,26 @@ const LATIN = `[${LATIN_CHARS}]`;
 const LATIN_WORD = new RegExp(`${LATIN}(?:[${LATIN_CHARS}\\u0300-\\u036f'-]*${LATIN})?`, 'g');
 
 function isCandidate(text: string, at: number, word: string, known: (w: string) => boolean): boolean {
+  // One pass over the letters instead of a regular expression per test (this runs on every word
+  // of every article): capitals after the first letter, and a capital right after a small letter.
   const c0 = word.charCodeAt(0);
-  if (c0 < 97 || c0 > 122) {
-    if (/[A-Z].*[A-Z]/.test(word.slice(1)) || /^[A-Z]+$/.test(word)) return false; // acronym, CamelCase brand
-    if (/^[A-Z]/.test(word) && !startsSentence(text, at)) return false; // a proper noun
+  const firstUpper = c0 >= 65 && c0 <= 90;
+  let upperAfter = 0;
+  let allUpper = firstUpper;
+  let previousLower = c0 >= 97 && c0 <= 122;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    if (upper) {
+      if (previousLower) return false; // "iPhone", "eBay": a brand
+      upperAfter++;
+    } else allUpper = false;
+    previousLower = c >= 97 && c <= 122;
   }
-  if (/[a-z][A-Z]/.test(word)) return false;
+  if (c0 < 97 || c0 > 122) {
+    if (upperAfter >= 2 || allUpper) return false; // acronym, CamelCase brand
+    if (firstUpper && !startsSentence(text, at)) return false; // a proper noun
+  }
   // The lexicon lookup is memoized and answers most words; entity names after it.
   return !isEnglishWord(word) && !known(word);
 }

@@ -60,12 +60,14 @@ export class AtomicLineWriter {
     return this.handle;
   }
 
-  /** Appends `line` and then `end` (a newline unless told otherwise). */
-  async write(line: string, end = '\n'): Promise<void> {
-    await this.opened();
+  /** Appends `line` and then `end` (a newline unless told otherwise). Gives a promise only when
+   * it has to wait (opening the file, writing a full buffer): a caller writing many lines awaits
+   * what needs it, not every line. */
+  write(line: string, end = '\n'): Promise<void> | undefined {
+    if (!this.handle) return this.opened().then(() => this.write(line, end));
     this.buffer.push(line, end);
     this.size += line.length + end.length;
-    if (this.size > 1 << 20) await this.flush();
+    return this.size > 1 << 20 ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {

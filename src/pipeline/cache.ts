@@ -10,7 +10,7 @@
  * made the result, a worker or the main thread.
  */
 import { readFile, readdir, rename, rm, writeFile, lstat } from 'node:fs/promises';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { sha256 } from '../util/hash.js';
@@ -93,17 +93,27 @@ export async function readStored(file: string, onClaim: (line: string) => void |
   let previous: string | null = null;
   let before: string | null = null;
   let claims = 0;
-  const line = async (l: string) => {
-    if (before !== null) { await onClaim(before); claims++; hash.update(before + '\n'); }
+  // Lines go through a sliding pair (the last two are the report and the trailer); a claim line
+  // is handed on only once two more lines are known. onClaim's promise is awaited only when it
+  // gives one (a writer flushing), not once per line.
+  const line = (l: string): void | Promise<void> => {
+    const claim = before;
     before = previous;
     previous = l;
+    if (claim === null) return;
+    claims++;
+    hash.update(claim + '\n');
+    return onClaim(claim);
   };
   if ((await lstat(file)).size < 1 << 23) {
-    const text = await readFile(file, 'utf8');
+    // Read at once, synchronously: one small file costs less read directly than through the
+    // thread pool's open, stat, read and close, and a run reads one per article.
+    const text = readFileSync(file, 'utf8');
     if (!text.endsWith('\n')) throw new BadEntry('cut short');
     for (let at = 0; at < text.length;) {
       const eol = text.indexOf('\n', at);
-      await line(text.slice(at, eol));
+      const pending = line(text.slice(at, eol));
+      if (pending) await pending;
       at = eol + 1;
     }
   } else {
@@ -111,7 +121,10 @@ export async function readStored(file: string, onClaim: (line: string) => void |
     for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
       const parts = (rest + chunk).split('\n');
       rest = parts.pop()!;
-      for (const p of parts) await line(p);
+      for (const p of parts) {
+        const pending = line(p);
+        if (pending) await pending;
+      }
     }
     if (rest !== '') throw new BadEntry('cut short');
   }

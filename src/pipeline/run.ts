@@ -324,9 +324,9 @@ async function writeOutputs(
   const claimsFile = set.lines(join(out, 'claims.jsonl'));
   const noiseFile = set.lines(join(out, 'noise.jsonl'));
   for (const d of done) {
-    const report = await readStored(cache.file(d.key), async (line) => {
+    const report = await readStored(cache.file(d.key), (line) => {
       const kept = decisions ? decisions.applyLine(line) : line;
-      if (kept !== null) await claimsFile.write(kept);
+      if (kept !== null) return claimsFile.write(kept);
     });
     await noiseFile.write(report);
   }
