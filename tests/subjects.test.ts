@@ -190,6 +190,17 @@ const constructions: Record<string, Row[]> = {
     { text: 'Our goal is to connect 90% of rural homes to fibre.', figure: '90%', subject: 'rural homes', via: 'of-complement' },
     { text: 'A Porto architect since 1990, Rui Lopes won the national prize in 2015.', figure: '2015', subject: 'Rui Lopes' },
   ],
+  'owners news writes around the measure': [
+    { text: 'Investment in wind farms by Globex topped $8 billion last year.', figure: '$8 billion', subject: 'Globex', via: 'passive-agent', metric: 'investment' },
+    { text: 'Spending on roads by the three largest states fell 6%.', figure: '6%', subject: 'three largest states', via: 'passive-agent' },
+    { text: 'The insurer cut its outlook to 2% growth.', figure: '2%', subject: 'insurer', via: 'clause-subject' },
+    { text: 'The Lisbon Port Authority lowered its estimate to 40,000 containers.', figure: '40,000 containers', subject: 'Lisbon Port Authority' },
+    { text: 'Its profit fell 8% in the quarter, the airline said.', figure: '8%', subject: 'airline', via: 'speaker' },
+    { text: 'Sales slipped 3%, according to the retailer.', figure: '3%', subject: 'retailer', via: 'speaker' },
+    { text: "Italy's Pirelli sold 70 million tyres last year.", figure: '70 million tyres', subject: 'Pirelli' },
+    { text: 'Nearly 2 million tourists have visited Madeira since January.', figure: '2 million tourists', subject: 'Madeira', via: 'where-counted' },
+    { text: 'The Nasdaq 100 slid 2.4% on Tuesday.', figure: '2.4%', subject: 'Nasdaq 100' },
+  ],
 };
 
 describe('subjects from the clause', () => {
@@ -230,6 +241,8 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'The $3 billion dam was approved by regulators on Monday.', figure: '$3 billion', not: 'regulators' },
   { text: 'The European Commission fined Globex €4.3 billion in 2018.', figure: '€4.3 billion', not: 'European Commission' },
   { text: "China's exports to the US rose 7% in March.", figure: '7%', not: "China's" },
+  { text: 'Profits rose 5%, analysts said.', figure: '5%', not: 'analysts' },
+  { text: "Spain's exports grew 4% in May.", figure: '4%', not: 'exports' },
 ];
 
 describe('subjects that must not be taken', () => {

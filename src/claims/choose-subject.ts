@@ -14,7 +14,7 @@ import { namesIn, nounPhrases, type TaggedNames } from './nlp.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
 import type { Token } from './clause.js';
 import { structuralSubject } from './grammar-subject.js';
-import { mentionOfSubject } from './subject-entity.js';
+import { mentionOfSubject, withoutPlaceOwner } from './subject-entity.js';
 
 export interface SubjectContext {
   a: ClaimInput;
@@ -80,7 +80,7 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   const from = firstNameCandidate(c.s, windowStart);
   if (!subject && (c.eager || (from >= 0 && from < c.figure.start))) {
     // The unoptimized path (eagerNlp) tags the whole sentence; the same filters apply to both.
-    const names = nlpNames(c.s, c.eager ? namesIn(c.s) : c.names(c.figure.start), 0)
+    const names = nlpNames(c.s, c.eager ? namesIn(c.s) : c.names(c.figure.start), 0, c.rules.grammar)
       .filter((m) => m.start >= windowStart && m.end <= c.figure.start && !c.all.some((k) => m.start < k.end && k.start < m.end))
       // A place or nationality near a figure is rarely what it is about ("the tour grossed $12
       // million in Germany", "American sports fans"): only the clause's structure may name one.
@@ -92,8 +92,30 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: null });
   if (!subject && c.sentence.block.leadIn) subject = subjectOfLeadIn(c.a, c.sentence.block.leadIn, c.rules);
   if (!subject && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
+  // "Its revenue grew 25%, the company said": with nothing named before, a speaker the sentence
+  // names only by a description ("the company", "the bank") is talking of itself.
+  if (!subject && c.attributionSpan) subject = describedSpeaker(c.s, c.attributionSpan, c.rules);
   // The clause's measure ("revenue") stays the metric whoever the fallback names.
   return { subject: subject && { ...subject, metric: subject.metric ?? metric }, personal: false, masked };
+}
+
+/** The description a speaker is named by in the attribution ("the company said" → company), as
+ * a subject of its own; null when the attribution names the speaker otherwise ("analysts said"). */
+function describedSpeaker(s: string, attribution: Span, rules: ClaimRules): ChosenSubject | null {
+  // (The attribution is the source's words, "company": the determiner before it is included.)
+  const from = Math.max(0, attribution.start - 5);
+  const text = s.slice(from, attribution.end);
+  const scanner = rules.coreference.any;
+  scanner.lastIndex = 0;
+  for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
+    const words = /^(?:the|this|that)\s+(.+?)(?:['’]s)?$/i.exec(m[0]);
+    if (!words) continue;
+    const kind = rules.coreference.kinds[m.slice(1).findIndex((g) => g !== undefined)]?.[0] ?? 'org';
+    const name = words[1];
+    const start = from + m.index + m[0].indexOf(name, m[0].search(/\s/));
+    return { start, end: start + name.length, entity: { id: slug(name), name, kind }, text: name, via: 'speaker' };
+  }
+  return null;
 }
 
 /** "designed this banker's tower for 40,000,000 pennies": an owner named only by "this". */
@@ -112,14 +134,14 @@ function demonstrative(s: string, start: number, tokens: Token[]): boolean {
 
 /** The organizations, people and places compromise found in the part of sentence `s` that
  * starts at `at`, as mentions with sentence offsets. */
-function nlpNames(s: string, names: TaggedNames, at: number): EntityMention[] {
+function nlpNames(s: string, names: TaggedNames, at: number, grammar: ClaimRules['grammar']): EntityMention[] {
   const out: EntityMention[] = [];
   const add = (spans: Span[], kind: 'org' | 'person' | 'place') => {
     for (const found of spans) {
       const span = { start: found.start + at, end: found.end + at };
       if (out.some((m) => span.start < m.end && m.start < span.end)) continue;
       if (!isNameCandidate(s, span.start)) continue;
-      const name = s.slice(span.start, span.end).replace(/^the\s+/i, '');
+      const name = withoutPlaceOwner(s.slice(span.start, span.end), span.start, grammar).text.replace(/^the\s+/i, '');
       if (name.length < 2 || /^[a-z]/.test(name)) continue;
       out.push({ ...span, entity: { id: slug(name), name, kind }, text: s.slice(span.start, span.end), via: 'nlp' });
     }

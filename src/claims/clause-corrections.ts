@@ -8,6 +8,8 @@
  */
 import type { GrammarRules, Token } from './clause.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { mayBeVerb } from './count-checks.js';
+import { nounOrVerb } from './nlp.js';
 
 /** Corrects the word classes of `out` (one sentence's tokens) in place. */
 export function correctClasses(out: Token[], g: GrammarRules): void {
@@ -131,6 +133,15 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     while (j + 1 < out.length && !out[j].post.trim() && word(out[j + 1])) j++;
     const ends = j + 1 >= out.length || out[j + 1].cls === 'conj' || g.auxiliaries.has(out[j + 1].lower) || /[,;:.–—-]/.test(out[j].post);
     if (ends) for (let k = i; k <= j; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
+  }
+  // "The company cut its forecast to 2%", "Acme lowered its outlook": a word the tagger read as a
+  // noun, that can be a verb, between the head of a noun phrase and a possessive pronoun is the
+  // verb (a noun is not followed by "its" or "their"), when the clause has no verb before it.
+  for (let i = 1; i + 1 < out.length; i++) {
+    const w = out[i];
+    if (w.cls !== 'noun' || !g.possessivePronouns.has(out[i + 1].lower) || out[i - 1].cls !== 'noun' || /[,;:(]/.test(out[i - 1].post + w.post)) continue;
+    if (/^\p{Lu}/u.test(w.text) || !(nounOrVerb(w.lower) || mayBeVerb(w.lower)) || out.slice(0, i).some((t) => t.cls === 'verb' || t.cls === 'fig')) continue;
+    w.cls = 'verb';
   }
   // Right to left: a verb found later in the sentence must not turn an earlier one back into a
   // noun ("The council that runs the port collected £3 million").

@@ -17,7 +17,7 @@ export function isSmallWordNumber(s: string, q: SentenceQuantity, statedBy: RegE
 
 /** Whether compromise's lexicon allows the word to be a verb ("differ", "seems"); words it knows
  * only as nouns ("users", "moves") skip the tagger. */
-function mayBeVerb(word: string): boolean {
+export function mayBeVerb(word: string): boolean {
   const lexicon = lexiconTags();
   const tags = (w: string) => [lexicon[w.toLowerCase()] ?? []].flat();
   const own = tags(word);

@@ -117,9 +117,11 @@ function whereCounted(tokens: Token[], fi: number, g: GrammarRules): StructuralS
   }
   while (tokens[k]?.cls === 'adv') k++;
   if (!tokens[k] || comma(fig) || !finite(tokens[k])) return null;
-  // "2.1 million tourists visited Iceland": the object of a visit is where they were.
-  if (g.visitVerbs.has(tokens[k].lower) && nounish(tokens[k + 1])) {
-    const visited = objectOf(tokens, k + 1, tokens.length, g);
+  // "2.1 million tourists visited Iceland", "6 million refugees have fled Ukraine": the object of
+  // a visit is where they were.
+  const visit = g.auxiliaries.has(tokens[k].lower) && tokens[k + 1]?.cls === 'verb' ? k + 1 : k;
+  if (g.visitVerbs.has(tokens[visit].lower) && nounish(tokens[visit + 1])) {
+    const visited = objectOf(tokens, visit + 1, tokens.length, g);
     if (visited) return { ...visited, via: 'where-counted' };
   }
   for (; k < tokens.length - 1; k++) {
@@ -272,6 +274,10 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   const changeVerb = lastVerb(tokens, vEnd, fi - 1, g);
   if ((tokens[fi - 1]?.cls === 'to' || tokens[fi - 1]?.lower === 'by') && nounish(tokens[fi - 2]) && fi - 2 > vEnd && !g.auxiliaries.has(tokens[changeVerb].lower)) {
     const object = objectOf(tokens, changeVerb + 1, fi - 1, g);
+    // "The bank cut its forecast to 1.5%": the object's "its" or "their" is the clause's subject
+    // when the subject is a noun phrase of its own.
+    const own = object?.pronoun && subject && tokens[subject.from].cls !== 'pron' ? refine(tokens, subject.from, subject.to, 'clause-subject', g) : null;
+    if (own && !own.pronoun) return { ...own, metric: object!.metric ?? own.metric, speaker };
     if (object) return object;
   }
   // A clause with no subject of its own is about what the figure prices, the noun a relative

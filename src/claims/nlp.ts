@@ -99,6 +99,13 @@ function tagTermsByJson(input: string): TaggedTerm[] {
     .flatMap((j, index) => j.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags), pre: t.pre, post: t.post, sentence: index + 1 })));
 }
 
+/** Whether compromise knows the word as one that is a noun or a verb by context ("cut",
+ * "forecast", "report": its Noun|Verb switches). */
+export function nounOrVerb(word: string): boolean {
+  const switches = (compromise().model() as { two: { switches: Record<string, string> } }).two.switches;
+  return /Verb/.test(switches[word] ?? '');
+}
+
 /** compromise's own lexicon: word → tag(s). */
 export function lexiconTags(): Record<string, string | string[]> {
   return (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;

@@ -18,6 +18,7 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   // compromise leaves an abbreviation's period outside the word: "Acme Corp." keeps it.
   if (s[end] === '.' && keepsPeriod(text, '.', g)) { end++; text += '.'; }
   if (!text) return null;
+  ({ start, text } = withoutPlaceOwner(text, start, g));
   const covering = mentions.find((m) => m.start <= start && m.end >= end);
   if (st.pronoun) {
     // "Acme Corp. said its revenue rose": in what a speaker says, the pronoun is the speaker.
@@ -48,6 +49,14 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   if (group) return { start, end, text, entity: group, via: st.via };
   const words = tokens.filter((t) => t.start >= start && t.end <= end);
   return { start, end, text, entity: { id: slug(text), name: text, kind: kindOf(text, words, g) }, via: st.via };
+}
+
+/** "Britain's FTSE 100", "Germany's Siemens": a name after a country's possessive is the name; the
+ * country only says where it is. (A measure after it stays owned: "Germany's exports".) */
+export function withoutPlaceOwner(text: string, start: number, g: GrammarRules): { start: number; text: string } {
+  const m = /^((?:the\s+)?\p{Lu}[\p{L} .-]*?)['’]s\s+(?=\p{Lu})/u.exec(text);
+  if (!m || !g.places.has(m[1].toLowerCase().replace(/^the\s+/, ''))) return { start, text };
+  return { start: start + m[0].length, text: text.slice(m[0].length) };
 }
 
 /** The noun a count is written with: "4.0 million children" → children. */

@@ -214,6 +214,16 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     const counted = countedNoun(tokens, from);
     return counted && { ...counted, via };
   }
+  // "Spending on AI by the four largest cloud providers", "investment in chip plants by Intel":
+  // a measure named by its head and followed by "by" and a noun phrase belongs to that phrase (the
+  // agent of the measure); what comes between says what it is spent on.
+  const headAt = words.findIndex((t) => t.cls !== 'det' && t.cls !== 'adj');
+  const by = words.findIndex((t, i) => i > headAt + 1 && t.lower === 'by');
+  if (headAt >= 0 && by > 0 && g.metricHeads.has(words[headAt].lower) && words[by + 1]?.cls !== 'fig') {
+    const agent = trimPhrase(tokens, from + by + 1, Math.min(to, phraseEnd(tokens, from + by + 1, g)), g);
+    const owner = agent && refine(tokens, agent.from, agent.to, 'passive-agent', g);
+    if (owner) return { ...owner, metric: owner.metric ?? metricWords(words.slice(headAt, headAt + 1), g) };
+  }
   // "the average price of a detached home in London" → a detached home in London; "a 2001
   // estimate for the US market" → the US market.
   const of = words.findIndex((t, i) => t.lower === 'of' || (g.measureJoiners.has(t.lower) && headIsMetric(words.slice(0, i), g)));

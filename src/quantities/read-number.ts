@@ -7,8 +7,32 @@ import type { QuantityRules } from './compile.js';
 import { findNumbers, type NumberAnchor } from './numbers.js';
 import { currencyAfter, currencyBefore, percentAfter, scaleAfter, unitAfter } from './context.js';
 import { blank, multiplierDraft, type Draft } from './draft.js';
+import { isEnglishWord } from '../normalize/english-lexicon.js';
 
 const YEAR = /^(1[89]\d\d|20\d\d|2100)$/;
+
+/** "the FTSE 100 index", "the S&P 500 rose", "a Boeing 737", "the Nasdaq 100": a small whole
+ * number written right after a name is part of the name, not a count. The name is a word with
+ * capitals inside or an "&" ("FTSE", "S&P", "iPhone"), or a capitalized word that is no English
+ * word and does not open the sentence ("In 2020", "March 5", "Page 3" are not names); and no
+ * currency stands before the number ("Rs 9 crore") and no plural after it, which the number would
+ * count ("in Texas 400 people"). Four-digit numbers are left to the year checks. */
+function partOfName(s: string, n: NumberAnchor, r: QuantityRules): boolean {
+  if (!/^\d{1,4}$/.test(n.raw) || /^1\d{3}$|^2[01]\d{2}$/.test(n.raw) || currencyBefore(s, n.start, r)) return false;
+  const name = /(?:^|[\s(])([\p{L}&.-]*\p{Lu}[\p{L}&.-]*[\p{L}]) $/u.exec(s.slice(Math.max(0, n.start - 40), n.start));
+  if (!name) return false;
+  const word = name[1];
+  const inner = /.\p{Lu}|&/u.test(word);
+  const opensSentence = n.start - word.length - 1 <= (/^[\s"'“(]*/.exec(s)![0].length);
+  if (!inner && (!/^\p{Lu}\p{Ll}+$/u.test(word) || opensSentence || isEnglishWord(word))) return false;
+  // Nothing glued to the number ("20%", "5km", "3.5"), and no word after it that makes it a figure.
+  const after = s.slice(n.end, n.end + 40);
+  if (/^[^\s,;:.!?)"”'’]/u.test(after) || /^\.\d/.test(after)) return false;
+  const next = (/^\s+([\p{L}'’-]+)/u.exec(after)?.[1] ?? '').toLowerCase();
+  if (/[a-z]s$/.test(next) || r.irregularPlural.has(next) || r.scaleWords.has(next)) return false;
+  // ("Apple 5 percent", "Acme 20 dollars", "Acme 3 years": words that make it a figure.)
+  return !(r.percentAfter.test(after) || r.durationAfter.test(after) || currencyAfter(s, n.end, r));
+}
 
 /** A number in digits or words, with everything that may stand around it. */
 export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange = false): Draft | null {
@@ -17,6 +41,7 @@ export function readNumber(s: string, n: NumberAnchor, r: QuantityRules, inRange
   if (n.digits && !inRange && before === '-' && /[\p{L}\d]/u.test(s[n.start - 2] ?? '')) return null;
   if (n.digits && /[\p{L}_]/u.test(before) && !currencyBefore(s, n.start, r)) return null;
   if (n.digits && /^\d+\.\d+\.\d+/.test(s.slice(n.start))) return null; // version numbers
+  if (n.digits && partOfName(s, n, r)) return null;
   const d = blank(n.start, n.end, 'quantities/numbers');
   d.low = d.high = n.value;
   if (/\b(minus|negative)\s+$/i.test(s.slice(Math.max(0, n.start - 10), n.start))) {
