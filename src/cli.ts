@@ -59,6 +59,8 @@ async function execute(options: Omit<RunOptions, 'stdin' | 'out' | 'rulesDir' | 
     const summary = await run({ ...options, inputs: options.inputs.filter((i) => i !== '-'), stdin, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, timeBudget: opts.timeBudget, incremental: opts.incremental, onProgress, decisions: opts.decisions });
     if (tty) process.stderr.write('\n');
     for (const f of summary.failed) process.stderr.write(`claims: ${escapeControls(f.path)}: ${oneLine(f.reason)}\n`);
+    // Bad metadata costs its fields, never the article: said, not failed (exit code unchanged).
+    if (!opts.quiet) for (const w of summary.warnings) process.stderr.write(`claims: warning: ${escapeControls(w.path)}: ${oneLine(w.reason)}\n`);
     if (!opts.quiet) {
       printSkipped(summary.skipped);
       const batch = [`${summary.added} added`, `${summary.changed} changed`, `${summary.unchanged} already held`, ...(summary.removed ? [`${summary.removed} removed`] : []), ...(summary.duplicates ? [`${summary.duplicates} identical to another path`] : [])];

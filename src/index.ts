@@ -17,8 +17,8 @@ export type { Spool } from './reconcile/spool.js';
 export type { UnitScale } from './util/units.js';
 export type { ClaimSummary } from './reconcile/summary.js';
 export {
-  claimSchema, quantitySchema, subjectSchema, spanSchema, targetSchema, flagSchema, articleReportSchema, decisionSchema,
-  type ClaimRecord, type QuantityRecord, type SubjectRecord, type ArticleReport, type Decision, type DecisionsReport, type ReviewProvenance,
+  claimSchema, quantitySchema, subjectSchema, spanSchema, flagSchema, articleMetaSchema, SUBJECT_REASONS, articleReportSchema, decisionSchema,
+  type ClaimRecord, type ArticleMeta, type QuantityRecord, type SubjectRecord, type ArticleReport, type Decision, type DecisionsReport, type ReviewProvenance,
 } from './records.js';
 export { graphSchema, graphNodeSchema, graphEdgeSchema, type Graph, type GraphNode, type GraphEdge } from './graph/schema.js';
 export { runSchema, type RunFile } from './output/run-schema.js';

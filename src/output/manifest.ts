@@ -23,6 +23,8 @@ const entrySchema = z.strictObject({
   added: z.string(),
   /** ISO 8601, when its content last changed (null if never). */
   changed: z.string().nullable(),
+  /** sha256 of its metadata sidecar (`<name>.meta.json`), kept in .store/ beside the text. */
+  meta: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export const manifestSchema = z.strictObject({
@@ -70,20 +72,24 @@ export interface Merge {
   unchanged: string[];
 }
 
-/** Adds or updates the entries for the files read in this run (path → sha256). */
-export function mergeBatch(m: Manifest, files: Map<string, string>, now: string): Merge {
+/** Adds or updates the entries for the files read in this run (path → sha256, and path → the
+ * sha256 of its sidecar for those that have one). A changed sidecar is a changed article. */
+export function mergeBatch(m: Manifest, files: Map<string, string>, now: string, metas: Map<string, string> = new Map()): Merge {
   const byPath = new Map(m.articles.map((e) => [e.path, e]));
   const merge: Merge = { added: [], changed: [], unchanged: [] };
   for (const [path, sha256] of files) {
     const e = byPath.get(path);
+    const meta = metas.get(path);
     if (!e) {
-      const entry = { path, sha256, added: now, changed: null };
+      const entry: ManifestEntry = { path, sha256, added: now, changed: null, ...(meta ? { meta } : {}) };
       m.articles.push(entry);
       byPath.set(path, entry);
       merge.added.push(path);
-    } else if (e.sha256 !== sha256) {
+    } else if (e.sha256 !== sha256 || e.meta !== meta) {
       e.sha256 = sha256;
       e.changed = now;
+      if (meta) e.meta = meta;
+      else delete e.meta;
       merge.changed.push(path);
     } else merge.unchanged.push(path);
   }

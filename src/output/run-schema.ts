@@ -9,6 +9,7 @@ export const runSchema = z.strictObject({
   rules: z.string(),
   articles: z.array(z.strictObject({ path: z.string(), sources: z.array(z.string()), sha256: z.string(), id: z.string(), claims: z.number().int(), noise: z.number().int(), rejected: z.number().int() })),
   failed: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
+  warnings: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
   claims: z.number().int(),
   /** Present when the run applied a decisions file (`--decisions`). */
   decisions: decisionsReportSchema.optional(),
