@@ -4,6 +4,25 @@
  */
 import { z } from 'zod';
 
+/**
+ * The version of the output format: what claims.jsonl, noise.jsonl, graph.json, run.json and
+ * manifest.json hold and how. It changes only when a reader would have to change (a field
+ * removed, renamed or retyped, a meaning changed); CHANGELOG.md lists each change. It is not the
+ * pipeline's version (package.json), which changes with every release, nor the rules' hash.
+ *
+ * Where it is stated: as `format` in run.json, graph.json and manifest.json, and in the `$id` of
+ * every schema in schema/. The JSON Lines files carry no header or per-line field, so every line
+ * stays one record for any JSONL reader (pandas, jq, the scorers): their version is that of the
+ * run.json beside them.
+ */
+export const FORMAT_VERSION = 2;
+
+/** The `format` value of the JSON files: "claims/2". */
+export const FORMAT = `claims/${FORMAT_VERSION}`;
+
+/** A schema's `$id`: a URN, as the format has no web address of its own to resolve. */
+export const schemaId = (name: string) => `urn:claims:format:${FORMAT_VERSION}:${name}`;
+
 /*
  * The review decisions contract (issue 12), shared by the review page (which writes
  * decisions.jsonl), the run (which applies it: src/review/decisions.ts) and claims.jsonl (where a

@@ -27,6 +27,7 @@ import type { ClaimSummary } from '../reconcile/summary.js';
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
+import { FORMAT } from '../records.js';
 import { OutputSet, finishCommit, removeStaleTemps } from '../output/atomic.js';
 import { renderReport, claimContext, reportClaimIds, selectReport } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
@@ -366,6 +367,7 @@ async function writeOutputs(
     articles: done.map((d) => ({ path: d.path, sources: d.sources, claims: d.claims, noise: d.noise, rejected: d.rejected })),
   }));
   const runFile: RunFile = runSchema.parse({
+    format: FORMAT,
     ...versions,
     articles: done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims, noise: d.noise, rejected: d.rejected })),
     failed,
