@@ -143,12 +143,12 @@ export const claimSchema = z.strictObject({
   /** The claim's sentence in the source. */
   span: spanSchema.describe('The claim\'s sentence in the source.'),
   quote: z.string().describe('The sentence as written: the source text at span.'),
-  subject: subjectSchema.nullable(),
+  subject: subjectSchema.nullable().describe('The entity the claim is about, or null (then subjectReason says why).'),
   /** Why subject is null, when it is: a code of SUBJECT_REASONS. */
   subjectReason: z.enum(Object.keys(SUBJECT_REASONS) as [keyof typeof SUBJECT_REASONS]).nullable()
     .describe(`Why subject is null, as a code (null when there is a subject): ${Object.entries(SUBJECT_REASONS).map(([k, v]) => `${k} = ${v}`).join('; ')}.`),
   metric: z.string().nullable().describe('What the figure measures ("revenue", "weekly users"), or null.'),
-  quantity: quantitySchema.nullable(),
+  quantity: quantitySchema.nullable().describe('The figure the claim states, or null for a qualitative claim.'),
   /** Qualitative claims: what the sentence says of its subject. */
   predicate: z.string().nullable().describe('Qualitative claims (quantity null): what the sentence says of its subject.'),
   time: z.string().nullable().describe('When the claim holds: as written ("2026", "Q3 2025", "next two years"), or, for a relative expression in an article with a published date, resolved against it ("2024" for "last year", "2025-03" for "in March", "2025-01-31" for "yesterday").'),
