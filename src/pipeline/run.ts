@@ -16,6 +16,7 @@ import { displayPath, readBytes, type IngestFailure } from '../ingest/read.js';
 import { findArticles, UsageError, type Found, type Skipped } from '../ingest/walk.js';
 import { DEFAULT_MAX_BYTES, type IngestError } from '../ingest/decode.js';
 import { sha256 } from '../util/hash.js';
+import type { Phase } from '../util/progress.js';
 import { readSidecarBytes } from '../ingest/sidecar.js';
 import { sidecarPath } from '../ingest/meta.js';
 import { createExecutor } from './pool.js';
@@ -69,6 +70,8 @@ export interface RunOptions {
 }
 
 export interface Progress {
+  /** reading the inputs, extracting claims per article, reconciling, writing the outputs. */
+  phase: Phase;
   done: number;
   total: number;
   failed: number;
@@ -207,6 +210,7 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   const warnings: IngestFailure[] = [];
   // Read and stored a few files at a time (the file system works in parallel), kept in input order.
   for (let i = 0; i < found.paths.length; i += READ_AHEAD) {
+    options.onProgress?.({ phase: 'reading', done: i, total: found.paths.length, failed: failures.length, reused: 0 });
     const batch = await Promise.all(found.paths.slice(i, i + READ_AHEAD).map(async (path) => {
       try {
         const bytes = await readBytes(path, maxBytes);
@@ -247,13 +251,14 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   const done: (Done & { summaries: ClaimSummary[] })[] = [];
   const failedArticles: Held[] = [];
   let processed = 0, reused = 0, failedCount = failures.length;
-  const progress = () => options.onProgress?.({ done: done.length + failedCount, total: held.length + failures.length, failed: failedCount, reused });
+  const progress = (phase: Phase = 'extracting') => options.onProgress?.({ phase, done: done.length + failedCount, total: held.length + failures.length, failed: failedCount, reused });
   const fail = (a: Held, reason: string) => {
     failures.push({ path: a.path, reason });
     failedArticles.push(a);
     failedCount++;
     progress();
   };
+  progress();
   const keep = (key: string, a: Held, { summaries: claims, ...info }: ArticleDone & { summaries: ClaimSummary[] }) => {
     done.push({ ...info, summaries: claims, key, sources: a.sources });
     progress();
@@ -311,10 +316,12 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   // A reviewer's decisions change the summaries before reconciliation streams them: a rejected
   // claim is in no group, hub or edge; a corrected one is reconciled with its corrected fields.
   if (decisions) applyToSummaries(decisions, summaries, done);
+  progress('reconciling');
   const rec = await reconcile(summaries.values(), rules.quantities.unitScale);
   const set = new OutputSet(out);
   try {
     timing('reconcile', t0);
+    progress('writing');
     const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
     const graph = graphJson(done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
     await writeOutputs(out, set, cache, done, failures, allWarnings, summaries, rec, graph, versions, decisions);
