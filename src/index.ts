@@ -5,6 +5,8 @@ export { run, UsageError, DEFAULT_TIME_BUDGET, type RunOptions, type RunSummary,
 export { processArticle, BudgetError, type ArticleResult, type ArticleOptions } from './pipeline/article.js';
 export type { ClaimOptions } from './claims/build.js';
 export { articleFromBytes, readArticle, findArticles, type IngestFailure, type Found, type Skipped } from './ingest/read.js';
+export type { MetaSources } from './ingest/meta.js';
+export type { Phase } from './util/progress.js';
 export { decodeArticle, IngestError, DEFAULT_MAX_BYTES, type Decoded } from './ingest/decode.js';
 export { loadRules, RuleError, defaultRulesDir, type LoadedRules } from './rules/load.js';
 export { getRules, compileRules, type CompiledRules } from './pipeline/rules.js';
