@@ -13,7 +13,8 @@ import { processArticle } from '../src/pipeline/article.js';
 import { getRules } from '../src/pipeline/rules.js';
 import { blankOut, frontMatterBlock, readFrontMatter, readSidecar, sidecarPath } from '../src/ingest/meta.js';
 import { resolveTime } from '../src/claims/relative-time.js';
-import { articles, readClaims, runPipeline, tempDir } from './helpers.js';
+import { execFileSync } from 'node:child_process';
+import { articles, readClaims, root, runPipeline, tempDir } from './helpers.js';
 
 const rules = getRules();
 const BODY = 'Acme Corp said revenue rose 12% to $4.5 billion last year.\n\nGlobex Holdings had 3,000 employees.\n';
@@ -170,6 +171,17 @@ describe('relative times resolve against published', () => {
     expect(at('Prices rose 2% last month.', '2025-01-03', 'last month')).toEqual({ time: '2024-12', timeText: 'last month' });
     // A published date with a time of day late in the day anywhere still dates by its calendar day.
     expect(at('Shares fell 3% yesterday.', '2025-03-01T23:30:00-08:00')).toEqual({ time: '2025-02-28', timeText: 'yesterday' });
+  });
+
+  test('the machine\'s time zone moves nothing (the built code, in time zones a day apart)', () => {
+    const script = `import('${join(root, 'dist', 'claims', 'relative-time.js')}').then(({ resolveTime: r }) => console.log(JSON.stringify([
+      r('this year', -1, -1, 'this year', '2025-12-31T23:59:00-10:00'), r('Prices fell yesterday.', -1, -1, null, '2025-01-01'),
+      r('Sales rose last week.', -1, -1, 'last week', '2025-01-01'), r('Said in November it rose.', -1, -1, null, '2025-02-10')])))`;
+    const outputs = ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'].map((TZ) => execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TZ }, encoding: 'utf8' }));
+    expect(JSON.parse(outputs[0])).toEqual([
+      { time: '2025', timeText: 'this year' }, { time: '2024-12-31', timeText: 'yesterday' }, { time: '2024-W52', timeText: 'last week' }, { time: '2024-11', timeText: 'November' },
+    ]);
+    expect(new Set(outputs).size).toBe(1);
   });
 
   test('what is not safely a date stays as it was', () => {
