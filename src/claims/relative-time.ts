@@ -18,7 +18,13 @@
  * decades stay as written. Without a published date nothing is resolved: the time field is what
  * timeOf found, exactly as before.
  */
-import * as chrono from 'chrono-node';
+
+/** chrono-node, loaded on first use: its ~100 ms of loading is paid only by a process that meets
+ * a dated article, not by every worker at start-up. */
+let loaded: typeof Chrono | null = null;
+const chrono = (): typeof Chrono => (loaded ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono);
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { ISO_DATE } from '../records.js';
 
 export interface ClaimTime {
@@ -92,7 +98,7 @@ function nearestMonth(day: Day, month: number, dayOfMonth: number | null): strin
 }
 
 /** A chrono find this module takes, dated: the time written at its precision, or null. */
-function dateOf(r: chrono.ParsedResult, text: string, day: Day): string | null {
+function dateOf(r: Chrono.ParsedResult, text: string, day: Day): string | null {
   const words = r.text.trim();
   const rel = RELATIVE_UNIT.exec(words);
   if (rel) return shift(day, rel[1].toLowerCase(), STEP[words.split(/\s+/)[0].toLowerCase()]);
@@ -115,7 +121,7 @@ export function resolveTime(text: string, start: number, end: number, found: str
     const rel = RELATIVE_UNIT.exec(found);
     return rel ? { time: shift(day, rel[1].toLowerCase(), STEP[found.split(/\s+/)[0].toLowerCase()]), timeText: found } : { time: found };
   }
-  for (const r of chrono.casual.parse(text, referenceOf(day), { forwardDate: false })) {
+  for (const r of chrono().casual.parse(text, referenceOf(day), { forwardDate: false })) {
     if (r.index < end && r.index + r.text.length > start) continue; // the figure itself
     const time = dateOf(r, text, day);
     if (time) return { time, timeText: r.text.trim() };
