@@ -63,6 +63,14 @@ describe('front matter', () => {
     expect(frontMatterBlock('---\nAcme Corp said revenue rose 12%.\n')).toBeNull();
     expect(readFrontMatter('---\nAcme Corp said revenue rose 12%.\n')).toEqual({ meta: {}, warnings: [], end: 0 });
     expect(blankOut('---\r\na: 1\r\n---\nText', 14)).toBe('   \r\n    \r\n   \nText');
+    // Text between two rules at the top is no front matter: it keeps its claims.
+    const ruled = '---\nBreaking news: Acme Corp said revenue rose 12% to $4.5 billion.\n---\n';
+    expect(frontMatterBlock(ruled)).toBeNull();
+    expect(process1('r.md', ruled).claims.map((c) => c.quantity?.quote)).toEqual(['12%', '$4.5 billion']);
+    // A title with a colon is bad YAML, but the block is front matter: no claim from it, a warning.
+    const colon = process1('c.md', '---\ntitle: Acme: revenue rose 50% to $9 billion\n---\n' + BODY);
+    expect(colon.claims.every((c) => !c.quote.includes('$9 billion'))).toBe(true);
+    expect(colon.report.warnings).toEqual([expect.stringMatching(/^front matter: not valid YAML/)]);
   });
 
   test('bad metadata is a warning that says what and why; the article is still processed', () => {

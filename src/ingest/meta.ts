@@ -27,7 +27,8 @@ export interface MetaRead {
   warnings: string[];
 }
 
-/** The opening fence must be the file's first line; the block ends at a line "---" or "...". */
+/** The opening fence must be the file's first line; the block ends at a line "---" or "...", and
+ * every line between looks like YAML front matter (FRONT_LINE). */
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
@@ -38,9 +39,14 @@ export function frontMatterBlock(text: string): { body: number; bodyEnd: number;
   if (!open) return null;
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
-  if (!close) return null;
+  if (!close || !rest.slice(0, close.index).split('\n').every((l) => FRONT_LINE.test(l))) return null;
   return { body: open[0].length, bodyEnd: open[0].length + close.index, end: open[0].length + close.index + close[0].length };
 }
+
+/** A line of front matter: `key:` with a key that is a name (no spaces), a list item, an
+ * indented continuation, a comment or a blank line. Text between two rules at the top of an
+ * article ("Breaking: revenue rose 10%") has other lines and stays text: it is never blanked. */
+const FRONT_LINE = /^(?:[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|\r?$)|[ \t]|-(?:[ \t]|\r?$)|#|\r?$)/;
 
 /** The text with [0, end) blanked: spaces for every character but CR and LF, same length. */
 export function blankOut(text: string, end: number): string {
