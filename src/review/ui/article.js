@@ -132,6 +132,7 @@ export class ArticleView extends View {
         ${row('attribution', 'attribution', c.attribution)}
         ${row('rule', 'rule', q && q.rule !== c.rule ? `${c.rule} (figure: ${q.rule})` : c.rule)}
         ${row('where', 'line:column', `${c.source.path}:${c.provenance.line}:${c.provenance.column}`)}
+        ${row('published', 'published', [c.source.outlet, c.source.published, c.source.url].filter(Boolean).join(' · ') || null)}
         ${row('review', 'review', c.provenance.review ? `${c.provenance.review.decision} by ${c.provenance.review.by ?? 'someone'}` : null)}
       </dl>
       ${flags.length ? `<h4>Flags</h4><ul class="flags">${flags.map((f) => `<li><a href="#flags/${esc(f.key)}">${esc(FLAG_LABEL[f.type] ?? f.type)}</a> — ${esc(f.reason)}</li>`).join('')}</ul>` : ''}
