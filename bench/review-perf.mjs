@@ -57,7 +57,7 @@ for (let k = 0; k < copies && claims.length < target; k++) {
     const unit = c.quantity && (k === 0 ? c.quantity.unit : c.quantity.kind === 'money' ? CURRENCIES[k % CURRENCIES.length] : c.quantity.kind === 'count' ? `${c.quantity.unit} (${NOUNS[k % NOUNS.length]})` : c.quantity.unit);
     const q = c.quantity && { ...c.quantity, unit, value: c.quantity.value === null ? null : c.quantity.value * scale, low: c.quantity.low === null ? null : c.quantity.low * scale, high: c.quantity.high === null ? null : c.quantity.high * scale };
     const s = c.subject && (k === 0 ? c.subject : { ...c.subject, id: `${c.subject.id}-${k % 2000}`, name: `${c.subject.name} ${k % 2000}` });
-    claims.push({ ...c, id: id16(k, c.id), source: { ...c.source, path: pathOf(c.source.path) }, subject: s, quantity: q, target: { ...c.target, source: pathOf(c.target.source) } });
+    claims.push({ ...c, id: id16(k, c.id), source: { ...c.source, path: pathOf(c.source.path) }, subject: s, quantity: q });
   }
 }
 const out = join(dir, 'out');

@@ -14,6 +14,7 @@ import { DEFAULT_MAX_BYTES } from './ingest/decode.js';
 import { RuleError } from './rules/load.js';
 import { PIPELINE_VERSION } from './pipeline/version.js';
 import { escapeControls, oneLine } from './util/message.js';
+import { ProgressLine } from './util/progress.js';
 import { addReviewCommand, reportDecisions, reviewCommand, DecisionsError } from './review/cli.js';
 import { addWorkerCommand } from './pipeline/worker-command.js';
 import { exportCommand, parseFormats } from './export/cli.js';
@@ -49,16 +50,16 @@ type Common = { stdinName: string; export?: ExportFormat[]; debug?: boolean; out
 /** Runs the pipeline and prints what it did; usage problems exit 2 with nothing written. */
 async function execute(options: Omit<RunOptions, 'stdin' | 'out' | 'rulesDir' | 'workers' | 'maxBytes' | 'timeBudget' | 'incremental' | 'onProgress' | 'decisions'>, opts: Common): Promise<void> {
   const tty = process.stderr.isTTY && !opts.quiet;
-  const started = Date.now();
-  const onProgress = tty ? (p: Progress) => {
-    const rate = p.done / Math.max(0.001, (Date.now() - started) / 1000);
-    process.stderr.write(`\r${p.done}/${p.total} articles, ${p.failed} failed, ${rate.toFixed(1)}/s `);
-  } : undefined;
+  const line = new ProgressLine();
+  // One line rewritten in place; cleared to its end, as a shorter line follows a longer one.
+  const onProgress = tty ? (p: Progress) => void process.stderr.write(`\r${line.line(p)}\u001b[K`) : undefined;
   try {
     const stdin = await readStdin(options.inputs, opts.stdinName);
     const summary = await run({ ...options, inputs: options.inputs.filter((i) => i !== '-'), stdin, out: opts.out, rulesDir: opts.rules, workers: opts.workers, maxBytes: opts.maxBytes, timeBudget: opts.timeBudget, incremental: opts.incremental, onProgress, decisions: opts.decisions });
     if (tty) process.stderr.write('\n');
     for (const f of summary.failed) process.stderr.write(`claims: ${escapeControls(f.path)}: ${oneLine(f.reason)}\n`);
+    // Bad metadata costs its fields, never the article: said, not failed (exit code unchanged).
+    if (!opts.quiet) for (const w of summary.warnings) process.stderr.write(`claims: warning: ${escapeControls(w.path)}: ${oneLine(w.reason)}\n`);
     if (!opts.quiet) {
       printSkipped(summary.skipped);
       const batch = [`${summary.added} added`, `${summary.changed} changed`, `${summary.unchanged} already held`, ...(summary.removed ? [`${summary.removed} removed`] : []), ...(summary.duplicates ? [`${summary.duplicates} identical to another path`] : [])];

@@ -5,6 +5,8 @@ export { run, UsageError, DEFAULT_TIME_BUDGET, type RunOptions, type RunSummary,
 export { processArticle, BudgetError, type ArticleResult, type ArticleOptions } from './pipeline/article.js';
 export type { ClaimOptions } from './claims/build.js';
 export { articleFromBytes, readArticle, findArticles, type IngestFailure, type Found, type Skipped } from './ingest/read.js';
+export type { MetaSources } from './ingest/meta.js';
+export type { Phase } from './util/progress.js';
 export { decodeArticle, IngestError, DEFAULT_MAX_BYTES, type Decoded } from './ingest/decode.js';
 export { loadRules, RuleError, defaultRulesDir, type LoadedRules } from './rules/load.js';
 export { getRules, compileRules, type CompiledRules } from './pipeline/rules.js';
@@ -17,8 +19,8 @@ export type { Spool } from './reconcile/spool.js';
 export type { UnitScale } from './util/units.js';
 export type { ClaimSummary } from './reconcile/summary.js';
 export {
-  claimSchema, quantitySchema, subjectSchema, spanSchema, targetSchema, flagSchema, articleReportSchema, decisionSchema,
-  type ClaimRecord, type QuantityRecord, type SubjectRecord, type ArticleReport, type Decision, type DecisionsReport, type ReviewProvenance,
+  claimSchema, quantitySchema, subjectSchema, spanSchema, flagSchema, articleMetaSchema, SUBJECT_REASONS, articleReportSchema, decisionSchema,
+  type ClaimRecord, type ArticleMeta, type QuantityRecord, type SubjectRecord, type ArticleReport, type Decision, type DecisionsReport, type ReviewProvenance,
 } from './records.js';
 export { graphSchema, graphNodeSchema, graphEdgeSchema, type Graph, type GraphNode, type GraphEdge } from './graph/schema.js';
 export { runSchema, type RunFile } from './output/run-schema.js';

@@ -2,7 +2,7 @@
  * Shapes shared by the stages. Offsets everywhere are UTF-16 code units (JavaScript string
  * indices) into the article text as decoded, end exclusive (DESIGN.md "Positions").
  */
-import type { QuantityRecord } from './records.js';
+import type { ArticleMeta, QuantityRecord } from './records.js';
 
 export interface Span {
   start: number;
@@ -20,6 +20,9 @@ export interface Article {
   /** Text as decoded (BOM removed), the source every span points into. */
   text: string;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** What its front matter or sidecar says of it (url, outlet, published, language, title);
+   * set by the article stage (pipeline/article.ts) before the stages read it. */
+  meta?: ArticleMeta;
 }
 
 /** A flagged stretch of the source that must not produce claims, with why. */

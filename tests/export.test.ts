@@ -15,7 +15,7 @@ import { exportRun } from '../src/export/index.js';
 import { CLAIM_COLUMNS } from '../src/export/columns.js';
 import type { Graph } from '../src/graph/schema.js';
 import type { ClaimRecord } from '../src/records.js';
-import { corpusDir, readClaims, root, runPipeline, tempDir } from './helpers.js';
+import { articles, corpusDir, readClaims, root, runPipeline, tempDir } from './helpers.js';
 
 const readCsv = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true, relax_quotes: false });
 // htmlEntities: also decode numeric character references (&#9;), as every XML parser must.
@@ -185,4 +185,24 @@ describe('claims export on the command line', () => {
     expect(claims(['export', '-f', 'csv', '--out', out, '-q']).status).toBe(0);
     expect(readdirSync(join(out, 'export'))).toEqual(['claims.csv']);
   });
+});
+
+test('dated articles: metadata and resolved times are columns; newer and latest reach GraphML', async () => {
+  const dir = articles({
+    'a.md': '---\nurl: https://news.example/a\noutlet: Wire\npublished: 2025-02-10\n---\nAcme Corp said revenue rose to $4.5 billion last year.\n',
+    'b.txt': 'Acme Corp said revenue rose to $4 billion in 2024.\n',
+    'b.meta.json': '{"published": "2024-06-01"}',
+  });
+  const out = tempDir();
+  await runPipeline([dir], out);
+  await exportRun(out, ['csv', 'graphml']);
+  const rows = readCsv(join(out, 'export', 'claims.csv'));
+  const a = rows.find((r) => r.source_path.endsWith('a.md'))!;
+  expect(a).toMatchObject({ source_url: 'https://news.example/a', source_outlet: 'Wire', source_published: '2025-02-10', source_language: '', time: '2024', time_text: 'last year' });
+  expect(rows.find((r) => r.source_path.endsWith('b.txt'))).toMatchObject({ source_url: '', source_published: '2024-06-01', time: '2024', time_text: '' });
+  const xml = readFileSync(join(out, 'export', 'graph.graphml'), 'utf8');
+  const newer = rows.find((r) => r.source_path.endsWith('a.md') && r.unit === 'USD')!.id;
+  expect(xml).toContain(`<data key="e_newer">claim:${newer}</data>`);
+  expect(xml).toContain(`<data key="n_latest">claim:${newer}</data>`);
+  expect(xml).toContain('<data key="n_published">2025-02-10</data>');
 });

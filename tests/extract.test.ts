@@ -21,7 +21,7 @@ describe('extract', () => {
   test('keeps a URL whole as the source path and hands the metadata back on source', () => {
     const url = 'https://news.example/2025/02/acme?ref=rss#top';
     const r = extract('Acme Corp said revenue rose 12% to $4.5 billion.', { url, published: '2025-02-01', title: 'Acme grows' });
-    expect(r.claims.every((c) => c.source.path === url && c.target.source === url)).toBe(true);
+    expect(r.claims.every((c) => c.source.path === url && c.source.url === url)).toBe(true);
     expect(r.source).toMatchObject({ path: url, url, published: '2025-02-01', title: 'Acme grows' });
   });
 

@@ -71,11 +71,12 @@ describe('the packed tarball, installed into an empty folder', () => {
 
   test('imports through the exports map and extracts the claims of a text', () => {
     writeFileSync(join(dir, 'use.js'), `import { extract, claimSchema } from 'claims';
-const r = extract('Acme Corp said revenue rose 12% to $4.5 billion in 2024.', { url: 'https://news.example/acme?id=1', published: '2025-02-01' });
-console.log(JSON.stringify({ n: r.claims.length, valid: r.claims.every((c) => claimSchema.safeParse(c).success), path: r.claims[0].source.path, published: r.source.published }));`);
+const r = extract('Acme Corp said revenue rose 12% to $4.5 billion yesterday.', { url: 'https://news.example/acme?id=1', published: '2025-02-01' });
+console.log(JSON.stringify({ n: r.claims.length, valid: r.claims.every((c) => claimSchema.safeParse(c).success), path: r.claims[0].source.path, published: r.source.published, time: r.claims[0].time }));`);
     const out = JSON.parse(execFileSync(process.execPath, ['use.js'], { cwd: dir, encoding: 'utf8' }));
     expect(out.n).toBeGreaterThan(0);
-    expect(out).toMatchObject({ valid: true, path: 'https://news.example/acme?id=1', published: '2025-02-01' });
+    // "yesterday" is found by chrono-node, loaded on first use from the installed dependencies.
+    expect(out).toMatchObject({ valid: true, path: 'https://news.example/acme?id=1', published: '2025-02-01', time: '2025-01-31' });
   });
 
   test('deep imports are closed: only the entry point and package.json are exported', () => {
@@ -87,8 +88,12 @@ console.log(JSON.stringify({ n: r.claims.length, valid: r.claims.every((c) => cl
     expect(execFileSync('npx', ['--offline', '--no-install', 'claims', '--help'], { cwd: dir, encoding: 'utf8' })).toMatch(/^Usage: claims/);
     mkdirSync(join(dir, 'in'));
     writeFileSync(join(dir, 'in', 'a.txt'), 'Globex said sales rose 8% to $1.2 billion last year.\n');
+    writeFileSync(join(dir, 'in', 'b.md'), '---\npublished: 2025-02-10\n---\nInitech said sales fell 3% to $40 million yesterday.\n');
     execFileSync('npx', ['--offline', '--no-install', 'claims', 'run', 'in', '--out', 'out', '-q', '--workers', '2'], { cwd: dir });
-    expect(readFileSync(join(dir, 'out', 'claims.jsonl'), 'utf8')).toContain('"path":"in/a.txt"');
+    const claims = readFileSync(join(dir, 'out', 'claims.jsonl'), 'utf8');
+    expect(claims).toContain('"path":"in/a.txt"');
+    // A pool worker of the installed package resolves a relative time (chrono-node, loaded lazily).
+    expect(claims).toContain('"time":"2025-02-09","timeText":"yesterday"');
   });
 });
 

@@ -113,7 +113,12 @@ async function sameAsLocal(inputs: string, n: number, during?: (url: string) => 
 
 describe('queue: claims run --queue with claims worker (BullMQ, redis-server)', () => {
   test.skipIf(skip)('outputs byte for byte those of a local run on the sample corpus, with 2 worker processes', async () => {
-    const { local, queued, l, q } = await sameAsLocal(corpusDir, 2);
+    // One article with a metadata sidecar: the job carries it to the worker.
+    const inputs = tempDir('corpus-');
+    cpSync(corpusDir, inputs, { recursive: true });
+    writeFileSync(join(inputs, '000_9d0cdbc362e20dad.meta.json'), '{"url": "https://news.example/000", "published": "2025-11-20"}');
+    const { local, queued, l, q } = await sameAsLocal(inputs, 2);
+    expect(readFileSync(join(queued, 'claims.jsonl'), 'utf8')).toContain('"url":"https://news.example/000","published":"2025-11-20"');
     expect(l.code).toBe(0);
     expect(q.stderr).toMatch(/queue: 5\/5 jobs done, [\d.]+\/s, 0 failed/);
     const a = snapshot(local), b = snapshot(queued);

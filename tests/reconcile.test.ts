@@ -98,6 +98,56 @@ describe('interval reasoning', () => {
     expect(rel(a, b)).toBe(expected);
   });
 
+  describe('newer and older (issue 13): dated articles say which statement is later', () => {
+    const dated = (c: ClaimRecord, article: string, published?: string): ClaimRecord =>
+      ({ ...c, source: { path: `${article}.txt`, sha256: c.source.sha256, article, ...(published ? { published } : {}) } });
+    const relation = (a: ClaimRecord, b: ClaimRecord) => compare(summarizeClaim(a) as never, summarizeClaim(b) as never);
+
+    test('a conflict or tension between two dated articles names the newer claim, whichever comes first', () => {
+      const old = dated(claim('a', '1M', 'exact', 1e6, 1e6, 1e6), 'p', '2024-06-01');
+      const fresh = dated(claim('b', '9M', 'exact', 9e6, 9e6, 9e6), 'q', '2025-02-10T08:00:00Z');
+      for (const [x, y] of [[old, fresh], [fresh, old]]) {
+        const r = relation(x, y);
+        expect(r.type).toBe('conflicts-with');
+        expect(r.newer).toBe('b');
+        expect(r.reason).toContain('the newer is "9M" (published 2025-02-10, the other 2024-06-01)');
+      }
+      const close = relation(dated(claim('a', '>5M', 'at_least', 5e6, 5e6, null), 'p', '2025-03-01'), dated(claim('b', '<4.5M', 'at_most', 4.5e6, null, 4.5e6), 'q', '2024-01-01'));
+      expect([close.type, close.newer]).toEqual(['in-tension-with', 'a']);
+    });
+
+    test('no newer when either is undated or both are of one day; agreement needs none', () => {
+      const a = claim('a', '1M', 'exact', 1e6, 1e6, 1e6), b = claim('b', '9M', 'exact', 9e6, 9e6, 9e6);
+      expect(relation(dated(a, 'p', '2024-06-01'), dated(b, 'q')).newer).toBeUndefined();
+      const sameDay = relation(dated(a, 'p', '2025-02-10'), dated(b, 'q', '2025-02-10T23:00:00Z'));
+      expect(sameDay.newer).toBeUndefined();
+      expect(sameDay.reason).toContain('both published 2025-02-10');
+      const agree = relation(dated(a, 'p', '2024-06-01'), dated(claim('b', '1M', 'exact', 1e6, 1e6, 1e6), 'q', '2025-01-01'));
+      expect([agree.type, agree.newer]).toEqual(['corroborates', undefined]);
+    });
+
+    test('a group records its latest dated member; a single or undated group has none', async () => {
+      const members = [
+        dated(claim('a', '1M', 'exact', 1e6, 1e6, 1e6), 'p', '2024-06-01'),
+        dated(claim('c', '9M', 'exact', 9e6, 9e6, 9e6), 'r', '2025-02-10'),
+        dated(claim('b', '5M', 'exact', 5e6, 5e6, 5e6), 'q'),
+        dated(claim('d', '9M', 'exact', 9e6, 9e6, 9e6), 's', '2025-02-10'),
+      ];
+      const groupsOf = async (cs: ClaimRecord[]) => {
+        const rec = await reconcile(cs.map(summarizeClaim));
+        const gs: Group[] = [];
+        for await (const g of records<Group>(rec.groups)) gs.push(g);
+        rec.dispose();
+        return gs;
+      };
+      // Ties on the day go to the smaller id, in any input order.
+      expect((await groupsOf(members))[0].latest).toEqual({ claim: 'c', published: '2025-02-10' });
+      expect((await groupsOf([...members].reverse()))[0].latest).toEqual({ claim: 'c', published: '2025-02-10' });
+      expect((await groupsOf([members[0]]))[0].latest).toBeUndefined();
+      expect((await groupsOf(members.map((m) => dated(m, m.source.article))))[0].latest).toBeUndefined();
+    });
+  });
+
   test('claims without a subject are never grouped together', async () => {
     const a = { ...claim('a', '5M', 'exact', 5e6, 5e6, 5e6), subject: null };
     const b = { ...claim('b', '9M', 'exact', 9e6, 9e6, 9e6), subject: null };
@@ -111,6 +161,10 @@ describe('interval reasoning', () => {
 });
 
 describe('graph.json', () => {
+  test('states its format version first', () => {
+    expect(readFileSync(join(out, 'graph.json'), 'utf8')).toMatch(/^\{"format":"claims\/2","pipeline":/);
+  });
+
   test('validates against its own generated JSON Schema', () => {
     const schema = JSON.parse(readFileSync(join(out, 'schema', 'graph.schema.json'), 'utf8'));
     const ajv = new Ajv2020({ strict: false, allErrors: true });

@@ -24,7 +24,6 @@ describe('every emitted span slices the source to exactly its quote', () => {
       for (const c of claims) {
         expect(art.text.slice(c.span.start, c.span.end)).toBe(c.quote);
         if (c.quantity) expect(art.text.slice(c.quantity.span.start, c.quantity.span.end)).toBe(c.quantity.quote);
-        expect(art.text.slice(c.target.selector[0].start, c.target.selector[0].end)).toBe(c.target.selector[1].exact);
       }
       for (const n of report.noise) expect(art.text.slice(n.span.start, n.span.end)).toBe(n.quote);
       for (const r of report.rejected) expect(art.text.slice(r.span.start, r.span.end)).toBe(r.quote);

@@ -16,6 +16,7 @@ import { MentionHistory, resolveAnaphora } from './coreference.js';
 import { metricOf } from './metrics.js';
 import { attributionOf, isQuestion, modalityOf, questionStart } from './modality.js';
 import { timeOf } from './time.js';
+import { resolveTime } from './relative-time.js';
 import { namesIn, namesInTerms, tagTerms, type TaggedNames, type TaggedTerm } from './nlp.js';
 import { chooseSubject } from './choose-subject.js';
 import { countedWordIsVerb, isSmallWordNumber } from './count-checks.js';
@@ -182,17 +183,20 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       // clause names ("Portugal's exports rose 4%").
       const measure = q.kind === 'count' ? null : subject?.metric ?? null;
       const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics, measure);
-      const time = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
+      const found = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
+      // With a published date, "last year" becomes the year it was (relative-time.ts).
+      const { time, timeText } = resolveTime(s, figure.start, figure.end, found, a.article.meta?.published);
       // A table cell says what its row says: "2026 projection", "estimate".
       const claimModality = table && modalityOf(`${table.rowLabel} ${s}`, rules.modality) === 'projected' ? 'projected' : modality;
       emit(makeRecord(a, rules, {
-        sentence, q, subject, metric, period, time, modality: claimModality, attribution, predicate: null,
+        sentence, q, subject, metric, period, time, timeText, modality: claimModality, attribution, predicate: null,
       }));
     }
 
     // Qualitative claims: a sentence whose grammatical subject is a known entity.
     if (qualitativeClaim) {
-      emit(makeRecord(a, rules, { sentence, q: null, subject: qualitativeClaim.subject, metric: null, period: null, time: timeOf(s, -1, -1), modality, attribution, predicate: qualitativeClaim.predicate }));
+      const { time, timeText } = resolveTime(s, -1, -1, timeOf(s, -1, -1), a.article.meta?.published);
+      emit(makeRecord(a, rules, { sentence, q: null, subject: qualitativeClaim.subject, metric: null, period: null, time, timeText, modality, attribution, predicate: qualitativeClaim.predicate }));
     }
 
     for (const m of all) history.add(m.entity, sentence.index);

@@ -1,6 +1,8 @@
 /**
  * One claim record in the output contract (DESIGN.md), with its provenance: article path and
  * sha256, sentence and figure spans in the source, quotes, rule id, pipeline and rules versions.
+ * Nothing is written twice: the sentence's span is `span` (no provenance.sentence), and the W3C
+ * selectors a Web Annotation export needs are made from span, quote and source.path there.
  */
 import type { ClaimRules } from './rules.js';
 import type { ClaimInput } from './build.js';
@@ -20,12 +22,12 @@ export interface RecordInput {
   metric: string | null;
   period: string | null;
   time: string | null;
+  /** The relative expression `time` was resolved from ("last year"), when it was. */
+  timeText?: string;
   modality: Modality;
   attribution: string | null;
   predicate: string | null;
 }
-
-const CONTEXT = 32;
 
 const lineIndexes = new WeakMap<ClaimInput['article'], LineIndex>();
 
@@ -43,7 +45,8 @@ export function makeRecord(a: ClaimInput, rules: ClaimRules, r: RecordInput): Cl
   const { line, column } = lineIndexOf(a).lineCol(figure.start);
   return {
     id: stableId(a.article.sha256, figure.start, figure.end, rule, r.subject?.entity.id),
-    source: { path: a.article.path, sha256: a.article.sha256, article: a.article.id },
+    // The article's metadata (front matter, sidecar), only the fields it gives.
+    source: { path: a.article.path, sha256: a.article.sha256, article: a.article.id, ...a.article.meta },
     span: sentence,
     quote: src.slice(sentence.start, sentence.end),
     subject: r.subject ? {
@@ -54,7 +57,8 @@ export function makeRecord(a: ClaimInput, rules: ClaimRules, r: RecordInput): Cl
       via: r.subject.via,
       parent: r.subject.entity.parent ?? null,
     } : null,
-    subjectReason: r.subject ? null : 'no entity in the sentence, its lead-in or the two before it',
+    // A code, explained once in the schema and README instead of on every line (SUBJECT_REASONS).
+    subjectReason: r.subject ? null : 'no-entity',
     metric: r.metric,
     quantity: r.q ? {
       kind: r.q.kind,
@@ -72,17 +76,11 @@ export function makeRecord(a: ClaimInput, rules: ClaimRules, r: RecordInput): Cl
     } : null,
     predicate: r.predicate,
     time: r.time,
+    ...(r.timeText ? { timeText: r.timeText } : {}),
     period: r.period,
     modality: r.modality,
     attribution: r.attribution,
     rule,
-    target: {
-      source: a.article.path,
-      selector: [
-        { type: 'TextPositionSelector', start: figure.start, end: figure.end },
-        { type: 'TextQuoteSelector', exact: src.slice(figure.start, figure.end), prefix: src.slice(Math.max(0, figure.start - CONTEXT), figure.start), suffix: src.slice(figure.end, figure.end + CONTEXT) },
-      ],
-    },
-    provenance: { ...rules.versions, sentence, line, column },
+    provenance: { ...rules.versions, line, column },
   };
 }

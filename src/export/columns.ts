@@ -3,8 +3,8 @@
  * name, Parquet type (CSV writes them all as text) and the cell of a claim. Nested fields become
  * prefixed columns (subject_name, quantity_quote); a missing nested object gives null cells.
  *
- * Left out: `target` (its position and quote repeat quantity or span and quote; its prefix and
- * suffix stay in claims.jsonl) and `provenance.sentence` (equal to span).
+ * The article's metadata (source.url, outlet, published, language, title) are columns too, empty
+ * where an article has none.
  */
 import type { ClaimRecord } from '../records.js';
 
@@ -25,6 +25,11 @@ export const CLAIM_COLUMNS: Column[] = [
   col('source_path', 'STRING', (c) => c.source.path),
   col('source_sha256', 'STRING', (c) => c.source.sha256),
   col('article', 'STRING', (c) => c.source.article),
+  col('source_url', 'STRING', (c) => c.source.url),
+  col('source_outlet', 'STRING', (c) => c.source.outlet),
+  col('source_published', 'STRING', (c) => c.source.published),
+  col('source_language', 'STRING', (c) => c.source.language),
+  col('source_title', 'STRING', (c) => c.source.title),
   col('span_start', 'INT32', (c) => c.span.start),
   col('span_end', 'INT32', (c) => c.span.end),
   col('quote', 'STRING', (c) => c.quote),
@@ -51,6 +56,7 @@ export const CLAIM_COLUMNS: Column[] = [
   col('quantity_reason', 'STRING', (c) => c.quantity?.reason),
   col('predicate', 'STRING', (c) => c.predicate),
   col('time', 'STRING', (c) => c.time),
+  col('time_text', 'STRING', (c) => c.timeText),
   col('period', 'STRING', (c) => c.period),
   col('modality', 'STRING', (c) => c.modality),
   col('attribution', 'STRING', (c) => c.attribution),

@@ -23,8 +23,9 @@ const NODE_KEYS: Record<string, GraphmlType> = {
   name: 'string', kind: 'string', parent: 'string', quote: 'string', metric: 'string',
   value: 'double', low: 'double', high: 'double', bound: 'string', unit: 'string', time: 'string', modality: 'string', rule: 'string',
   subject: 'string', period: 'string', status: 'string', reason: 'string', members: 'int', articles: 'int', subjects: 'int', review: 'boolean',
+  latest: 'string', published: 'string',
 };
-const EDGE_KEYS: Record<string, GraphmlType> = { type: 'string', reason: 'string', review: 'boolean' };
+const EDGE_KEYS: Record<string, GraphmlType> = { type: 'string', reason: 'string', review: 'boolean', newer: 'string' };
 
 /** Characters XML 1.0 cannot hold at all (C0 controls, lone surrogates): replaced by U+FFFD. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;

@@ -36,7 +36,7 @@ export function* graphItems(out: string): Generator<GraphItem> {
   const file = runFile(out, 'graph.json');
   const lines = readLines(file);
   const head = lines.next();
-  if (head.done || !/^\{"pipeline":.*"nodes":\[$/.test(head.value)) {
+  if (head.done || !/^\{(?:"format":"[^"]*",)?"pipeline":.*"nodes":\[$/.test(head.value)) {
     lines.return(undefined);
     const graph = JSON.parse(readFileSync(file, 'utf8')) as { nodes: GraphNode[]; edges: GraphEdge[] };
     for (const node of graph.nodes) yield { node };

@@ -12,6 +12,7 @@
 import type { ClaimSummary } from '../reconcile/summary.js';
 import { records, type Reconciliation, type Relation, type Group, type FigureHub, type FigureLink } from '../reconcile/reconcile.js';
 import { graphEdgeSchema, graphNodeSchema, type GraphEdge, type GraphNode } from './schema.js';
+import { FORMAT } from '../records.js';
 
 export interface ArticleInfo {
   path: string;
@@ -66,13 +67,16 @@ async function* edgesOfType(type: GraphEdge['type'], claims: ClaimSummary[], ent
       for await (const l of records<FigureLink>(rec.links)) yield edge(type, `claim:${l.from}`, `figure:${l.to}`, l.reason, true);
       return;
     default:
-      for await (const r of records<Relation>(rec.relations[type])) yield edge(type, `claim:${r.from}`, `claim:${r.to}`, r.reason, r.review);
+      for await (const r of records<Relation>(rec.relations[type])) {
+        const e = edge(type, `claim:${r.from}`, `claim:${r.to}`, r.reason, r.review);
+        yield r.newer ? { ...e, newer: `claim:${r.newer}` } : e;
+      }
   }
 }
 
 /** The graph as JSON text pieces, in order; concatenated they are graph.json. */
 export async function* graphJson(articles: ArticleInfo[], claims: ClaimSummary[], rec: Reconciliation, versions: { pipeline: string; rules: string }): AsyncGenerator<string> {
-  yield `{"pipeline":${JSON.stringify(versions.pipeline)},"rules":${JSON.stringify(versions.rules)},"nodes":[`;
+  yield `{"format":${JSON.stringify(FORMAT)},"pipeline":${JSON.stringify(versions.pipeline)},"rules":${JSON.stringify(versions.rules)},"nodes":[`;
   let first = true;
   const piece = (value: unknown) => {
     const text = (first ? '\n' : ',\n') + JSON.stringify(value);
@@ -86,7 +90,7 @@ export async function* graphJson(articles: ArticleInfo[], claims: ClaimSummary[]
   const entities = entityNodes(sorted);
   for (const n of entities) yield piece(graphNodeSchema.parse(n));
   for await (const g of records<Group>(rec.groups)) {
-    yield piece(graphNodeSchema.parse({ type: 'group', id: `group:${g.id}`, subject: g.key.subject, metric: g.key.metric, unit: g.key.unit, period: g.key.period, status: g.status, reason: g.reason, members: g.members, articles: g.articles }));
+    yield piece(graphNodeSchema.parse({ type: 'group', id: `group:${g.id}`, subject: g.key.subject, metric: g.key.metric, unit: g.key.unit, period: g.key.period, status: g.status, reason: g.reason, members: g.members, articles: g.articles, ...(g.latest ? { latest: `claim:${g.latest.claim}`, published: g.latest.published } : {}) }));
   }
   for await (const h of records<FigureHub>(rec.hubs)) {
     yield piece(graphNodeSchema.parse({ type: 'figure', id: `figure:${h.id}`, kind: h.kind, unit: h.unit, value: h.value, subjects: h.subjects, claims: h.claims, reason: h.reason, review: true }));

@@ -52,9 +52,14 @@ export function articleFromBytes(path: string, bytes: Uint8Array, maxBytes = DEF
   return { path: displayPath(path), sha256: hash, id: hash.slice(0, 16), text, encoding };
 }
 
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 /** Paths in records are relative to the working directory with forward slashes, so output is
  * the same bytes on every machine. */
 export function displayPath(path: string): string {
+  // A URL given as a name (`--stdin-name https://…`) is no file path: kept verbatim (path.relative
+  // would fold its "//" and make it relative to the working directory).
+  if (URL_LIKE.test(path)) return path;
   const rel = relative(process.cwd(), path) || path;
   return rel.split(sep).join('/');
 }

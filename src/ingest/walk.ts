@@ -13,6 +13,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { SIDECAR_SUFFIX } from './meta.js';
 
 /** File endings read as articles when a folder is walked. */
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
@@ -67,6 +68,10 @@ export async function findArticles(inputs: string[], options: { exclude?: string
       // Named directly, an output folder is still not read: its report.md is not an article.
       found.skipped.push({ path: folder, reason: exclude.includes(folder) ? 'the output folder' : 'an output folder of claims (holds graph.json and run.json)' });
     } else if (info?.isDirectory()) await walk(folder, [], exclude, mine, found.skipped);
+    else if (info?.isFile() && isSidecar(input)) {
+      found.skipped.push({ path: resolve(input), reason: 'a metadata sidecar (read with the article beside it, not as an article)' });
+      continue;
+    }
     else if (info?.isFile()) mine.add(resolve(input));
     else if (info) {
       // Named, but not a file: refused by name, as an article that failed.
@@ -147,6 +152,8 @@ async function walk(dir: string, parents: Scope[], exclude: string[], out: Set<s
       continue;
     }
     if (ignoredBy(scopes, path, false)) continue;
+    // An article's metadata sidecar is read with its article, never as one.
+    if (isSidecar(entry.name)) continue;
     const ext = extname(entry.name).toLowerCase();
     if (!ARTICLE_EXTENSIONS.has(ext)) {
       skipped.push({ path, reason: `not an article type (${ext || 'no extension'}; read: ${[...ARTICLE_EXTENSIONS].join(', ')})` });
@@ -155,6 +162,9 @@ async function walk(dir: string, parents: Scope[], exclude: string[], out: Set<s
     out.add(path);
   }
 }
+
+/** `<name>.meta.json`: an article's metadata (ingest/meta.ts), not an article. */
+const isSidecar = (path: string) => path.toLowerCase().endsWith(SIDECAR_SUFFIX);
 
 /** The folder a glob starts from: its leading segments without glob syntax. */
 function globBase(pattern: string): string {
@@ -196,6 +206,7 @@ async function expand(pattern: string, exclude: string[], out: Set<string>, skip
       continue;
     }
     if (inside(m, base) && await ruledOut(base, m, scopes)) continue;
+    if (isSidecar(m)) continue;
     const info = await lstat(m);
     if (!info.isFile() && !info.isSymbolicLink()) skipped.push({ path: m, reason: `not a regular file (${kindOf(info)})` });
     else if (info.isSymbolicLink()) skipped.push({ path: m, reason: 'symbolic link, not followed (name the target to read it)' });

@@ -12,24 +12,33 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../ingest/walk.js';
+import { FORMAT } from '../records.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
 const entrySchema = z.strictObject({
   /** Relative to the working directory of the run that added it, with forward slashes. */
-  path: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  path: z.string().describe('Relative to the working directory of the run that added it, with forward slashes.'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of its bytes (its text is kept in .store/ by this hash).'),
   /** ISO 8601, when the path was first added. */
-  added: z.string(),
+  added: z.string().describe('ISO 8601, when the path was first added.'),
   /** ISO 8601, when its content last changed (null if never). */
-  changed: z.string().nullable(),
-});
+  changed: z.string().nullable().describe('ISO 8601, when its content or metadata sidecar last changed (null if never).'),
+  /** sha256 of its metadata sidecar (`<name>.meta.json`), kept in .store/ beside the text. */
+  meta: z.string().regex(/^[0-9a-f]{64}$/).optional().describe('sha256 of its metadata sidecar (<name>.meta.json), kept in .store/ beside the text; absent when it has none.'),
+}).describe('An article the output folder holds.');
 
 export const manifestSchema = z.strictObject({
-  about: z.string(),
-  articles: z.array(entrySchema),
-  removed: z.array(z.strictObject({ path: z.string(), sha256: z.string(), removed: z.string() })),
-});
+  /** Absent in folders written before the format was stated (format 1); always written now. */
+  format: z.string().optional().describe('The output format version ("claims/2"); absent in folders written before it was stated.'),
+  about: z.string().describe('What this file is, in words.'),
+  articles: z.array(entrySchema).describe('Every article held, by path.'),
+  removed: z.array(z.strictObject({
+    path: z.string().describe('The path removed.'),
+    sha256: z.string().describe('sha256 of its bytes when it was removed.'),
+    removed: z.string().describe('ISO 8601, when it was removed.'),
+  }).describe('An article taken out.')).describe('What was removed and when, oldest first.'),
+}).describe('Every article the output folder holds and what was removed; the one file with time stamps.');
 
 export type ManifestEntry = z.infer<typeof entrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -37,7 +46,7 @@ export type Manifest = z.infer<typeof manifestSchema>;
 const ABOUT = 'Every article this output folder holds (path, sha256, when added and changed) and what was removed. Written by claims; the only file with time stamps.';
 
 export function emptyManifest(): Manifest {
-  return { about: ABOUT, articles: [], removed: [] };
+  return { format: FORMAT, about: ABOUT, articles: [], removed: [] };
 }
 
 /** The folder's manifest; an output folder without one (new, or from before manifests) holds nothing. */
@@ -56,6 +65,7 @@ export async function readManifest(out: string): Promise<Manifest> {
 /** The manifest's file text, its entries sorted by path. */
 export function manifestText(m: Manifest): string {
   const sorted: Manifest = {
+    format: FORMAT,
     about: ABOUT,
     articles: [...m.articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     removed: m.removed,
@@ -70,20 +80,24 @@ export interface Merge {
   unchanged: string[];
 }
 
-/** Adds or updates the entries for the files read in this run (path → sha256). */
-export function mergeBatch(m: Manifest, files: Map<string, string>, now: string): Merge {
+/** Adds or updates the entries for the files read in this run (path → sha256, and path → the
+ * sha256 of its sidecar for those that have one). A changed sidecar is a changed article. */
+export function mergeBatch(m: Manifest, files: Map<string, string>, now: string, metas: Map<string, string> = new Map()): Merge {
   const byPath = new Map(m.articles.map((e) => [e.path, e]));
   const merge: Merge = { added: [], changed: [], unchanged: [] };
   for (const [path, sha256] of files) {
     const e = byPath.get(path);
+    const meta = metas.get(path);
     if (!e) {
-      const entry = { path, sha256, added: now, changed: null };
+      const entry: ManifestEntry = { path, sha256, added: now, changed: null, ...(meta ? { meta } : {}) };
       m.articles.push(entry);
       byPath.set(path, entry);
       merge.added.push(path);
-    } else if (e.sha256 !== sha256) {
+    } else if (e.sha256 !== sha256 || e.meta !== meta) {
       e.sha256 = sha256;
       e.changed = now;
+      if (meta) e.meta = meta;
+      else delete e.meta;
       merge.changed.push(path);
     } else merge.unchanged.push(path);
   }

@@ -14,6 +14,7 @@ import { sentencesOf } from '../segment/sentences.js';
 import { sentenceFigures } from '../quantities/extract.js';
 import { oneLine } from '../util/message.js';
 import { buildClaims, type ClaimInput, type ClaimOptions } from '../claims/build.js';
+import { withMetadata, type MetaSources } from '../ingest/meta.js';
 
 export interface ArticleResult {
   claims: ClaimRecord[];
@@ -41,7 +42,7 @@ export function processArticle(article: Article, rules: CompiledRules, options: 
   return { claims, report };
 }
 
-export interface ArticleOptions {
+export interface ArticleOptions extends MetaSources {
   /** performance.now() past which the article fails with BudgetError (checked between stages and
    * every few hundred sentences or claims, never per sentence). */
   deadline?: number;
@@ -57,7 +58,10 @@ export class BudgetError extends Error {}
  */
 export function processArticleInto(article: Article, rules: CompiledRules, onClaim: (c: ClaimRecord) => void, options: ClaimOptions & ArticleOptions = {}): ArticleReport {
   const check = budgetCheck(options.deadline);
-  const input = prepareArticle(article, rules, check);
+  // Front matter is metadata, not text: the stages read the article with it blanked (offsets
+  // unchanged) and with its metadata, which every claim's source carries.
+  const { article: read, warnings } = withMetadata(article, options);
+  const input = prepareArticle(read, rules, check);
   check(true);
   let count = 0;
   // Validated where they are made (in the worker), so a bad record names its article.
@@ -70,7 +74,7 @@ export function processArticleInto(article: Article, rules: CompiledRules, onCla
       const parsed = claimSchema.safeParse(c);
       if (parsed.success) return void (onClaim(parsed.data), count++);
       const span = c.quantity?.span ?? c.span;
-      invalid.push({ span, quote: article.text.slice(span.start, span.end), reason: `invalid record: ${oneLine(parsed.error.message)}`, rule: c.rule });
+      invalid.push({ span, quote: read.text.slice(span.start, span.end), reason: `invalid record: ${oneLine(parsed.error.message)}`, rule: c.rule });
     },
   });
   rejected.push(...invalid);
@@ -83,6 +87,7 @@ export function processArticleInto(article: Article, rules: CompiledRules, onCla
     noise: input.noiseFlags.map((n) => ({ span: { start: n.start, end: n.end }, quote: n.quote, reason: n.reason, rule: n.rule })),
     rejected,
     claims: count,
+    ...(warnings.length > 0 ? { warnings } : {}),
   });
 }
 

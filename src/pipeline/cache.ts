@@ -142,7 +142,7 @@ export type Described = ArticleDone & { summaries: ClaimSummary[] };
 export async function describeStored(file: string): Promise<Described> {
   const summaries: ClaimSummary[] = [];
   const report = JSON.parse(await readStored(file, (l) => void summaries.push(summarizeClaim(JSON.parse(l) as ClaimRecord)))) as ArticleReport;
-  return { path: report.path, sha256: report.sha256, id: report.id, claims: summaries.length, noise: report.noise.length, rejected: report.rejected.length, summaries };
+  return { path: report.path, sha256: report.sha256, id: report.id, claims: summaries.length, noise: report.noise.length, rejected: report.rejected.length, warnings: report.warnings ?? [], summaries };
 }
 
 export class ResultCache {
@@ -168,9 +168,10 @@ export class ResultCache {
     this.present = new Set([...files].map((n) => n.slice(0, 32)).filter((k) => files.has(basename(this.file(k)))));
   }
 
-  key(contentSha: string, path: string): string {
-    // The path is part of the key: records carry it, so a moved file is a new result.
-    return sha256(`${contentSha}\0${path}\0${this.rulesHash}\0${this.version}`).slice(0, 32);
+  key(contentSha: string, path: string, metaSha?: string): string {
+    // The path is part of the key: records carry it, so a moved file is a new result. So is the
+    // metadata sidecar's content: its fields are on every record.
+    return sha256(`${contentSha}\0${path}\0${this.rulesHash}\0${this.version}${metaSha ? `\0${metaSha}` : ''}`).slice(0, 32);
   }
 
   file(key: string): string {

@@ -4,33 +4,42 @@
  * text gives the same records here as in claims.jsonl when it is given the same path.
  */
 import { decodeArticle } from '../ingest/decode.js';
+import { withMetadata } from '../ingest/meta.js';
 import { sha256 } from '../util/hash.js';
 import { processArticle } from './article.js';
 import { getRules } from './rules.js';
-import type { ArticleReport, ClaimRecord } from '../records.js';
+import type { ArticleMeta, ArticleReport, ClaimRecord } from '../records.js';
 import type { Article } from '../types.js';
 
 export interface ExtractOptions {
   /** Where the text came from; it becomes the records' source.path as given (a URL is kept
-   * whole, where a file path would be made relative to the working directory). Default "text". */
+   * whole, where a file path would be made relative to the working directory), and, when it is a
+   * URL (scheme://…), their source.url too. Default path "text". */
   url?: string;
-  /** Publication date (ISO 8601), handed back on `source`. */
+  /** Publication date (ISO 8601, "2025-02-01"): on every claim's source, and what relative times
+   * ("last year") resolve against. */
   published?: string;
-  /** Headline, handed back on `source`. */
+  /** Headline, on every claim's source. */
   title?: string;
+  /** The publication, on every claim's source. */
+  outlet?: string;
+  /** The text's language as given ("en"), on every claim's source. */
+  language?: string;
   /** A rules folder other than the shipped rules/ (compiled once per process and folder). */
   rulesDir?: string;
 }
 
 export interface Extraction {
-  /** The article's identity as every record carries it, plus the metadata given. The claim
-   * record has no field for published or title (its schema is the scoring tools' contract), so
-   * they come back here rather than on each claim. */
-  source: { path: string; sha256: string; id: string; url: string | null; published: string | null; title: string | null };
+  /** The article's identity as every record carries it, plus its metadata: the options given,
+   * over what the text's own front matter says (null where neither says). */
+  source: { path: string; sha256: string; id: string; url: string | null; published: string | null; title: string | null; outlet: string | null; language: string | null };
   claims: ClaimRecord[];
-  /** Noise and figures read but not claimed, as noise.jsonl lists them. */
+  /** Noise and figures read but not claimed, as noise.jsonl lists them; its `warnings` say what
+   * metadata was ignored and why. */
   report: ArticleReport;
 }
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Extracts the claims of one text. Throws IngestError on a text that is empty or too large. */
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
@@ -40,9 +49,14 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const decoded = decodeArticle(path, bytes);
   const hash = sha256(bytes);
   const article: Article = { path, sha256: hash, id: hash.slice(0, 16), text: decoded.text, encoding: decoded.encoding };
-  const { claims, report } = processArticle(article, getRules(options.rulesDir));
+  // A `url` that is a URL is also the source's url; one that is a file path ("corpus/a.txt", as a
+  // run would name it) is only the path, so the records are those a run makes of that file.
+  const given: ArticleMeta = Object.fromEntries((['url', 'outlet', 'published', 'language', 'title'] as const)
+    .filter((k) => options[k] !== undefined && (k !== 'url' || URL_LIKE.test(options.url!))).map((k) => [k, options[k]]));
+  const { claims, report } = processArticle(article, getRules(options.rulesDir), { meta: given });
+  const meta = withMetadata(article, { meta: given }).article.meta ?? {};
   return {
-    source: { path, sha256: hash, id: article.id, url: options.url ?? null, published: options.published ?? null, title: options.title ?? null },
+    source: { path, sha256: hash, id: article.id, url: meta.url ?? null, published: meta.published ?? null, title: meta.title ?? null, outlet: meta.outlet ?? null, language: meta.language ?? null },
     claims,
     report,
   };

@@ -56,6 +56,8 @@ export interface JobData {
   code: string;
   /** The article's bytes, gzipped, base64. */
   text: string;
+  /** Its metadata sidecar, when it has one. */
+  sidecar?: { path: string; text: string };
 }
 
 /** What a job returns: the run summary of the article and its stored result (gzipped, base64). */
@@ -152,6 +154,7 @@ export async function createQueueExecutor(options: QueueRunOptions): Promise<Exe
 
   const enqueue = (id: string, input: TaskInput) => queue.add('article', {
     path: input.path, sha256: input.sha256, maxBytes: input.maxBytes, budgetMs: input.budgetMs, rules: options.rules, code: options.code, text: pack(input.bytes),
+    ...(input.sidecar ? { sidecar: input.sidecar } : {}),
   }, { jobId: id, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: KEEP, removeOnFail: KEEP });
 
   events.on('completed', ({ jobId }) => void settle(jobId));
@@ -212,7 +215,7 @@ export async function startQueueWorker(options: WorkerOptions): Promise<{ close(
       throw new UnrecoverableError(`the worker runs other ${d.rules !== rules.hash ? `rules (${rules.hash.slice(0, 16)}, the run has ${d.rules.slice(0, 16)})` : `code (${code}, the run has ${d.code})`}: start workers from the same version and rules as the run`);
     }
     const store = join(spool, `${job.id}.jsonl`);
-    const out = await executor.run({ path: d.path, bytes: unpack(d.text), sha256: d.sha256, maxBytes: d.maxBytes, store, budgetMs: d.budgetMs });
+    const out = await executor.run({ path: d.path, bytes: unpack(d.text), sha256: d.sha256, maxBytes: d.maxBytes, store, budgetMs: d.budgetMs, sidecar: d.sidecar });
     if (!out.ok) throw new UnrecoverableError(out.reason);
     try {
       const { summaries: _, ...done } = out.done;

@@ -16,6 +16,9 @@ import { displayPath, readBytes, type IngestFailure } from '../ingest/read.js';
 import { findArticles, UsageError, type Found, type Skipped } from '../ingest/walk.js';
 import { DEFAULT_MAX_BYTES, type IngestError } from '../ingest/decode.js';
 import { sha256 } from '../util/hash.js';
+import type { Phase } from '../util/progress.js';
+import { readSidecarBytes } from '../ingest/sidecar.js';
+import { sidecarPath } from '../ingest/meta.js';
 import { createExecutor } from './pool.js';
 import { ArticleStore, ResultCache, CACHE_DIR, STORE_DIR, readStored, describeStored } from './cache.js';
 import { lockOutput } from '../output/lock.js';
@@ -25,6 +28,7 @@ import type { ClaimSummary } from '../reconcile/summary.js';
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
+import { FORMAT } from '../records.js';
 import { OutputSet, finishCommit, removeStaleTemps } from '../output/atomic.js';
 import { renderReport, claimContext, reportClaimIds, selectReport } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
@@ -66,6 +70,8 @@ export interface RunOptions {
 }
 
 export interface Progress {
+  /** reading the inputs, extracting claims per article, reconciling, writing the outputs. */
+  phase: Phase;
   done: number;
   total: number;
   failed: number;
@@ -87,6 +93,8 @@ export interface RunSummary {
   reused: number;
   claims: number;
   failed: IngestFailure[];
+  /** Articles processed with a warning (bad metadata, ignored), one entry per warning, by path. */
+  warnings: IngestFailure[];
   /** What folder walks passed over and why (display paths). */
   skipped: Skipped[];
   /** 0 when every article went through, 1 when any failed. */
@@ -106,6 +114,8 @@ interface Held {
   sha256: string;
   path: string;
   sources: string[];
+  /** sha256 of the first path's metadata sidecar, when it has one. */
+  meta?: string;
 }
 
 /** Phase timings on stderr when CLAIMS_TIMING is set (for the benchmark, never in output files). */
@@ -126,14 +136,18 @@ function checkRequest(options: RunOptions, found: Found): void {
 /** Groups manifest entries by content: identical texts are one article whose path is the first. */
 function heldArticles(m: Manifest): Held[] {
   const bySha = new Map<string, string[]>();
+  const metaOf = new Map<string, string>();
   for (const e of m.articles) {
     const paths = bySha.get(e.sha256);
     if (paths) paths.push(e.path);
     else bySha.set(e.sha256, [e.path]);
+    if (e.meta) metaOf.set(e.path, e.meta);
   }
   return [...bySha].map(([sha, paths]) => {
     const sources = paths.sort();
-    return { sha256: sha, path: sources[0], sources };
+    // The article's metadata is that of the path its claims are under (the first).
+    const meta = metaOf.get(sources[0]);
+    return { sha256: sha, path: sources[0], sources, ...(meta ? { meta } : {}) };
   }).sort(byPath);
 }
 
@@ -192,21 +206,30 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   const store = new ArticleStore(out);
   const failures: IngestFailure[] = found.refused.map((r) => ({ path: displayPath(r.path), reason: r.reason }));
   const read = new Map<string, string>();
+  const metas = new Map<string, string>();
+  const warnings: IngestFailure[] = [];
   // Read and stored a few files at a time (the file system works in parallel), kept in input order.
   for (let i = 0; i < found.paths.length; i += READ_AHEAD) {
+    options.onProgress?.({ phase: 'reading', done: i, total: found.paths.length, failed: failures.length, reused: 0 });
     const batch = await Promise.all(found.paths.slice(i, i + READ_AHEAD).map(async (path) => {
       try {
         const bytes = await readBytes(path, maxBytes);
         const contentSha = sha256(bytes);
         await store.put(contentSha, bytes);
-        return { path, contentSha, reason: null };
+        // Its metadata sidecar, if any, is stored like a text: a rebuild needs it as much.
+        const side = await readSidecarBytes(sidecarPath(path));
+        const metaSha = side.bytes ? sha256(side.bytes) : null;
+        if (side.bytes) await store.put(metaSha!, side.bytes);
+        return { path, contentSha, metaSha, warning: side.warning, reason: null };
       } catch (err) {
-        return { path, contentSha: null, reason: (err as IngestError).reason ?? String(err) };
+        return { path, contentSha: null, metaSha: null, warning: null, reason: (err as IngestError).reason ?? String(err) };
       }
     }));
     for (const r of batch) {
       if (r.contentSha !== null) read.set(displayPath(r.path), r.contentSha);
       else failures.push({ path: displayPath(r.path), reason: r.reason });
+      if (r.metaSha) metas.set(displayPath(r.path), r.metaSha);
+      if (r.warning) warnings.push({ path: displayPath(r.path), reason: r.warning });
     }
   }
   if (options.stdin) {
@@ -219,7 +242,7 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
     }
   }
   timing('read', t0);
-  const merge = mergeBatch(manifest, read, now);
+  const merge = mergeBatch(manifest, read, now, metas);
   const fresh = new Set([...merge.added, ...merge.changed]);
   const held = heldArticles(manifest);
 
@@ -228,13 +251,14 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   const done: (Done & { summaries: ClaimSummary[] })[] = [];
   const failedArticles: Held[] = [];
   let processed = 0, reused = 0, failedCount = failures.length;
-  const progress = () => options.onProgress?.({ done: done.length + failedCount, total: held.length + failures.length, failed: failedCount, reused });
+  const progress = (phase: Phase = 'extracting') => options.onProgress?.({ phase, done: done.length + failedCount, total: held.length + failures.length, failed: failedCount, reused });
   const fail = (a: Held, reason: string) => {
     failures.push({ path: a.path, reason });
     failedArticles.push(a);
     failedCount++;
     progress();
   };
+  progress();
   const keep = (key: string, a: Held, { summaries: claims, ...info }: ArticleDone & { summaries: ClaimSummary[] }) => {
     done.push({ ...info, summaries: claims, key, sources: a.sources });
     progress();
@@ -243,7 +267,7 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
 
   const pending: Promise<void>[] = [];
   for (const a of held) {
-    const key = cache.key(a.sha256, a.path);
+    const key = cache.key(a.sha256, a.path, a.meta);
     const stored = options.incremental === false ? null : await cache.get(key);
     if (stored) {
       reused++;
@@ -255,8 +279,10 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
       fail(a, 'text no longer available (not in the store, and the file is gone or changed): add it again or remove it');
       continue;
     }
+    const sidecar = a.meta ? await store.get(a.meta, sidecarPath(a.path)) : null;
+    if (a.meta && !sidecar) warnings.push({ path: a.path, reason: `${sidecarPath(a.path)}: metadata no longer available (not in the store, and the file is gone or changed); processed without it` });
     await executor.ready();
-    pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key), key, budgetMs }).then(async (outcome) => {
+    pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key), key, budgetMs, ...(sidecar ? { sidecar: { path: sidecarPath(a.path), text: Buffer.from(sidecar).toString('utf8') } } : {}) }).then(async (outcome) => {
       if (!outcome.ok) return fail(a, outcome.reason);
       cache.markUsed(key);
       processed++;
@@ -279,6 +305,9 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   // which article finished first.
   done.sort(byPath);
   failures.sort(byPath);
+  // Metadata warnings of every article held (stored with its result, so a reused result still
+  // says what was wrong), then the sidecars this run could not read.
+  const allWarnings = [...done.flatMap((d) => d.warnings.map((reason) => ({ path: d.path, reason }))), ...warnings].sort(byPath);
   const summaries = new Map<string, ClaimSummary>();
   for (const d of done) {
     for (const c of d.summaries) summaries.set(c.id, c);
@@ -287,13 +316,15 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   // A reviewer's decisions change the summaries before reconciliation streams them: a rejected
   // claim is in no group, hub or edge; a corrected one is reconciled with its corrected fields.
   if (decisions) applyToSummaries(decisions, summaries, done);
+  progress('reconciling');
   const rec = await reconcile(summaries.values(), rules.quantities.unitScale);
   const set = new OutputSet(out);
   try {
     timing('reconcile', t0);
+    progress('writing');
     const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
     const graph = graphJson(done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
-    await writeOutputs(out, set, cache, done, failures, summaries, rec, graph, versions, decisions);
+    await writeOutputs(out, set, cache, done, failures, allWarnings, summaries, rec, graph, versions, decisions);
     // The manifest is part of the set: the next run adds to exactly the articles the outputs hold.
     await set.write(join(out, MANIFEST_FILE), manifestText(manifest));
     await set.commit();
@@ -304,19 +335,19 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
     rec.dispose();
   }
   await cache.prune();
-  await store.prune(new Set(manifest.articles.map((e) => e.sha256)));
+  await store.prune(new Set(manifest.articles.flatMap((e) => (e.meta ? [e.sha256, e.meta] : [e.sha256]))));
   timing('written', t0);
   const claims = done.reduce((n, d) => n + d.claims, 0);
   return {
     articles: done.length + failedArticles.length, added: merge.added.length, changed: merge.changed.length, unchanged: merge.unchanged.length,
     removed: removal.removed.length, duplicates: held.reduce((n, a) => n + a.sources.length - 1, 0),
-    processed, reused, claims, failed: failures, skipped: found.skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason })),
+    processed, reused, claims, failed: failures, warnings: allWarnings, skipped: found.skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason })),
     exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers, ...(decisions ? { decisions: decisions.report() } : {}),
   };
 }
 
 async function writeOutputs(
-  out: string, set: OutputSet, cache: ResultCache, done: Done[], failed: IngestFailure[], summaries: Map<string, ClaimSummary>,
+  out: string, set: OutputSet, cache: ResultCache, done: Done[], failed: IngestFailure[], warnings: IngestFailure[], summaries: Map<string, ClaimSummary>,
   rec: Reconciliation, graph: AsyncIterable<string>, versions: { pipeline: string; rules: string }, decisions: Decisions | null = null,
 ): Promise<void> {
   // claims.jsonl and noise.jsonl stream from the per-article results in path order; the records
@@ -343,9 +374,11 @@ async function writeOutputs(
     articles: done.map((d) => ({ path: d.path, sources: d.sources, claims: d.claims, noise: d.noise, rejected: d.rejected })),
   }));
   const runFile: RunFile = runSchema.parse({
+    format: FORMAT,
     ...versions,
     articles: done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims, noise: d.noise, rejected: d.rejected })),
     failed,
+    warnings,
     claims: done.reduce((n, d) => n + d.claims, 0),
     ...(decisions ? { decisions: decisions.report() } : {}),
   });

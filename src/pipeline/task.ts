@@ -20,6 +20,8 @@ export interface TaskInput {
   store: string;
   /** The result's cache key (content hash, path, rules, code version): the queue's job id. */
   key?: string;
+  /** The article's metadata sidecar (`<name>.meta.json`), when it has one: path and text. */
+  sidecar?: { path: string; text: string };
   /** Time an article may take, in ms (checked between stages and every few hundred sentences). */
   budgetMs?: number;
   /** Pool only: the worker writes Date.now() here when it starts the task (shared memory), so the
@@ -36,6 +38,8 @@ export interface ArticleDone {
   claims: number;
   noise: number;
   rejected: number;
+  /** What was wrong with its metadata and ignored (front matter, sidecar). */
+  warnings: string[];
   /** null when the article has more claims than a worker sends back (read them from the store). */
   summaries: ClaimSummary[] | null;
 }

@@ -47,9 +47,9 @@ export function runTask(input: TaskInput, rules: CompiledRules): TaskOutput {
     const report = processArticleInto(article, rules, (c) => {
       w.claim(c);
       if (summaries && summaries.push(summarizeClaim(c)) > SUMMARIES_SENT) summaries = null;
-    }, { deadline });
+    }, { deadline, sidecar: input.sidecar });
     writer.commit(report);
-    return { ok: true, done: { path: report.path, sha256: report.sha256, id: report.id, claims: report.claims, noise: report.noise.length, rejected: report.rejected.length, summaries } };
+    return { ok: true, done: { path: report.path, sha256: report.sha256, id: report.id, claims: report.claims, noise: report.noise.length, rejected: report.rejected.length, warnings: report.warnings ?? [], summaries } };
   } catch (err) {
     writer?.abort();
     if (err instanceof BudgetError) return { ok: false, path: article.path, reason: `took longer than the ${input.budgetMs! / 1000} s time budget per article (--time-budget)` };

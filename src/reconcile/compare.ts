@@ -16,6 +16,9 @@ export interface Relation {
   reason: string;
   /** Set on relations a reviewer should look at (tensions, conflicts). */
   review: boolean;
+  /** On a tension or conflict between two articles with different published dates: the id of the
+   * claim from the newer one (a later figure may update an earlier one rather than contradict it). */
+  newer?: string;
 }
 
 /** The fields of a claim reconciliation reads; what travels through the external sort. A measure
@@ -38,7 +41,7 @@ export function isQuantified(c: ClaimSummary): c is ClaimSummary & Quantified {
 
 /** Only the fields reconciliation reads, so the sorted entries stay small. */
 export function slim(c: Quantified): Quantified {
-  return { id: c.id, source: { path: c.source.path, article: c.source.article }, subject: c.subject, metric: c.metric, time: c.time, period: c.period, quantity: c.quantity };
+  return { id: c.id, source: { path: c.source.path, article: c.source.article, ...(c.source.published ? { published: c.source.published } : {}) }, subject: c.subject, metric: c.metric, time: c.time, period: c.period, quantity: c.quantity };
 }
 
 /** A measure in its dimension's base unit: "22 miles" as 35,405.568 m, comparable with "35 km" as
@@ -69,9 +72,23 @@ function describe(c: Quantified, i: Interval | null): string {
   return `"${c.quantity.quote}" (${c.quantity.bound}${i ? `, ${formatInterval(i)}${baseUnit(c)}` : ''}; ${c.source.path})`;
 }
 
-/** One line for the report: quote, subject, metric, time, source. */
+/** One line for the report: quote, subject, metric, time, source (and its date, when known). */
 export function label(c: Quantified): string {
-  return `"${c.quantity.quote}" — ${c.subject?.name ?? 'no subject'}, ${c.metric ?? 'no metric'}${c.time ? `, ${c.time}` : ''} (${c.source.path})`;
+  return `"${c.quantity.quote}" — ${c.subject?.name ?? 'no subject'}, ${c.metric ?? 'no metric'}${c.time ? `, ${c.time}` : ''} (${c.source.path}${c.source.published ? `, published ${c.source.published}` : ''})`;
+}
+
+/** The day an article was published ("2025-02-10"), or null. Days, not instants: two stories of
+ * one day are not ordered by the hour their sites stamped on them. */
+export const publishedDay = (c: Quantified): string | null => c.source.published?.slice(0, 10) ?? null;
+
+/** Which of two disagreeing claims is newer, when both articles are dated: its id and a clause for
+ * the reason. Nothing when either is undated; "published the same day" when they are not ordered. */
+export function newerOf(a: Quantified, b: Quantified): { newer?: string; words: string } {
+  const da = publishedDay(a), db = publishedDay(b);
+  if (da === null || db === null) return { words: '' };
+  if (da === db) return { words: `; both published ${da}` };
+  const [newer, older, dn, dold] = da > db ? [a, b, da, db] : [b, a, db, da];
+  return { newer: newer.id, words: `; the newer is "${newer.quantity.quote}" (published ${dn}, the other ${dold})` };
 }
 
 /** Compares two claims of one group; `from` is always the smaller id, so an edge has one form. */
@@ -93,8 +110,12 @@ export function compare(x: Quantified, y: Quantified): Relation {
   if (common) return { ...base, type: 'consistent-with', reason: `${both}: overlap on ${formatInterval(common)}`, review: false };
   const gap = ia.high < ib.low ? { low: ia.high, high: ib.low } : { low: ib.high, high: ia.low };
   const relative = (gap.high - gap.low) / Math.max(Math.abs(gap.high), 1e-12);
+  // A disagreement between dated articles says which is newer: a reader decides whether the
+  // later figure updates the earlier one or contradicts it.
+  const { newer, words } = newerOf(a, b);
+  const dated = newer ? { newer } : {};
   if (relative <= TENSION_GAP) {
-    return { ...base, type: 'in-tension-with', reason: `${both}: disjoint, ${formatNumber(gap.low)} to ${formatNumber(gap.high)}${baseUnit(a)} apart (${(100 * relative).toFixed(1)}%)`, review: true };
+    return { ...base, type: 'in-tension-with', reason: `${both}: disjoint, ${formatNumber(gap.low)} to ${formatNumber(gap.high)}${baseUnit(a)} apart (${(100 * relative).toFixed(1)}%)${words}`, review: true, ...dated };
   }
-  return { ...base, type: 'conflicts-with', reason: `${both}: disjoint, gap ${formatNumber(gap.low)}–${formatNumber(gap.high)}${baseUnit(a)} (${(100 * relative).toFixed(1)}%)`, review: true };
+  return { ...base, type: 'conflicts-with', reason: `${both}: disjoint, gap ${formatNumber(gap.low)}–${formatNumber(gap.high)}${baseUnit(a)} (${(100 * relative).toFixed(1)}%)${words}`, review: true, ...dated };
 }

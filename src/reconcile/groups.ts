@@ -8,7 +8,7 @@
  * stay linear in the group's size.
  */
 import type { Quantified, PairRelation, Relation } from './compare.js';
-import { compare, label } from './compare.js';
+import { compare, label, publishedDay } from './compare.js';
 import { stableId } from '../util/hash.js';
 
 export type GroupStatus = 'single' | 'corroborated' | 'restated' | 'consistent' | 'in tension' | 'conflicting';
@@ -31,6 +31,9 @@ export interface Group {
   reason: string;
   /** The subject's display name, for the report. */
   subject: string | null;
+  /** The member from the most recently published article, when any member's article is dated and
+   * the group has several claims: the latest statement of the figure. */
+  latest?: { claim: string; published: string };
   /** Report lines of the first members (quote, subject, metric, source); only on the groups the
    * report shows, not in the spool. */
   sample?: string[];
@@ -75,6 +78,7 @@ class OpenGroup {
   private readonly articles = new Set<string>();
   private readonly firstMembers: Quantified[] = [];
   private subject: string | null = null;
+  private latest: { claim: string; published: string } | null = null;
 
   constructor(readonly keyText: string, private readonly key: GroupKey, private readonly sink: GroupSink) {
     this.id = stableId('group', keyText);
@@ -84,6 +88,9 @@ class OpenGroup {
     if (this.members++ === 0) this.subject = c.subject?.name ?? null;
     if (this.articles.size < ARTICLE_COUNT_CAP) this.articles.add(c.source.article);
     if (this.firstMembers.length < SAMPLE) this.firstMembers.push(c);
+    // Latest by day, ties to the smaller id: the same whatever order the claims came in.
+    const day = publishedDay(c);
+    if (day !== null && (!this.latest || day > this.latest.published || (day === this.latest.published && c.id < this.latest.claim))) this.latest = { claim: c.id, published: day };
     this.sink.member(c.id, this.id);
     if (this.neighbours) {
       this.pair(this.last!, c);
@@ -114,7 +121,8 @@ class OpenGroup {
     for (let i = 0; i < m.length; i++) for (let j = i + 1; j < m.length; j++) this.pair(m[i], m[j]);
     this.buffer = [];
     const { status, reason } = this.summarize();
-    this.sink.group({ id: this.id, key: this.key, members: this.members, articles: this.articles.size, status, reason, subject: this.subject }, () => this.firstMembers.map(label));
+    const latest = this.latest && this.members > 1 ? { latest: this.latest } : {};
+    this.sink.group({ id: this.id, key: this.key, members: this.members, articles: this.articles.size, status, reason, subject: this.subject, ...latest }, () => this.firstMembers.map(label));
   }
 
   private summarize(): { status: GroupStatus; reason: string } {

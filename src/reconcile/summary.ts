@@ -5,7 +5,8 @@
 import type { ClaimRecord } from '../records.js';
 
 export type ClaimSummary = Pick<ClaimRecord, 'id' | 'subject' | 'metric' | 'time' | 'period' | 'modality' | 'rule' | 'predicate'> & {
-  source: { path: string; article: string };
+  /** `published` when the article has a date: reconciliation tells newer from older by it. */
+  source: { path: string; article: string; published?: string };
   quantity: Omit<NonNullable<ClaimRecord['quantity']>, 'span' | 'rule' | 'implied'> | null;
 };
 
@@ -13,7 +14,7 @@ export function summarizeClaim(c: ClaimRecord): ClaimSummary {
   const q = c.quantity;
   return {
     id: c.id,
-    source: { path: c.source.path, article: c.source.article },
+    source: { path: c.source.path, article: c.source.article, ...(c.source.published ? { published: c.source.published } : {}) },
     subject: c.subject,
     metric: c.metric,
     time: c.time,

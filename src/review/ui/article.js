@@ -3,6 +3,10 @@
 // hover; beside it a panel with the claim's fields and the review controls.
 import { esc, formatValue, FLAG_LABEL, scriptLoader, View } from './util.js';
 
+/** claims.jsonl's subjectReason codes in words: the words of SUBJECT_REASONS in src/records.ts
+ * (the page is bundled without the record schemas). */
+const SUBJECT_REASONS = { 'no-entity': 'no entity in the sentence, its lead-in or the two sentences before it' };
+
 // An article's full records (records/<key>.js: its claims.jsonl lines and noise.jsonl line) and
 // its text (texts/<id>.js) load when it is first opened.
 const loadRecords = scriptLoader('CLAIMS_REVIEW_RECORDS', (rec) => rec.path);
@@ -119,15 +123,16 @@ export class ArticleView extends View {
           + row('high', 'high', q.high === null ? null : formatValue(q.high)) + row('bound', 'bound', q.bound) + row('unit', 'unit', q.unit) + row('per', 'per', q.per)
           + row('implied', 'implied', q.implied ? 'yes' : 'no') : row('predicate', 'says', c.predicate)}
         ${row('subject', 'subject', s ? `${s.name} (${s.kind}, id ${s.id}${s.parent ? `, part of ${s.parent}` : ''})` : null)}
-        ${row('via', 'found by', s ? `${s.via} from "${s.mention}"` : c.subjectReason)}
+        ${row('via', 'found by', s ? `${s.via} from "${s.mention}"` : SUBJECT_REASONS[c.subjectReason] ?? c.subjectReason)}
+        ${row('time', 'time', c.timeText ? `${c.time} ("${c.timeText}")` : c.time)}
         ${row('metric', 'metric', c.metric)}
-        ${row('time', 'time', c.time)}
         ${row('period', 'period', c.period)}
         ${row('modality', 'modality', c.modality)}
         ${row('group', 'group', this.index.get(c.id)?.group ?? null)}
         ${row('attribution', 'attribution', c.attribution)}
         ${row('rule', 'rule', q && q.rule !== c.rule ? `${c.rule} (figure: ${q.rule})` : c.rule)}
         ${row('where', 'line:column', `${c.source.path}:${c.provenance.line}:${c.provenance.column}`)}
+        ${row('published', 'published', [c.source.outlet, c.source.published, c.source.url].filter(Boolean).join(' · ') || null)}
         ${row('review', 'review', c.provenance.review ? `${c.provenance.review.decision} by ${c.provenance.review.by ?? 'someone'}` : null)}
       </dl>
       ${flags.length ? `<h4>Flags</h4><ul class="flags">${flags.map((f) => `<li><a href="#flags/${esc(f.key)}">${esc(FLAG_LABEL[f.type] ?? f.type)}</a> — ${esc(f.reason)}</li>`).join('')}</ul>` : ''}
