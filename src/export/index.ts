@@ -10,8 +10,12 @@ import { lockOutput } from '../output/lock.js';
 import { writeCsv } from './csv.js';
 import { writeGraphml } from './graphml.js';
 import { writeParquet } from './parquet.js';
+import { writeJsonld } from './jsonld.js';
+import { writeNquads } from './nquads.js';
+import { writeNeo4j } from './neo4j.js';
+import { removeStaleTempFolders } from './read.js';
 
-export const EXPORT_FORMATS = ['csv', 'parquet', 'graphml'] as const;
+export const EXPORT_FORMATS = ['csv', 'parquet', 'graphml', 'jsonld', 'nquads', 'neo4j'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface Exported {
@@ -28,6 +32,16 @@ const WRITERS: Record<ExportFormat, { file: string; write: (out: string, path: s
     const { nodes, edges } = await writeGraphml(out, path);
     return `${nodes} nodes, ${edges} edges`;
   } },
+  jsonld: { file: 'claims.jsonld', write: async (out, path) => `${await writeJsonld(out, path)} claims` },
+  nquads: { file: 'claims.nq', write: async (out, path) => {
+    const { claims, quads } = await writeNquads(out, path);
+    return `${claims} claims, ${quads} quads`;
+  } },
+  // A folder: neo4j-admin takes one CSV file per node type, and import.sh beside them.
+  neo4j: { file: 'neo4j', write: async (out, path) => {
+    const { nodes, relationships } = await writeNeo4j(out, path);
+    return `${nodes} nodes, ${relationships} relationships`;
+  } },
 };
 
 /**
@@ -42,6 +56,7 @@ export async function exportRun(out: string, formats: readonly ExportFormat[]): 
   try {
     await finishCommit(out);
     await removeStaleTemps(join(out, 'export'));
+    await removeStaleTempFolders(join(out, 'export'));
     const done: Exported[] = [];
     for (const format of formats) {
       const path = join(out, 'export', WRITERS[format].file);
