@@ -286,10 +286,12 @@ describe('the text around a claim when its article cannot be read again', () => 
     expect(figure && sentence).toBeTruthy();
     // The records as they will be slimmed (no target, no provenance.sentence), from a path that is gone.
     const slim = (c: ClaimRecord) => {
-      const { target: _t, ...rest } = c;
-      const { sentence: _s, ...provenance } = c.provenance;
+      const { target: _t, ...rest } = c as ClaimRecord & { target?: unknown };
+      const { sentence: _s, ...provenance } = c.provenance as ClaimRecord['provenance'] & { sentence?: unknown };
       return { ...rest, source: { ...c.source, path: 'gone/a.txt' }, provenance, metric: c.metric && `${c.metric} "q"\n\\ \uD800` };
     };
+    // A reviewed claim, corrected from a value that needs all 17 digits.
+    figure.provenance.review = { decision: 'correct', by: 'ann', at: '2025-02-01T10:00:00Z', note: null, original: { subject: 'Acme', value: 0.30000000000000004, unit: 'EUR' } };
     writeFileSync(join(out, 'claims.jsonl'), `${[figure, sentence].map((c) => JSON.stringify(slim(c))).join('\n')}\n`);
     const quoteOf = async () => {
       await exportRun(out, ['nquads', 'jsonld']);
@@ -310,6 +312,8 @@ describe('the text around a claim when its article cannot be read again', () => 
     expect(quote(sentence)).toMatchObject(fromText(ss));
     // Characters N-Quads and JSON cannot carry as UTF-8 become U+FFFD; quotes, newlines, backslashes read back.
     expect(quote(figure).metric).toEqual([`${figure.metric} "q"\n\\ \uFFFD`]);
+    const reviewed = (await readNquads(join(out, 'export', 'claims.nq'))).filter((q) => q.subject.value === iriOf('claim', figure.id) && /^(review|original)/.test(q.predicate.value.slice(VOCAB.length)));
+    expect(Object.fromEntries(reviewed.map((q) => [q.predicate.value.slice(VOCAB.length), q.object.value]))).toEqual({ reviewDecision: 'correct', reviewBy: 'ann', reviewAt: '2025-02-01T10:00:00Z', originalSubject: 'Acme', originalValue: '3.0000000000000004E-1', originalUnit: 'EUR' });
     // A stored copy that is not the article (another sha256) is not used; nor is anything when the copy is gone.
     writeFileSync(join(out, STORE_DIR, figure.source.sha256), text.replace('Intro', 'Other'));
     quote = await quoteOf();

@@ -261,7 +261,7 @@ export type Triple = [subject: string, predicate: string, object: string | { val
 
 /**
  * The triples of `node` and the nodes nested in it, as JSON-LD's RDF conversion makes them under
- * jsonldContext() (JSON-LD 1.1 §8.6): a number typed xsd:double, or not a whole number, is a
+ * jsonldContext() (JSON-LD 1.1's "Object to RDF Conversion"): a number typed xsd:double, or not a whole number, is a
  * canonical xsd:double ("1.5E9"), other numbers xsd:integer or their term's datatype, booleans
  * xsd:boolean, strings xsd:string.
  */
@@ -275,10 +275,11 @@ export function* triples(node: NodeObject): Generator<Triple> {
       }
       const t = TERMS[name];
       if (!t) throw new Error(`no term ${name} in the linked-data context`);
-      if (t.kind === 'id') {
-        if (typeof value === 'object') yield [node.id, t.iri, value.id], yield* triples(value);
-        else yield [node.id, t.iri, String(value)];
-      } else if (t.kind === 'vocab') yield [node.id, t.iri, TERMS[value as string].iri];
+      if (t.kind === 'id' && typeof value === 'object') {
+        yield [node.id, t.iri, value.id];
+        yield* triples(value);
+      } else if (t.kind === 'id') yield [node.id, t.iri, String(value)];
+      else if (t.kind === 'vocab') yield [node.id, t.iri, TERMS[value as string].iri];
       else yield [node.id, t.iri, literal(value as string | number | boolean, t.datatype)];
     }
   }
