@@ -41,6 +41,7 @@ Examples:
   claims remove corpus/old.txt             take an article out again
   claims review output                     write the review site for output/
   claims export --format csv,graphml       write output/export/claims.csv and graph.graphml
+  claims export -f jsonld,nquads,neo4j     linked data (W3C Web Annotation + PROV) and a Neo4j import
 
 Exit codes: 0 every article went through, 1 some article failed (named on stderr),
 2 bad usage, bad rules or an internal error (nothing written).`);
@@ -160,7 +161,7 @@ addWorkerCommand(program, positiveInt);
 
 program
   .command('export')
-  .description('write the run in the output folder into <out>/export/ in formats other tools read: claims.csv and claims.parquet (one row per claim) and graph.graphml (graph.json for Gephi, networkx)')
+  .description('write the run in the output folder into <out>/export/ in formats other tools read: claims.csv and claims.parquet (one row per claim), graph.graphml (graph.json for Gephi, networkx), claims.jsonld and claims.nq (the claims as W3C Web Annotations with PROV provenance, for JSON-LD tools and triple stores) and neo4j/ (graph.json as neo4j-admin import CSV files, with import.sh)')
   .requiredOption('-f, --format <formats>', `${EXPORT_FORMATS.join(', ')}, comma-separated`, parseFormats)
   .option('-o, --out <dir>', 'output folder holding the run', 'output')
   .option('-q, --quiet', 'no summary on stderr')

@@ -1,18 +1,27 @@
 /**
  * `claims export` (issue 13): each format read back by an independent reader — csv-parse for
- * CSV, DuckDB for Parquet, fast-xml-parser for GraphML — and compared with claims.jsonl and graph.json: counts, ids
- * and a few values; then the formula guard, characters XML cannot hold, and the CLI.
+ * CSV and the Neo4j files, DuckDB for Parquet, fast-xml-parser for GraphML, N3.js's StreamParser
+ * for N-Quads, the `jsonld` package for JSON-LD — and compared with claims.jsonl and graph.json:
+ * counts, ids and a few values; then the formula guard, characters XML cannot hold, articles
+ * that cannot be read again, and the CLI.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { Parser, StreamParser, type Quad } from 'n3';
+import jsonld from 'jsonld';
+import { createReadStream } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { exportRun } from '../src/export/index.js';
 import { CLAIM_COLUMNS } from '../src/export/columns.js';
+import { ARTICLE_STORE, CONTEXT_CHARS } from '../src/export/article-text.js';
+import { ID_BASE, VOCAB } from '../src/export/linked-data.js';
+import { ARRAY_DELIMITER, NODE_FILES, RELATIONSHIPS_FILE } from '../src/export/neo4j.js';
+import { STORE_DIR } from '../src/pipeline/cache.js';
 import type { Graph } from '../src/graph/schema.js';
 import type { ClaimRecord } from '../src/records.js';
 import { articles, corpusDir, readClaims, root, runPipeline, tempDir } from './helpers.js';
@@ -98,6 +107,223 @@ describe('claims export of a corpus run', () => {
   });
 });
 
+const OA = 'http://www.w3.org/ns/oa#';
+const PROV = 'http://www.w3.org/ns/prov#';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+/** claims.nq read by N3.js's StreamParser. */
+function readNquads(file: string): Promise<Quad[]> {
+  const quads: Quad[] = [];
+  return new Promise((resolve, reject) => {
+    createReadStream(file).pipe(new StreamParser({ format: 'N-Quads' }))
+      .on('data', (q: Quad) => quads.push(q)).on('end', () => resolve(quads)).on('error', reject);
+  });
+}
+/** claims.jsonld turned into RDF by the jsonld package (expansion and RDF conversion of its own). */
+async function readJsonld(file: string): Promise<Quad[]> {
+  const nquads = (await jsonld.toRDF(JSON.parse(readFileSync(file, 'utf8')), { format: 'application/n-quads' })) as unknown as string;
+  return new Parser({ format: 'N-Quads' }).parse(nquads);
+}
+/** A quad as one comparable line; a double by its value to 15 digits (a JSON-LD processor writes
+ * 16 significant digits, claims.nq as many as the number needs). */
+function quadKey(q: Quad): string {
+  const o = q.object;
+  const object = o.termType === 'Literal' ? `${JSON.stringify(o.datatype.value === `${XSD}double` ? Number(o.value).toPrecision(15) : o.value)}^^${o.datatype.value}` : `${o.termType}:${o.value}`;
+  return `${q.subject.termType}:${q.subject.value} ${q.predicate.value} ${object} ${q.graph.termType}:${q.graph.value}`;
+}
+/** subject → predicate → objects. */
+function bySubject(quads: Quad[]) {
+  const index = new Map<string, Map<string, Quad['object'][]>>();
+  for (const q of quads) {
+    const props = index.get(q.subject.value) ?? index.set(q.subject.value, new Map()).get(q.subject.value)!;
+    props.set(q.predicate.value, [...(props.get(q.predicate.value) ?? []), q.object]);
+  }
+  /** The values of `predicate` on `subject` (IRIs and literals alike, as strings). */
+  return (subject: string, predicate: string) => (index.get(subject)?.get(predicate) ?? []).map((o) => o.value);
+}
+const iriOf = (type: string, id: string) => `${ID_BASE}${type}/${encodeURIComponent(id)}`;
+
+describe('linked data (JSON-LD, N-Quads) and Neo4j exports of a corpus run', () => {
+  const out = tempDir();
+  let claims: ClaimRecord[];
+  let graph: Graph;
+  let nq: Quad[];
+  let ld: Quad[];
+  beforeAll(async () => {
+    await runPipeline([corpusDir], out);
+    claims = readClaims(out);
+    graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+    const done = await exportRun(out, ['jsonld', 'nquads', 'neo4j']);
+    nq = await readNquads(join(out, 'export', 'claims.nq'));
+    ld = await readJsonld(join(out, 'export', 'claims.jsonld'));
+    expect(done).toEqual([
+      { format: 'jsonld', path: join(out, 'export', 'claims.jsonld'), what: `${claims.length} claims` },
+      { format: 'nquads', path: join(out, 'export', 'claims.nq'), what: `${claims.length} claims, ${nq.length} quads` },
+      { format: 'neo4j', path: join(out, 'export', 'neo4j'), what: `${graph.nodes.length} nodes, ${graph.edges.length} relationships` },
+    ]);
+  });
+
+  test('claims.nq and claims.jsonld hold the same triples, each once, with no blank node', () => {
+    const nqKeys = nq.map(quadKey), ldKeys = ld.map(quadKey);
+    expect(new Set(nqKeys).size).toBe(nq.length);
+    expect(new Set(ldKeys)).toEqual(new Set(nqKeys));
+    expect(nq.filter((q) => q.subject.termType !== 'NamedNode' || q.object.termType === 'BlankNode' || q.graph.termType !== 'DefaultGraph')).toEqual([]);
+  });
+
+  test('each claim: a Web Annotation on its figure (or sentence) in the article, with the text around it', () => {
+    const get = bySubject(nq);
+    const claimIris = [...new Set(nq.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${VOCAB}Claim`).map((q) => q.subject.value))];
+    expect(claimIris.sort()).toEqual(claims.map((c) => iriOf('claim', c.id)).sort());
+    for (const c of claims) {
+      const claim = iriOf('claim', c.id);
+      const text = readFileSync(c.source.path, 'utf8');
+      const span = c.quantity?.span ?? c.span;
+      expect(get(claim, RDF_TYPE).sort()).toEqual([`${OA}Annotation`, `${PROV}Entity`, `${VOCAB}Claim`].sort());
+      const [target] = get(claim, `${OA}hasTarget`);
+      expect(get(target, `${OA}hasSource`)).toEqual([iriOf('article', c.source.article)]);
+      const selectors = get(target, `${OA}hasSelector`);
+      const [position] = selectors.filter((s) => get(s, RDF_TYPE)[0] === `${OA}TextPositionSelector`);
+      const [quote] = selectors.filter((s) => get(s, RDF_TYPE)[0] === `${OA}TextQuoteSelector`);
+      expect([get(position, `${OA}start`), get(position, `${OA}end`)]).toEqual([[String(span.start)], [String(span.end)]]);
+      const before = text.slice(Math.max(0, span.start - CONTEXT_CHARS), span.start), after = text.slice(span.end, span.end + CONTEXT_CHARS);
+      expect({ exact: get(quote, `${OA}exact`), prefix: get(quote, `${OA}prefix`), suffix: get(quote, `${OA}suffix`) }, c.id)
+        .toEqual({ exact: [text.slice(span.start, span.end)], prefix: before ? [before] : [], suffix: after ? [after] : [] });
+      expect(get(claim, `${VOCAB}quote`)).toEqual([c.quote]);
+      expect(get(claim, `${VOCAB}claimId`)).toEqual([c.id]);
+      expect(get(claim, `${VOCAB}subject`)).toEqual(c.subject ? [iriOf('entity', c.subject.id)] : []);
+      if (c.subject) expect(get(iriOf('entity', c.subject.id), `${VOCAB}name`)).toEqual([c.subject.name]);
+      expect(get(claim, `${VOCAB}metric`)).toEqual(c.metric === null ? [] : [c.metric]);
+      expect(get(claim, `${VOCAB}value`).map(Number)).toEqual(c.quantity?.value == null ? [] : [c.quantity.value]);
+      expect(get(claim, `${VOCAB}unit`)).toEqual(c.quantity ? [c.quantity.unit] : []);
+      expect(get(claim, `${VOCAB}bound`)).toEqual(c.quantity ? [c.quantity.bound] : []);
+    }
+    // Some claims have prefix and suffix from outside their sentence: the article was read.
+    expect(claims.some((c) => !c.quantity && c.span.start > 0)).toBe(true);
+  });
+
+  test('PROV: each claim generated by the run\'s activity (pipeline version, rules hash), which used the rules and the article it is derived from', () => {
+    const get = bySubject(nq);
+    for (const c of claims) {
+      const claim = iriOf('claim', c.id), article = iriOf('article', c.source.article);
+      const [activity] = get(claim, `${PROV}wasGeneratedBy`);
+      expect(get(claim, `${PROV}wasDerivedFrom`)).toEqual([article]);
+      expect(get(activity, RDF_TYPE)).toEqual([`${PROV}Activity`]);
+      expect(get(activity, `${VOCAB}pipelineVersion`)).toEqual([c.provenance.pipeline]);
+      expect(get(activity, `${VOCAB}rulesHash`)).toEqual([c.provenance.rules]);
+      expect(get(activity, `${PROV}used`)).toContain(article);
+      expect(get(activity, `${PROV}used`)).toContain(`${ID_BASE}rules/${c.provenance.rules}`);
+      expect(get(get(activity, `${PROV}wasAssociatedWith`)[0], RDF_TYPE)).toEqual([`${PROV}SoftwareAgent`]);
+      expect(get(article, RDF_TYPE)).toContain(`${PROV}Entity`);
+      expect(get(article, `${VOCAB}path`)).toEqual([c.source.path]);
+      expect(get(article, `${VOCAB}sha256`)).toEqual([c.source.sha256]);
+    }
+    const articles = new Set(claims.map((c) => c.source.article));
+    expect(get(iriOf('activity', claims[0].provenance.pipeline) + `/${claims[0].provenance.rules}`, `${PROV}used`).length).toBe(articles.size + 1);
+  });
+
+  test('neo4j/: headers neo4j-admin reads, unique ids, every relationship between existing nodes, graph.json\'s counts and values', () => {
+    const dir = join(out, 'export', 'neo4j');
+    const ids = new Set<string>();
+    for (const [type, { file, label, columns }] of Object.entries(NODE_FILES)) {
+      const [head, ...rows] = parse(readFileSync(join(dir, file))) as string[][];
+      expect(head.slice(0, 2)).toEqual(['id:ID(claims)', ':LABEL']);
+      for (const h of head.slice(2)) expect(h).toMatch(/^[a-z][A-Za-z0-9]*(:(int|double|boolean|string\[\]))?$/);
+      const nodes = graph.nodes.filter((n) => n.type === type);
+      // Every field graph.json gives this type has a column.
+      for (const n of nodes) expect(head.slice(2).map((h) => h.split(':')[0])).toEqual(expect.arrayContaining(Object.keys(n).filter((k) => k !== 'type' && k !== 'id')));
+      expect(rows.map((r) => r[0])).toEqual(nodes.map((n) => n.id));
+      expect(rows.every((r) => r[1] === label && r.length === head.length)).toBe(true);
+      for (const r of rows) expect(ids.has(r[0]), r[0]).toBe(false), ids.add(r[0]);
+      // Values: typed cells read back; a null is an empty cell.
+      rows.forEach((r, i) => {
+        const n = nodes[i] as Record<string, unknown>;
+        Object.keys(columns).forEach((k, j) => {
+          const cell = r[j + 2], v = n[k];
+          if (v === null) expect(cell).toBe('');
+          else if (Array.isArray(v)) expect(cell.split(ARRAY_DELIMITER)).toEqual(v);
+          else if (typeof v === 'number') expect(Number(cell)).toBe(v);
+          else expect(cell).toBe(String(v));
+        });
+      });
+    }
+    expect(ids.size).toBe(graph.nodes.length);
+    expect([...ids].filter((id) => id.startsWith('claim:')).sort()).toEqual(claims.map((c) => `claim:${c.id}`).sort());
+    const [head, ...rels] = parse(readFileSync(join(dir, RELATIONSHIPS_FILE))) as string[][];
+    expect(head).toEqual([':START_ID(claims)', ':END_ID(claims)', ':TYPE', 'reason', 'review:boolean']);
+    expect(rels.length).toBe(graph.edges.length);
+    expect(rels.filter(([from, to]) => !ids.has(from) || !ids.has(to))).toEqual([]);
+    expect(rels.map((r) => r[2])).toEqual(graph.edges.map((e) => e.type.toUpperCase().replaceAll('-', '_')));
+    expect(rels.every((r) => /^[A-Z_]+$/.test(r[2]) && ['true', 'false'].includes(r[4]))).toBe(true);
+    expect(rels.filter((r) => r[2] === 'ABOUT').length).toBe(claims.filter((c) => c.subject).length);
+    const script = readFileSync(join(dir, 'import.sh'), 'utf8');
+    expect(script).toContain('neo4j-admin database import full');
+    for (const file of [...Object.values(NODE_FILES).map((f) => f.file), RELATIONSHIPS_FILE]) expect(script).toContain(`/${file}"`);
+    expect(readdirSync(dir).sort()).toEqual([...Object.values(NODE_FILES).map((f) => f.file), RELATIONSHIPS_FILE, 'import.sh'].sort());
+  });
+
+  test('a second Neo4j export replaces the folder whole, and a killed export\'s temp folder is removed', async () => {
+    const stale = join(out, 'export', '.neo4j.tmp-0123456789abcdef');
+    mkdirSync(stale);
+    writeFileSync(join(stale, 'claims.csv'), 'half');
+    writeFileSync(join(out, 'export', 'neo4j', 'left-over.csv'), 'x');
+    await exportRun(out, ['neo4j']);
+    expect(readdirSync(join(out, 'export')).sort()).toEqual(['claims.jsonld', 'claims.nq', 'neo4j']);
+    expect(readdirSync(join(out, 'export', 'neo4j'))).not.toContain('left-over.csv');
+  });
+});
+
+describe('the text around a claim when its article cannot be read again', () => {
+  test('the run\'s stored copy is used; without it the figure\'s context comes from its sentence and a sentence claim has none', async () => {
+    expect(ARTICLE_STORE).toBe(STORE_DIR);
+    const out = tempDir();
+    mkdirSync(join(out, 'in'));
+    const text = 'Intro line that is long enough to be a prefix.\nAcme Corp said revenue rose to $4.5 billion in 2024, well ahead of the forecast.\nOpenAI faces mounting pressure from missed targets as rivals like Google Gemini surge.\nThe end of the story is here.\n';
+    writeFileSync(join(out, 'in', 'a.txt'), text);
+    await runPipeline([join(out, 'in')], out);
+    const made = readClaims(out);
+    const figure = made.find((c) => c.quantity?.unit === 'USD')!, sentence = made.find((c) => !c.quantity)!;
+    expect(figure && sentence).toBeTruthy();
+    // The records as they will be slimmed (no target, no provenance.sentence), from a path that is gone.
+    const slim = (c: ClaimRecord) => {
+      const { target: _t, ...rest } = c as ClaimRecord & { target?: unknown };
+      const { sentence: _s, ...provenance } = c.provenance as ClaimRecord['provenance'] & { sentence?: unknown };
+      return { ...rest, source: { ...c.source, path: 'gone/a.txt' }, provenance, metric: c.metric && `${c.metric} "q"\n\\ \uD800` };
+    };
+    // A reviewed claim, corrected from a value that needs all 17 digits.
+    figure.provenance.review = { decision: 'correct', by: 'ann', at: '2025-02-01T10:00:00Z', note: null, original: { subject: 'Acme', value: 0.30000000000000004, unit: 'EUR' } };
+    writeFileSync(join(out, 'claims.jsonl'), `${[figure, sentence].map((c) => JSON.stringify(slim(c))).join('\n')}\n`);
+    const quoteOf = async () => {
+      await exportRun(out, ['nquads', 'jsonld']);
+      const quads = await readNquads(join(out, 'export', 'claims.nq'));
+      expect(new Set((await readJsonld(join(out, 'export', 'claims.jsonld'))).map(quadKey))).toEqual(new Set(quads.map(quadKey)));
+      const get = bySubject(quads);
+      return (c: ClaimRecord) => {
+        const q = `${iriOf('claim', c.id)}#quote`;
+        return { exact: get(q, `${OA}exact`), prefix: get(q, `${OA}prefix`), suffix: get(q, `${OA}suffix`), metric: get(iriOf('claim', c.id), `${VOCAB}metric`) };
+      };
+    };
+    const fs = figure.quantity!.span, ss = sentence.span;
+    const fromText = (s: { start: number; end: number }) => ({ exact: [text.slice(s.start, s.end)], prefix: [text.slice(s.start - CONTEXT_CHARS, s.start)], suffix: [text.slice(s.end, s.end + CONTEXT_CHARS)] });
+    // The stored copy (the run keeps one by sha256) stands in for the moved file.
+    expect(existsSync(join(out, STORE_DIR, figure.source.sha256))).toBe(true);
+    let quote = await quoteOf();
+    expect(quote(figure)).toMatchObject(fromText(fs));
+    expect(quote(sentence)).toMatchObject(fromText(ss));
+    // Characters N-Quads and JSON cannot carry as UTF-8 become U+FFFD; quotes, newlines, backslashes read back.
+    expect(quote(figure).metric).toEqual([`${figure.metric} "q"\n\\ \uFFFD`]);
+    const reviewed = (await readNquads(join(out, 'export', 'claims.nq'))).filter((q) => q.subject.value === iriOf('claim', figure.id) && /^(review|original)/.test(q.predicate.value.slice(VOCAB.length)));
+    expect(Object.fromEntries(reviewed.map((q) => [q.predicate.value.slice(VOCAB.length), q.object.value]))).toEqual({ reviewDecision: 'correct', reviewBy: 'ann', reviewAt: '2025-02-01T10:00:00Z', originalSubject: 'Acme', originalValue: '3.0000000000000004E-1', originalUnit: 'EUR' });
+    // A stored copy that is not the article (another sha256) is not used; nor is anything when the copy is gone.
+    writeFileSync(join(out, STORE_DIR, figure.source.sha256), text.replace('Intro', 'Other'));
+    quote = await quoteOf();
+    const inSentence = (s: { start: number; end: number }) => figure.quote.slice(Math.max(0, s.start - CONTEXT_CHARS - figure.span.start), s.start - figure.span.start);
+    expect(quote(figure)).toMatchObject({ exact: [figure.quantity!.quote], prefix: [inSentence(fs)], suffix: [figure.quote.slice(fs.end - figure.span.start, fs.end - figure.span.start + CONTEXT_CHARS)] });
+    expect(inSentence(fs).length).toBeGreaterThan(0);
+    expect(quote(sentence)).toMatchObject({ exact: [sentence.quote], prefix: [], suffix: [] });
+  });
+});
+
 describe('what the exporters guard against', () => {
   test('CSV formula injection: a text cell starting with = + - @ tab or CR gets an apostrophe; numbers keep their sign', async () => {
     const out = tempDir();
@@ -161,9 +387,12 @@ describe('claims export on the command line', () => {
     const csv = readFileSync(join(out, 'export', 'claims.csv'), 'utf8');
     expect(claims(['export', '--format', 'csv', '--out', out, '-q'])).toMatchObject({ status: 0, stderr: '' });
     expect(readFileSync(join(out, 'export', 'claims.csv'), 'utf8')).toBe(csv);
+    const linked = claims(['export', '-f', 'nquads,jsonld,neo4j', '--out', out]);
+    expect(linked.status, linked.stderr).toBe(0);
+    expect(linked.stderr).toMatch(/wrote .*claims\.nq \(\d+ claims, \d+ quads\)\n.*wrote .*claims\.jsonld \(\d+ claims\)\n.*wrote .*neo4j \(\d+ nodes, \d+ relationships\)\n$/);
     const bad = claims(['export', '--format', 'xls', '--out', out]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^claims: .*unknown format xls[^\n]*\n$/);
+    expect(bad.stderr).toMatch(/^claims: .*unknown format xls; one or more of csv, parquet, graphml, jsonld, nquads, neo4j[^\n]*\n$/);
     const empty = tempDir();
     const none = claims(['export', '-f', 'graphml', '--out', empty]);
     expect(none.status).toBe(2);

@@ -84,16 +84,19 @@ console.log(JSON.stringify({ n: r.claims.length, valid: r.claims.every((c) => cl
     expect(r('claims/dist/records.js')).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 
-  test('npx claims --help and a run with the installed bin, its shipped rules and worker', () => {
+  test('npx claims --help and a run with the installed bin, its shipped rules and worker, and exports by the installed dependencies', () => {
     expect(execFileSync('npx', ['--offline', '--no-install', 'claims', '--help'], { cwd: dir, encoding: 'utf8' })).toMatch(/^Usage: claims/);
     mkdirSync(join(dir, 'in'));
     writeFileSync(join(dir, 'in', 'a.txt'), 'Globex said sales rose 8% to $1.2 billion last year.\n');
     writeFileSync(join(dir, 'in', 'b.md'), '---\npublished: 2025-02-10\n---\nInitech said sales fell 3% to $40 million yesterday.\n');
-    execFileSync('npx', ['--offline', '--no-install', 'claims', 'run', 'in', '--out', 'out', '-q', '--workers', '2'], { cwd: dir });
+    execFileSync('npx', ['--offline', '--no-install', 'claims', 'run', 'in', '--out', 'out', '-q', '--workers', '2', '--export', 'nquads,neo4j'], { cwd: dir });
     const claims = readFileSync(join(dir, 'out', 'claims.jsonl'), 'utf8');
     expect(claims).toContain('"path":"in/a.txt"');
     // A pool worker of the installed package resolves a relative time (chrono-node, loaded lazily).
     expect(claims).toContain('"time":"2025-02-09","timeText":"yesterday"');
+    // n3 (N-Quads) and csv-stringify's sync entry (Neo4j) come with the package.
+    expect(readFileSync(join(dir, 'out', 'export', 'claims.nq'), 'utf8')).toContain('<http://www.w3.org/ns/oa#exact> "$1.2 billion"');
+    expect(readFileSync(join(dir, 'out', 'export', 'neo4j', 'claims.csv'), 'utf8')).toMatch(/^id:ID\(claims\),:LABEL,/);
   });
 });
 

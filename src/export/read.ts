@@ -4,12 +4,12 @@
  * temp file and renamed, so DIR/export/ never holds half a file.
  */
 import { existsSync, createWriteStream, readFileSync, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join, dirname } from 'node:path';
 import { readLines } from '../reconcile/line-reader.js';
 import { UsageError } from '../ingest/walk.js';
-import { tempPath } from '../output/atomic.js';
+import { isTempName, tempPath } from '../output/atomic.js';
 import type { ClaimRecord } from '../records.js';
 import type { GraphEdge, GraphNode } from '../graph/schema.js';
 
@@ -77,4 +77,14 @@ export async function exportStream(path: string): Promise<{ stream: WriteStream;
 /** Writes `chunk`, waiting when the stream's buffer is full: a fast producer stays in flat memory. */
 export async function writeChunk(stream: WriteStream, chunk: string): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+/** Removes the temp folders a killed export left in `dir` (the Neo4j export is a folder, written
+ * whole under a temp name; removeStaleTemps takes files only). Only names tempPath makes. */
+export async function removeStaleTempFolders(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!isTempName(name)) continue;
+    const folder = join(dir, name);
+    if ((await lstat(folder).catch(() => null))?.isDirectory()) await rm(folder, { recursive: true, force: true });
+  }
 }
