@@ -200,6 +200,10 @@ const constructions: Record<string, Row[]> = {
     { text: "Italy's Pirelli sold 70 million tyres last year.", figure: '70 million tyres', subject: 'Pirelli' },
     { text: 'Nearly 2 million tourists have visited Madeira since January.', figure: '2 million tourists', subject: 'Madeira', via: 'where-counted' },
     { text: 'The Nasdaq 100 slid 2.4% on Tuesday.', figure: '2.4%', subject: 'Nasdaq 100' },
+    { text: 'The offer values Globex at $4 billion.', figure: '$4 billion', subject: 'Globex', via: 'object' },
+    { text: 'About 2 million people in Somalia face hunger this year.', figure: '2 million people', subject: 'Somalia', via: 'where-counted' },
+    { text: 'The average rent for a studio in Lisbon reached €1,100.', figure: '€1,100', subject: 'studio in Lisbon', metric: 'average rent' },
+    { text: 'A barrel of West Texas crude sold for $78.', figure: '$78', subject: 'West Texas crude' },
   ],
 };
 
@@ -243,6 +247,7 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: "China's exports to the US rose 7% in March.", figure: '7%', not: "China's" },
   { text: 'Profits rose 5%, analysts said.', figure: '5%', not: 'analysts' },
   { text: "Spain's exports grew 4% in May.", figure: '4%', not: 'exports' },
+  { text: 'His fortune is estimated at $2 billion by Forbes.', figure: '$2 billion', not: 'Forbes' },
 ];
 
 describe('subjects that must not be taken', () => {

@@ -143,6 +143,21 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     if (/^\p{Lu}/u.test(w.text) || !(nounOrVerb(w.lower) || mayBeVerb(w.lower)) || out.slice(0, i).some((t) => t.cls === 'verb' || t.cls === 'fig')) continue;
     w.cls = 'verb';
   }
+  // "3.8 million people in Yemen need food aid", "residents of Porto want more parks": after a
+  // count or a plural and the place it is in (a preposition and a capitalized name), a word that
+  // can be a verb is the clause's verb, when the clause has none before it (the tagger read it as
+  // a noun after the name).
+  const capital = (t: Token | undefined) => !!t && t.cls === 'noun' && /^\p{Lu}/u.test(t.text);
+  for (let i = 3; i < out.length; i++) {
+    const w = out[i];
+    if (w.cls !== 'noun' || /^\p{Lu}/u.test(w.text) || !capital(out[i - 1]) || /[,;:(]/.test(out[i - 1].post)) continue;
+    let j = i - 1;
+    while (j > 0 && capital(out[j - 1]) && !out[j - 1].post.trim()) j--;
+    const before = out[j - 2];
+    if (out[j - 1]?.cls !== 'prep' || !before || !(before.cls === 'fig' || (before.cls === 'noun' && /[a-z]s$/.test(before.lower)))) continue;
+    if (!(nounOrVerb(w.lower) || mayBeVerb(w.lower)) || out.slice(0, j).some((t) => t.cls === 'verb')) continue;
+    w.cls = 'verb';
+  }
   // Right to left: a verb found later in the sentence must not turn an earlier one back into a
   // noun ("The council that runs the port collected £3 million").
   for (let i = out.length - 1; i >= 0; i--) correct(out, i, g);

@@ -39,6 +39,8 @@ export interface GrammarRules {
   auxiliaries: Set<string>;
   controlVerbs: Set<string>;
   speechVerbs: Set<string>;
+  /** "values the company at $12 billion": the figure after "at" is the object's value. */
+  valuationVerbs: Set<string>;
   subordinators: Set<string>;
   relativePronouns: Set<string>;
   thirdPersonPronouns: Set<string>;
@@ -104,6 +106,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     auxiliaries: lower(data.auxiliaries),
     controlVerbs: lower(data.controlVerbs),
     speechVerbs: lower(data.speechVerbs),
+    valuationVerbs: lower(data.valuationVerbs),
     subordinators: lower(data.subordinators),
     relativePronouns: lower(data.relativePronouns),
     thirdPersonPronouns: lower(data.thirdPersonPronouns),

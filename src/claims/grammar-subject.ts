@@ -269,10 +269,12 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
       return inner;
     }
   }
-  // "lifting the minimum wage to $10.10", "cut the bureaucracy by 100,000 positions": the figure
-  // is the new value of, or the change in, the object of the verb nearest before it.
+  // "lifting the minimum wage to $10.10", "cut the bureaucracy by 100,000 positions", "values the
+  // company at $12 billion": the figure is the new value of, the change in, or the value of the
+  // object of the verb nearest before it.
   const changeVerb = lastVerb(tokens, vEnd, fi - 1, g);
-  if ((tokens[fi - 1]?.cls === 'to' || tokens[fi - 1]?.lower === 'by') && nounish(tokens[fi - 2]) && fi - 2 > vEnd && !g.auxiliaries.has(tokens[changeVerb].lower)) {
+  const valued = tokens[fi - 1]?.lower === 'at' && g.valuationVerbs.has(tokens[changeVerb]?.lower ?? '');
+  if ((tokens[fi - 1]?.cls === 'to' || tokens[fi - 1]?.lower === 'by' || valued) && nounish(tokens[fi - 2]) && fi - 2 > vEnd && !g.auxiliaries.has(tokens[changeVerb].lower)) {
     const object = objectOf(tokens, changeVerb + 1, fi - 1, g);
     // "The bank cut its forecast to 1.5%": the object's "its" or "their" is the clause's subject
     // when the subject is a noun phrase of its own.
@@ -324,7 +326,9 @@ function passiveAgent(tokens: Token[], v: number, g: GrammarRules): StructuralSu
   while (tokens[end + 1] && (tokens[end + 1].cls === 'verb' || tokens[end + 1].cls === 'adv')) end++;
   const group = tokens.slice(v, end + 1).filter((t) => t.cls === 'verb');
   const passive = group.length >= 2 && group.slice(0, -1).some((t) => g.passiveAuxiliaries.has(t.lower)) && (group[group.length - 1].tags.has('PastTense') || group[group.length - 1].tags.has('Participle'));
-  if (!passive) return null;
+  // "is estimated at $1.3 billion by Forbes", "was reported by Reuters": the agent of a speech
+  // verb is who says so, a source, not what the figure is about.
+  if (!passive || g.speechVerbs.has(group[group.length - 1].lower)) return null;
   for (let k = end + 1; k < Math.min(tokens.length, end + 8); k++) {
     if (tokens[k].lower === 'by' && nounish(tokens[k + 1]) && tokens[k + 1].cls !== 'fig') {
       const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);

@@ -213,6 +213,7 @@ export const grammarFile = z.strictObject({
   auxiliaries: words,
   controlVerbs: words,
   speechVerbs: words,
+  valuationVerbs: words,
   subordinators: words,
   relativePronouns: words,
   thirdPersonPronouns: words,
