@@ -111,7 +111,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       if (not) return reject(q, not), false;
       if (q.yearLike && !rules.grammar.yearFactAlways.test(s.slice(0, q.span.start)) && (others.length > 0 || !rules.grammar.yearFact.test(s.slice(0, q.span.start)))) return reject(q, 'time qualifier, not a claim'), false;
       if (q.kind === 'count' && !q.unit) return reject(q, 'no unit: a bare number says nothing'), false;
-      if (q.kind === 'count' && isSmallWordNumber(s, q, rules.notClaims.countStatedBy)) return reject(q, 'a small number in words ("two paths"): a way of speaking, not a figure'), false;
+      if (q.kind === 'count' && isSmallWordNumber(s, q, rules.notClaims.countStatedBy, rules.notClaims.countEvent)) return reject(q, 'a small number in words ("two paths"): a way of speaking, not a figure'), false;
       if (q.kind === 'count' && !q.unitFromLabel && countedWordIsVerb(s, q)) return reject(q, 'the word after the number is a verb, not a counted noun'), false;
       return true;
     });

@@ -5,13 +5,16 @@
 import type { SentenceQuantity } from '../quantities/extract.js';
 import { termTags, lexiconTags } from './nlp.js';
 
-/** "one thing", "two paths", "three reasons": counts written as a word below ten, with no scale;
+/** "one thing", "two paths", "three reasons": counts written as a word below ten, with no scale
+ * (not "two people were killed": what happened to them, `event`, is stated of them);
  * not when the sentence states the count of its subject right after one of `statedBy`'s verbs
  * ("the house has seven bedrooms", "the firm runs three plants"), with a subject other than the
  * writer or reader ("we have two options" is a way of speaking). */
-export function isSmallWordNumber(s: string, q: SentenceQuantity, statedBy: RegExp): boolean {
+export function isSmallWordNumber(s: string, q: SentenceQuantity, statedBy: RegExp, event: RegExp): boolean {
   if (q.bound !== 'exact' || q.value === null || q.value >= 10 || !Number.isInteger(q.value)) return false;
   if (/\d/.test(s.slice(q.span.start, q.span.end))) return false;
+  // "Two people were killed": what happened to the people counted is a fact about them.
+  if (q.value >= 2 && event.test(s.slice(q.span.start, q.span.start + 80).replace(/^\S+/, ''))) return false;
   return q.value < 2 || !statedBy.test(s.slice(Math.max(0, q.span.start - 40), q.span.start));
 }
 

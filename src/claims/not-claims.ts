@@ -22,6 +22,8 @@ export interface NotClaimRules {
   ratingAfter: RegExp;
   /** "The house has seven bedrooms": a verb before a small spelled count that states it. */
   countStatedBy: RegExp;
+  /** "Two people were killed": what happened to a small spelled count, after it. */
+  countEvent: RegExp;
   denomination: RegExp;
   hyperbole: RegExp;
   illustrationBefore: RegExp;
@@ -57,6 +59,7 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     illustrationAfter: new RegExp(`^\\s+(?:${alternation(data.illustrations.after)})\\b`, 'iu'),
     hyperbole: new RegExp(`^(?:${alternation(data.hyperboles)})`, 'iu'),
     countStatedBy: new RegExp(`(?<![\\p{L}])(?<!\\b(?:i|we|you|they)\\s+)(?:${alternation(data.countStatedBy)})\\s+$`, 'iu'),
+    countEvent: new RegExp(`^(?:\\s+[\\p{L}-]+){1,2}?\\s+(?:(?:were|was|are|is|have\\s+been|has\\s+been|had\\s+been)\\s+)?(?:${alternation(data.countEvents)})(?![\\p{L}])`, 'iu'),
     ratingAfter: new RegExp(`^\\s*(?:${alternation(data.ratingNouns)})\\b`, 'iu'),
   };
 }

@@ -59,13 +59,15 @@ export function withoutPlaceOwner(text: string, start: number, g: GrammarRules):
   return { start: start + m[0].length, text: text.slice(m[0].length) };
 }
 
-/** The noun a count is written with: "4.0 million children" → children. */
+const NUMBER_WORD = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens)(?:-\p{L}+)?$/iu;
+
+/** The noun a count is written with: "4.0 million children" → children, "Three soldiers" → soldiers. */
 function countedNoun(s: string, span: Span, g: GrammarRules): Span & { text: string } {
   const m = /(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)?)\W*$/u.exec(s.slice(span.start, span.end));
   if (!m) return { start: span.start, end: span.start, text: '' };
   const words = m[1].split(/\s+/);
-  // Only the noun and an adjective right before it, not a scale word ("million").
-  const kept = words.filter((w) => !g.scaleWords.has(w.toLowerCase())).join(' ');
+  // Only the noun and an adjective right before it, not a scale or number word ("million", "three").
+  const kept = words.filter((w) => !g.scaleWords.has(w.toLowerCase()) && !NUMBER_WORD.test(w)).join(' ');
   const start = span.start + m.index + m[1].length - kept.length;
   return { start, end: start + kept.length, text: kept };
 }

@@ -279,6 +279,7 @@ export const notClaimsFile = z.strictObject({
   ratingScales: z.array(z.number().int().positive()).min(1),
   ratingNouns: words,
   countStatedBy: words,
+  countEvents: words,
   denominations: words,
   illustrations: z.strictObject({ before: words, after: words }),
   hyperboles: words,
