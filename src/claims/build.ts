@@ -19,6 +19,7 @@ import { timeOf } from './time.js';
 import { resolveTime } from './relative-time.js';
 import { namesIn, namesInTerms, tagTerms, type TaggedNames, type TaggedTerm } from './nlp.js';
 import { chooseSubject } from './choose-subject.js';
+import { formNames } from './form-names.js';
 import { countedWordIsVerb, isSmallWordNumber } from './count-checks.js';
 import { qualitative } from './qualitative.js';
 import { hypotheticalSentence, notAClaim } from './not-claims.js';
@@ -83,7 +84,10 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     const sentenceNoise = a.noise.at(srcSentence);
     const wholeSentenceNoise = sentenceNoise && sentenceNoise.reason === 'boilerplate' && sentenceNoise.start <= srcSentence.start && sentenceNoise.end >= srcSentence.end;
     const lexicon = findLexiconMentions(s, rules.entities);
-    const all = [...lexicon, ...resolveAnaphora(s, lexicon, history, sentence.index, rules.coreference, placeBefore)].sort((x, y) => x.start - y.start);
+    // Names the lexicon lacks, by their form: what a later "it" or "the company" may point to.
+    const named = formNames(s, lexicon, rules.grammar);
+    const explicit = [...lexicon, ...named].sort((x, y) => x.start - y.start);
+    const all = [...lexicon, ...resolveAnaphora(s, explicit, history, sentence.index, rules.coreference, placeBefore)].sort((x, y) => x.start - y.start);
     recent.push(s);
     if (recent.length > 2) recent.shift();
 
@@ -199,7 +203,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       emit(makeRecord(a, rules, { sentence, q: null, subject: qualitativeClaim.subject, metric: null, period: null, time, timeText, modality, attribution, predicate: qualitativeClaim.predicate }));
     }
 
-    for (const m of all) history.add(m.entity, sentence.index);
+    for (const m of [...all, ...named].sort((x, y) => x.start - y.start)) history.add(m.entity, sentence.index);
     // A subject the clause named ("Paris covers …") is what "it" may point to in the next sentence.
     if (chosen && STRUCTURAL.has(chosen.via) && /^\p{Lu}/u.test(chosen.entity.name) && !all.some((m) => m.entity.id === chosen!.entity.id)) history.add(chosen.entity, sentence.index);
     // What the next sentences may carry over: the subject this sentence's figures were given, else

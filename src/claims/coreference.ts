@@ -20,7 +20,8 @@ export function compileCoreference(data: RuleData['claims.coreference']): Corefe
   const alternatives = data.anaphors.map((a) => {
     const parts: string[] = [];
     if (a.words?.length) parts.push(`\\b(?:${a.words.map(escapeRegex).join('|')})\\b`);
-    if (a.heads?.length) parts.push(`\\b(?:the|this|that)\\s+(?:${a.heads.map(escapeRegex).join('|')})\\b(?:['’]s)?`);
+    // ("the Chicago-based company", "the German carmaker": up to two words before the head.)
+    if (a.heads?.length) parts.push(`\\b(?:the|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${a.heads.map(escapeRegex).join('|')})\\b(?:['’]s)?`);
     return `(${parts.join('|')})`;
   });
   return { any: new StartScanner(new RegExp(alternatives.join('|'), 'giu'), firstWords, /\w/), kinds: data.anaphors.map((a) => a.kinds) };
@@ -65,6 +66,8 @@ export function resolveAnaphora(text: string, explicit: EntityMention[], history
     const kinds = rules.kinds[group - 1];
     const at = m.index, end = at + m[0].length;
     if (explicit.some((e) => at < e.end && e.start < end)) continue;
+    // "the software company Globex": a description followed by the name is that name.
+    if (/^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && /\s/.test(m[0])) continue;
     const earlier = explicit.filter((e) => e.end <= at && kinds.includes(e.entity.kind));
     // (Else what the sentences before name without a figure: "Portugal is small. Its exports …".)
     const entity = earlier.length > 0 ? earlier[earlier.length - 1].entity : history.latest(kinds, sentence) ?? fallback(kinds);

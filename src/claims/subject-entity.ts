@@ -9,6 +9,7 @@ import type { GrammarRules, Token } from './clause.js';
 import type { StructuralSubject } from './grammar-subject.js';
 import { slug, type Entity, type EntityMention } from './entities.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { isFirstName } from './form-names.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
   if (st.personal) return null;
@@ -22,9 +23,10 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   const covering = mentions.find((m) => m.start <= start && m.end >= end);
   if (st.pronoun) {
     // "Acme Corp. said its revenue rose": in what a speaker says, the pronoun is the speaker.
-    if (st.speaker) {
+    if (st.speaker && !g.personalPronouns.has(s.slice(st.speaker.start, st.speaker.end).toLowerCase().replace(/['’]\p{L}+$/u, ''))) {
       const speaker = mentionOfSubject(s, { ...st, span: st.speaker, pronoun: false, speaker: null, via: 'clause-subject' }, tokens, mentions, g);
-      if (speaker) return { ...speaker, via: 'coreference' };
+      // ("She said it had hired 300 engineers": "it" is never a person, "she" always one.)
+      if (speaker && fits(text, speaker.entity.kind)) return { ...speaker, via: 'coreference' };
     }
     if (covering?.via === 'coreference') return { ...covering, via: 'coreference' };
     return st.alternative ? mentionOfSubject(s, st.alternative, tokens, mentions, g) : null;
@@ -49,6 +51,15 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   if (group) return { start, end, text, entity: group, via: st.via };
   const words = tokens.filter((t) => t.start >= start && t.end <= end);
   return { start, end, text, entity: { id: slug(text), name: text, kind: kindOf(text, words, g) }, via: st.via };
+}
+
+/** Whether a pronoun can stand for an entity of this kind: "it" for no person, "he" or "she" for
+ * no one else ("they" for anyone: a firm, a group, a person). */
+function fits(pronoun: string, kind: string): boolean {
+  const p = pronoun.toLowerCase();
+  if (/^(?:it|its|itself)$/.test(p)) return kind !== 'person';
+  if (/^(?:he|him|his|she|her|hers)$/.test(p)) return kind === 'person';
+  return true;
 }
 
 /** "Britain's FTSE 100", "Germany's Siemens": a name after a country's possessive is the name; the
@@ -113,7 +124,8 @@ function kindOf(text: string, words: Token[], g: GrammarRules): Entity['kind'] {
   const sentenceStart = words.length === 1 && words[0].start === 0 && isEnglishWord(words[0].text.toLowerCase());
   if (!named || sentenceStart) return 'thing';
   if (text.split(/\s+/).some((w) => g.orgWords.has(w)) || words.some((w) => w.tags.has('Organization'))) return 'org';
-  if (words.every((w) => w.tags.has('Person') || w.tags.has('Honorific'))) return 'person';
+  // ("Dana Whitfield": a first name compromise's lexicon knows, before another name.)
+  if (words.every((w) => w.tags.has('Person') || w.tags.has('Honorific')) || (words.length >= 2 && isFirstName(words[0].text))) return 'person';
   if (words.some((w) => w.tags.has('Place'))) return 'place';
   return 'org';
 }

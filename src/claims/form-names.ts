@@ -1,0 +1,72 @@
+/**
+ * Names a sentence writes that the entity lexicon does not know, found by their form alone (no
+ * tagging): a run of capitalized words with at least one that is no everyday English word
+ * ("Globex Corp.", "Initech", "Maria Lopez") or that ends in an organization word ("Acme Holdings").
+ * They are what later pronouns and descriptions point back to ("Globex reported results. The
+ * Chicago-based company said revenue rose 14%"): an article that names a firm once, in a sentence
+ * with no figure, still gives its figures a subject. Tagging every sentence to find them would cost
+ * what the lazy tagging saves (DESIGN.md), and these names are only antecedents, never subjects by
+ * themselves.
+ */
+import type { GrammarRules } from './clause.js';
+import { slug, type EntityKind, type EntityMention } from './entities.js';
+import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { lexiconTags } from './nlp.js';
+
+/** Capitalized words, joined by spaces or by a particle inside a name ("Bank of America"). */
+const RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:(?:of|and|for|de|du|la|&)\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*)*/gu;
+
+/** compromise's lexicon tags of names, and of people's names. */
+const NAME = /Organization|Person|FirstName|MaleName|FemaleName|LastName/;
+const PERSON = /Person|FirstName|MaleName|FemaleName|LastName/;
+const FUNCTION_WORD = /Preposition|Determiner|Conjunction|Pronoun|Possessive/;
+
+/** A word that names someone: compromise's lexicon knows it as a name, or knows it not at all and
+ * it is no English word. An acronym compromise does not know ("GDP", "IPO", "AI") is a term, not
+ * an antecedent; a word it knows as something else (a city, a month, a title) is not a name. */
+function nameLike(word: string, tags: string): boolean {
+  if (NAME.test(tags)) return true;
+  // "Chicago-based", "Paris-born": a name made a modifier.
+  if (/-\p{Ll}/u.test(word)) return false;
+  if (tags || /^[\p{Lu}\d&.-]+$/u.test(word)) return false;
+  return !isEnglishWord(word);
+}
+
+/** Whether compromise's lexicon knows the word as a person's first name ("Dana", "Maria"). */
+export function isFirstName(word: string): boolean {
+  return /FirstName|MaleName|FemaleName/.test([lexiconTags()[word.toLowerCase()] ?? []].flat().join(','));
+}
+
+export function formNames(s: string, known: readonly EntityMention[], g: GrammarRules): EntityMention[] {
+  const out: EntityMention[] = [];
+  const lexicon = lexiconTags();
+  const tags = (w: string) => [lexicon[w.toLowerCase()] ?? []].flat().join(',');
+  const opening = /^[\s"'“‘(]*/.exec(s)![0].length;
+  for (const m of s.matchAll(RUN)) {
+    let start = m.index!;
+    let words = m[0].replace(/['’]s?$|[.,]$/u, (end) => (end === '.' && g.nameAbbreviations.has(m[0].slice(0, -1).split(/\s+/).pop()!) ? '.' : '')).split(/\s+/);
+    // The first word of a sentence is capitalized whatever it is: everyday words there ("The",
+    // "Rival", "Chief") open the sentence, not the name.
+    while (start === opening && words.length > 0 && isEnglishWord(words[0]) && !g.orgWords.has(words[0])) {
+      start += words[0].length + (s.slice(start + words[0].length).match(/^\s+/)?.[0].length ?? 0);
+      words = words.slice(1);
+    }
+    // Function words compromise knows ("In", "And", "Our") do not begin a name anywhere.
+    while (words.length > 1 && FUNCTION_WORD.test(tags(words[0]))) {
+      start += words[0].length + (s.slice(start + words[0].length).match(/^\s+/)?.[0].length ?? 0);
+      words = words.slice(1);
+    }
+    // "I", "I'm", "You've": the writer and the reader are no one's name.
+    if (words.length === 0 || words.some((w) => w === 'I' || /['’](?:m|ll|ve|re|d|t)$/i.test(w))) continue;
+    const text = words.join(' ');
+    const end = start + text.length;
+    if (s.slice(start, end) !== text || known.some((k) => start < k.end && k.start < end)) continue;
+    if (g.isPlace(text.toLowerCase()) || g.demonyms.has(text)) continue;
+    const org = words.length >= 2 && words.some((w) => g.orgWords.has(w));
+    if (!org && !words.some((w) => nameLike(w, tags(w)))) continue;
+    const person = !org && words.some((w) => PERSON.test(tags(w)));
+    const kind: EntityKind = person ? 'person' : 'org';
+    out.push({ start, end, entity: { id: slug(text), name: text, kind }, text, via: 'nlp' });
+  }
+  return out;
+}
