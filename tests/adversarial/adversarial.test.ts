@@ -166,6 +166,27 @@ describe('broken rule files: refused at load with file:line:col, one line, exit 
   });
 });
 
+test('a user\'s pattern RE2 can run is accepted whatever its shape, and runs in linear time there', () => {
+  const dir = tempDir('claims-adv-re2-');
+  cpSync(join(root, 'rules'), join(dir, 'rules'), { recursive: true });
+  const file = join(dir, 'rules', 'noise', 'boilerplate.yml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('rules:\n', 'rules:\n  - { id: evil, scope: line, pattern: "^(a+)+$", examples: { match: [], noMatch: [] } }\n'));
+  const modality = join(dir, 'rules', 'claims', 'modality.yml');
+  writeFileSync(modality, readFileSync(modality, 'utf8').replace('attribution:\n', 'attribution:\n  - { pattern: "as (?:forecast|projected) by {source}\\\\b" }\n'));
+  mkdirSync(join(dir, 'in'));
+  // On JS RegExp, ^(a+)+$ would try some 2^590 ways to split the first line before giving up.
+  writeFileSync(join(dir, 'in', 'a.txt'), `${'a'.repeat(590)}b\naaaa\nRevenue will reach $5 million in 2027, as forecast by analysts at Acme.\n`);
+  const t = Date.now();
+  const r = claims(['run', 'in', '--out', 'out', '--rules', join(dir, 'rules'), '--workers', '1', '--time-budget', '60', '-q'], dir);
+  expect(r.code, r.stderr).toBe(0);
+  expect(Date.now() - t).toBeLessThan(30_000);
+  const noise = JSON.parse(readFileSync(join(dir, 'out', 'noise.jsonl'), 'utf8'));
+  expect(noise.noise.filter((f: { rule: string }) => f.rule === 'noise/boilerplate#evil').map((f: { quote: string }) => f.quote)).toEqual(['aaaa']);
+  const claim = JSON.parse(readFileSync(join(dir, 'out', 'claims.jsonl'), 'utf8').split('\n')[0]);
+  // (The source is matched lazily, as on JS RegExp: the fewest words before the \b.)
+  expect(claim.attribution).toBe('analysts');
+}, 60_000);
+
 test('no shipped pattern can backtrack exponentially (recheck; undecided within 300 ms passes)', () => {
   for (const id of ['noise.boilerplate', 'claims.modality'] as const) {
     const data = parseDocument(readFileSync(join(root, 'rules', ...id.split('.')) + '.yml', 'utf8')).toJS();
