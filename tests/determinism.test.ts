@@ -106,6 +106,25 @@ describe('byte-identical output', () => {
     expect(readdirSync(join(out, '.generations'))).toHaveLength(1);
   });
 
+  test('an adoption killed midway (some names plain, some links) is taken up again by the next run', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir();
+    await runPipeline([corpus], out);
+    const before = snapshot(out);
+    for (const name of ['claims.jsonl', 'schema']) {
+      const plain = join(out, `${name}.plain`);
+      cpSync(join(out, name), plain, { recursive: true, dereference: true });
+      rmSync(join(out, name));
+      renameSync(plain, join(out, name));
+    }
+    expect(lstatSync(join(out, 'schema')).isDirectory()).toBe(true);
+    expect(snapshot(out)).toEqual(before);
+    await runPipeline([corpus], out);
+    for (const name of SET_NAMES) expect(readlinkSync(join(out, name))).toBe(`current/${name}`);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(join(out, '.generations'))).toHaveLength(1);
+  });
+
   test('a plain file or folder named current is refused by name, nothing written', async () => {
     const corpus = copyCorpus();
     const out = tempDir();
