@@ -31,7 +31,6 @@ export const CURRENT = 'current';
 /** The names of an output set, each a link `<name> -> current/<name>` in the output folder. */
 export const SET_NAMES = ['claims.jsonl', 'noise.jsonl', 'graph.json', 'report.md', 'run.json', 'manifest.json', 'schema'] as const;
 
-const GENERATION = /^[0-9a-f]{16}$/;
 /** What the pipeline makes in .generations/: generations, a run's staging folder, a plain folder
  * of an older layout moved aside. Nothing else there is touched. */
 const OURS = /^(?:[0-9a-f]{16}|\.staging-[0-9a-f]{16}|\.retired-[0-9a-f]{16})$/;
@@ -234,4 +233,3 @@ export class OutputSet {
   }
 }
 
-export { GENERATION };
