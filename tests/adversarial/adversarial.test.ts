@@ -322,6 +322,34 @@ describe('kill -9 during runs, and two runs at once: no article lost, no torn ou
     expect({ torn, tornRead, lost, stray }).toEqual({ torn: 0, tornRead: 0, lost: 0, stray: 0 });
   }, 600_000);
 
+  test('a reader during runs that switch the set back and forth sees one whole set or the other', async () => {
+    const only = join(dir, 'only-batch');
+    expect(claims(['run', articles, '--out', only, '-q', '--workers', '1']).code).toBe(0);
+    const sets = [outputSet(base), outputSet(only)];
+    const out = join(dir, 'flip');
+    cpSync(base, out, { recursive: true, verbatimSymlinks: true });
+    let running = true, reads = 0, torn = 0;
+    const seen = new Set<number>();
+    // Reads as fast as it can (yielding only so the runs' exits are heard) while the runs switch.
+    const reader = (async () => {
+      while (running) {
+        const i = sets.indexOf(readerSees(out));
+        if (i < 0) torn++;
+        else seen.add(i);
+        reads++;
+        await new Promise((res) => setImmediate(res));
+      }
+    })();
+    for (let i = 0; i < (FULL ? 10 : 4); i++) {
+      const r = await claimsAsync(['run', i % 2 ? join(root, 'corpus') : articles, '--replace', '--out', out, '-q', '--workers', '1']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    running = false;
+    await reader;
+    expect({ torn, both: seen.size }).toEqual({ torn: 0, both: 2 });
+    expect(reads).toBeGreaterThan(20);
+  }, 600_000);
+
   test('two runs into one folder at once: one is refused by name, the other completes', async () => {
     const out = join(dir, 'concurrent');
     cpSync(base, out, { recursive: true, verbatimSymlinks: true });
