@@ -14,6 +14,8 @@ function everything(dir: string): Map<string, string> {
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
+      // Through the links of the output set only (the generation folder they lead to once).
+      if (d === dir && (name === '.generations' || name === 'current')) continue;
       if (statSync(p).isDirectory()) walk(p);
       else files.set(relative(dir, p), readFileSync(p, 'latin1'));
     }

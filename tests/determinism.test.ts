@@ -1,9 +1,10 @@
 /** Same input, same bytes: two runs, shuffled input order, incremental vs clean, killed runs. */
 import { describe, expect, test } from 'vitest';
-import { readdirSync, writeFileSync, readFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { readdirSync, writeFileSync, readFileSync, existsSync, mkdirSync, renameSync, readlinkSync, realpathSync, lstatSync, cpSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyCorpus, runPipeline, snapshot, tempDir } from './helpers.js';
-import { OutputSet, finishCommit, removeStaleTemps, tempPath } from '../src/output/atomic.js';
+import { finishCommit, removeStaleTemps, tempPath } from '../src/output/atomic.js';
+import { OutputSet, SET_NAMES } from '../src/output/generations.js';
 
 describe('byte-identical output', () => {
   test('two runs into fresh folders', async () => {
@@ -45,30 +46,101 @@ describe('byte-identical output', () => {
     const out = tempDir();
     await runPipeline([corpus], out);
     const before = snapshot(out);
-    // What a kill between "write temp" and "rename" leaves: temp files beside complete outputs.
-    const temps = [tempPath(join(out, 'claims.jsonl')), tempPath(join(out, 'noise.jsonl')), tempPath(join(out, '.cache', 'abc.json'))];
+    const current = readlinkSync(join(out, 'current'));
+    // What a kill before the switch leaves: a staging folder with a half file, temp files and a
+    // temp link beside complete outputs.
+    const set = new OutputSet(out);
+    await set.write('claims.jsonl', '{"half": ');
+    const temps = [tempPath(join(out, '.cache', 'abc.json')), tempPath(join(out, '.store', 'abc'))];
     for (const t of temps) writeFileSync(t, '{"half": ');
     // The files a reader sees are still the whole previous output.
-    expect(JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')).nodes.length).toBeGreaterThan(0);
+    expect(readlinkSync(join(out, 'current'))).toBe(current);
+    expect(snapshot(out)).toEqual(before);
+    const link = tempPath(join(out, 'current'));
+    symlinkSync('.generations/0123456789abcdef', link);
     const after = await runPipeline([corpus], out);
     expect(after.exitCode).toBe(0);
-    for (const t of temps) expect(existsSync(t)).toBe(false);
+    for (const t of [...temps, link]) expect(existsSync(t)).toBe(false);
+    expect(readdirSync(join(out, '.generations'))).toEqual([current.split('/').pop()]);
     expect(snapshot(out)).toEqual(before);
   });
 
-  test('a run killed after its commit record is finished by the next command: the set switches whole', async () => {
+  test('the set switches by one link: every name reads current/, a new run moves only that link', async () => {
     const corpus = copyCorpus();
     const out = tempDir();
     await runPipeline([corpus], out);
-    // Stage a set of two files and write its commit record, then "die" before the renames.
-    const set = new OutputSet(out);
-    await set.write(join(out, 'run.json'), 'new run.json');
-    await set.write(join(out, 'graph.json'), 'new graph.json');
-    await set.record();
-    expect(readFileSync(join(out, 'run.json'), 'utf8')).not.toBe('new run.json');
+    for (const name of SET_NAMES) expect(readlinkSync(join(out, name))).toBe(`current/${name}`);
+    const first = readlinkSync(join(out, 'current'));
+    expect(first).toMatch(/^\.generations\/[0-9a-f]{16}$/);
+    // Same outputs, same generation: an unchanged rerun switches nothing.
+    await runPipeline([corpus], out);
+    expect(readlinkSync(join(out, 'current'))).toBe(first);
+    // Other outputs: a new generation, the old one pruned.
+    writeFileSync(join(corpus, 'extra.txt'), 'Acme Corp. said its revenue rose 12% to $7 million in 2025.\n');
+    await runPipeline([corpus], out);
+    const second = readlinkSync(join(out, 'current'));
+    expect(second).not.toBe(first);
+    expect(readdirSync(join(out, '.generations'))).toEqual([second.split('/').pop()]);
+    expect(realpathSync(join(out, 'claims.jsonl'))).toBe(join(realpathSync(out), second, 'claims.jsonl'));
+  });
+
+  test('a folder of the older layout (plain files, a commit record a killed run left) is finished, then adopted whole', async () => {
+    const corpus = copyCorpus();
+    const reference = tempDir();
+    await runPipeline([corpus], reference);
+    // The older layout: plain files (a copy that follows the links), and a commit record of a run
+    // killed between its renames — run.json still staged as a temp.
+    const out = tempDir();
+    rmSync(out, { recursive: true });
+    cpSync(reference, out, { recursive: true, dereference: true, filter: (p) => !/\.generations|current$/.test(p) });
+    for (const name of SET_NAMES) expect(lstatSync(join(out, name)).isSymbolicLink()).toBe(false);
+    const staged = tempPath(join(out, 'run.json'));
+    renameSync(join(out, 'run.json'), staged);
+    writeFileSync(join(out, '.commit.json'), JSON.stringify({ files: [[staged.split('/').pop(), 'run.json']] }));
+    const again = await runPipeline([corpus], out);
+    expect(again.reused).toBe(again.articles);
+    expect(existsSync(join(out, '.commit.json'))).toBe(false);
+    for (const name of SET_NAMES) expect(readlinkSync(join(out, name))).toBe(`current/${name}`);
+    expect(snapshot(out)).toEqual(snapshot(reference));
+    expect(readlinkSync(join(out, 'current'))).toBe(readlinkSync(join(reference, 'current')));
+    expect(readdirSync(join(out, '.generations'))).toHaveLength(1);
+  });
+
+  test('an adoption killed midway (some names plain, some links) is taken up again by the next run', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir();
+    await runPipeline([corpus], out);
+    const before = snapshot(out);
+    for (const name of ['claims.jsonl', 'schema']) {
+      const plain = join(out, `${name}.plain`);
+      cpSync(join(out, name), plain, { recursive: true, dereference: true });
+      rmSync(join(out, name));
+      renameSync(plain, join(out, name));
+    }
+    expect(lstatSync(join(out, 'schema')).isDirectory()).toBe(true);
+    expect(snapshot(out)).toEqual(before);
+    await runPipeline([corpus], out);
+    for (const name of SET_NAMES) expect(readlinkSync(join(out, name))).toBe(`current/${name}`);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(join(out, '.generations'))).toHaveLength(1);
+  });
+
+  test('a plain file or folder named current is refused by name, nothing written', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir();
+    mkdirSync(join(out, 'current'));
+    await expect(runPipeline([corpus], out)).rejects.toThrow(/current is in the way/);
+    expect(readdirSync(out).sort()).toEqual(['.cache', 'current'].filter((n) => existsSync(join(out, n))));
+  });
+
+  test('finishCommit completes a commit record an older version left', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'run.json'), 'old run.json');
+    const staged = tempPath(join(out, 'run.json'));
+    writeFileSync(staged, 'new run.json');
+    writeFileSync(join(out, '.commit.json'), JSON.stringify({ files: [[staged.split('/').pop(), 'run.json'], ['../escape.tmp-0123456789abcdef', 'x']] }));
     await finishCommit(out);
     expect(readFileSync(join(out, 'run.json'), 'utf8')).toBe('new run.json');
-    expect(readFileSync(join(out, 'graph.json'), 'utf8')).toBe('new graph.json');
     expect(readdirSync(out).filter((n) => n.includes('.tmp-') || n === '.commit.json')).toEqual([]);
   });
 

@@ -26,7 +26,8 @@ export function snapshot(dir: string): Map<string, string> {
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      if (name === '.cache' || name === '.store' || (d === dir && name === 'manifest.json')) continue;
+      // The names a reader uses; the generation folders they lead to are named by content already.
+      if (name === '.cache' || name === '.store' || (d === dir && ['manifest.json', '.generations', 'current'].includes(name))) continue;
       if (statSync(p).isDirectory()) walk(p);
       else files.set(relative(dir, p), readFileSync(p, 'latin1'));
     }

@@ -2,29 +2,32 @@
  * How sure the text is (reported, projected, hedged, asserted), who says so, and whether the
  * sentence is a question (then it states nothing). Cue lists come from rules/claims/modality.yml.
  */
-import type { RuleData } from '../rules/schema.js';
+import { attributionTriggerSource, type RuleData } from '../rules/schema.js';
 import { phraseSource, wordsScanner, type StartScanner } from '../util/regex.js';
+import { rulePattern, type TextPattern } from '../util/user-regex.js';
 import type { ClaimRecord } from '../records.js';
 
 export type Modality = ClaimRecord['modality'];
 
 export interface ModalityRules {
   cues: { modality: Modality; re: StartScanner }[];
-  attribution: RegExp[];
+  attribution: TextPattern[];
   /** The words every attribution pattern needs: a cheap test before the costly patterns. */
-  attributionTrigger: RegExp;
+  attributionTrigger: TextPattern;
   questionEnd: RegExp;
 }
 
 /** The source of an attribution: a short noun phrase, no clause punctuation. */
 const SOURCE = String.raw`((?:the\s+)?[\p{L}][\p{L}\p{N}'.&-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'.&-]*){0,4}?)`;
 
-export function compileModality(data: RuleData['claims.modality']): ModalityRules {
+/** `vetted` says which patterns are the shipped ones (JS RegExp); a user's run on RE2 where it can
+ * (util/user-regex.ts). */
+export function compileModality(data: RuleData['claims.modality'], vetted: (pattern: string) => boolean = () => true): ModalityRules {
+  const patterns = data.attribution.map((a) => a.pattern);
   return {
     cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsScanner(data.modality[m]) })),
-    attribution: data.attribution.map((a) => new RegExp(a.pattern.replace('{source}', SOURCE), 'iu')),
-    // The literal words of each pattern, without the source and a trailing lookahead.
-    attributionTrigger: new RegExp(data.attribution.map((a) => a.pattern.replace('{source}', '').replace(/\(\?=.*\)$/, '')).join('|'), 'iu'),
+    attribution: patterns.map((p) => rulePattern(p.replace('{source}', SOURCE), 'iu', vetted(p))),
+    attributionTrigger: rulePattern(attributionTriggerSource(patterns), 'iu', patterns.every(vetted)),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(phraseSource).join('|')})["')\\]\\s]*$`, 'u'),
   };
 }

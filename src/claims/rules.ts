@@ -19,12 +19,12 @@ export interface ClaimRules {
   notClaims: NotClaimRules;
 }
 
-export function compileClaimRules(d: RuleData, versions: ClaimRules['versions']): ClaimRules {
+export function compileClaimRules(d: RuleData, versions: ClaimRules['versions'], vetted?: (pattern: string) => boolean): ClaimRules {
   return {
     versions,
     entities: compileEntities(d['claims.entities']),
     metrics: compileMetrics(d['claims.metrics']),
-    modality: compileModality(d['claims.modality']),
+    modality: compileModality(d['claims.modality'], vetted),
     grammar: compileGrammar(d['claims.grammar']),
     coreference: compileCoreference(d['claims.coreference']),
     notClaims: compileNotClaims(d['claims.not-claims']),

@@ -6,11 +6,12 @@
 import type { RuleData } from '../rules/schema.js';
 import type { NoiseFlag } from '../types.js';
 import { uniqueBy } from '../util/position.js';
+import { rulePattern, type TextPattern } from '../util/user-regex.js';
 
 export interface BoilerplateRule {
   id: string;
   scope: 'line' | 'next' | 'rest';
-  pattern: RegExp;
+  pattern: TextPattern;
 }
 
 export interface BoilerplateRules {
@@ -18,9 +19,11 @@ export interface BoilerplateRules {
   bareNumberLine: boolean;
 }
 
-export function compileBoilerplate(data: RuleData['noise.boilerplate']): BoilerplateRules {
+/** `vetted` says which patterns are the shipped ones (JS RegExp); a user's run on RE2 where it can
+ * (util/user-regex.ts). */
+export function compileBoilerplate(data: RuleData['noise.boilerplate'], vetted: (pattern: string) => boolean = () => true): BoilerplateRules {
   return {
-    rules: data.rules.map((r) => ({ id: r.id, scope: r.scope, pattern: new RegExp(r.pattern, r.caseSensitive ? 'u' : 'iu') })),
+    rules: data.rules.map((r) => ({ id: r.id, scope: r.scope, pattern: rulePattern(r.pattern, r.caseSensitive ? 'u' : 'iu', vetted(r.pattern)) })),
     bareNumberLine: data.bareNumberLine,
   };
 }

@@ -5,15 +5,11 @@
  * name, then renamed into place (atomic on one file system): a planted symbolic link is never
  * followed, and a killed run leaves only temp files, which the next run removes.
  *
- * An output set (claims.jsonl, noise.jsonl, graph.json, report.md, run.json, schema/, manifest.json)
- * is staged as temp files first; then one small commit record listing them is written atomically
- * — the point where the new set becomes the current one — and the temps are renamed into place.
- * A run killed before the record leaves the old set whole; one killed after it is finished by
- * the next command that opens the folder (`finishCommit`), before it reads anything.
+ * Sets of files that switch as a whole (a run's outputs) are generations.ts'.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile, open, lstat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile, lstat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { dirname, join, basename, relative, sep } from 'node:path';
+import { dirname, join, basename } from 'node:path';
 
 const TEMP = /^\..+\.tmp-[0-9a-f]{16}$/;
 
@@ -40,107 +36,12 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   }
 }
 
-/** A file written line by line to an exclusive temp file; renamed into place on `commit()`, or,
- * when it belongs to an OutputSet, when the set commits. */
-export class AtomicLineWriter {
-  private readonly tmp: string;
-  private handle: Awaited<ReturnType<typeof open>> | null = null;
-  private buffer: string[] = [];
-  private size = 0;
-
-  constructor(private readonly path: string, private readonly set?: OutputSet) {
-    this.tmp = tempPath(path);
-  }
-
-  private async opened(): Promise<Awaited<ReturnType<typeof open>>> {
-    if (!this.handle) {
-      await mkdir(dirname(this.path), { recursive: true });
-      this.handle = await open(this.tmp, 'wx');
-    }
-    return this.handle;
-  }
-
-  /** Appends `line` and then `end` (a newline unless told otherwise). Gives a promise only when
-   * it has to wait (opening the file, writing a full buffer): a caller writing many lines awaits
-   * what needs it, not every line. */
-  write(line: string, end = '\n'): Promise<void> | undefined {
-    if (!this.handle) return this.opened().then(() => this.write(line, end));
-    this.buffer.push(line, end);
-    this.size += line.length + end.length;
-    return this.size > 1 << 20 ? this.flush() : undefined;
-  }
-
-  private async flush(): Promise<void> {
-    if (this.buffer.length && this.handle) await this.handle.write(this.buffer.join(''));
-    this.buffer = [];
-    this.size = 0;
-  }
-
-  /** Where the written lines are to be read: the temp file until its set commits. */
-  get file(): string {
-    return this.set ? this.tmp : this.path;
-  }
-
-  async commit(): Promise<void> {
-    await this.opened();
-    await this.flush();
-    await this.handle!.close();
-    if (this.set) this.set.staged(this.tmp, this.path);
-    else await rename(this.tmp, this.path);
-  }
-
-  async abort(): Promise<void> {
-    await this.handle?.close().catch(() => undefined);
-    await rm(this.tmp, { force: true });
-  }
-}
-
+/** The commit record of the layout before output generations (see generations.ts). */
 const COMMIT = '.commit.json';
 
-/** Files staged as temps that become current together (see the top of this file). */
-export class OutputSet {
-  private readonly files: { tmp: string; path: string }[] = [];
-
-  constructor(private readonly out: string) {}
-
-  staged(tmp: string, path: string): void {
-    this.files.push({ tmp, path });
-  }
-
-  lines(path: string): AtomicLineWriter {
-    return new AtomicLineWriter(path, this);
-  }
-
-  async write(path: string, data: string): Promise<void> {
-    const w = this.lines(path);
-    try {
-      await w.write(data, '');
-      await w.commit();
-    } catch (err) {
-      await w.abort();
-      throw err;
-    }
-  }
-
-  /** Makes the staged files current: the commit record, then the renames. */
-  async commit(): Promise<void> {
-    await this.record();
-    await finishCommit(this.out);
-  }
-
-  /** Writes the commit record: from here on the staged set is the current one. */
-  async record(): Promise<void> {
-    const rel = (p: string) => relative(this.out, p).split(sep).join('/');
-    await writeAtomic(join(this.out, COMMIT), JSON.stringify({ about: 'claims: an output set being switched in; any claims command finishes it', files: this.files.map((f) => [rel(f.tmp), rel(f.path)]) }) + '\n');
-  }
-
-  /** Removes the staged temps (a run that failed before its commit). */
-  async abort(): Promise<void> {
-    for (const f of this.files) await rm(f.tmp, { force: true });
-  }
-}
-
-/** Finishes a commit a killed run left: renames the temps it lists that are still there. */
+/** Finishes a commit that a run of an older version (which renamed staged temps one by one after
+ * writing `.commit.json`) left when it was killed: renames the temps it lists that are still there.
+ * Kept so such a folder is completed, not torn, before this version adopts it. */
 export async function finishCommit(out: string): Promise<void> {
   let text: string;
   try {

@@ -252,8 +252,14 @@ export class ArticleStore {
     const file = this.file(contentSha);
     if (existsSync(file)) return;
     const tmp = tempPath(file);
-    await writeFile(tmp, bytes, { flag: 'wx' });
-    await rename(tmp, file);
+    try {
+      await writeFile(tmp, bytes, { flag: 'wx' });
+      await rename(tmp, file);
+    } catch (err) {
+      // (A full disk: no half copy is left behind.)
+      await rm(tmp, { force: true });
+      throw err;
+    }
   }
 
   /** The stored bytes, or else the file at `path` if its content still has this hash; null if neither. */

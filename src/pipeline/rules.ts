@@ -3,7 +3,7 @@
  * one place that knows every stage, so rules/ (loading and schemas) imports none of them. Workers
  * get the loaded rule data from the main thread and only compile it (no YAML parsing per worker).
  */
-import { loadRules, type LoadedRules } from '../rules/load.js';
+import { loadRules, shippedPattern, type LoadedRules } from '../rules/load.js';
 import { compileQuantityRules, type QuantityRules } from '../quantities/compile.js';
 import { compileBoilerplate } from '../noise/boilerplate.js';
 import { compileForeign } from '../noise/foreign.js';
@@ -25,13 +25,15 @@ export interface CompiledRules {
 
 export function compileRules(loaded: LoadedRules): CompiledRules {
   const d = loaded.data;
+  // Rule patterns a user wrote (any not in the shipped rules) run on RE2 where it can express them.
+  const vetted = (pattern: string) => shippedPattern(loaded.dir, pattern);
   const quantities = compileQuantityRules(d);
-  const claims = compileClaimRules(d, { pipeline: PIPELINE_VERSION, rules: loaded.hash.slice(0, 16) });
+  const claims = compileClaimRules(d, { pipeline: PIPELINE_VERSION, rules: loaded.hash.slice(0, 16) }, vetted);
   return {
     hash: loaded.hash,
     unicode: compileUnicodeRules(d['normalize.unicode']),
     noise: {
-      boilerplate: compileBoilerplate(d['noise.boilerplate']),
+      boilerplate: compileBoilerplate(d['noise.boilerplate'], vetted),
       foreign: compileForeign(d['noise.foreign']),
       // Entity names and currency codes are names, never foreign words.
       known: (w) => claims.entities.known.has(w.toLowerCase().replace(/'s$/, '')) || quantities.suffixIso.has(w) || quantities.prefixIso.has(w.toLowerCase()),

@@ -29,7 +29,9 @@ import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { graphJson } from '../graph/build.js';
 import { runSchema, type RunFile } from '../output/run-schema.js';
 import { FORMAT } from '../records.js';
-import { OutputSet, finishCommit, removeStaleTemps } from '../output/atomic.js';
+import { finishCommit, removeStaleTemps } from '../output/atomic.js';
+import { OutputSet, prepareOutputFolder } from '../output/generations.js';
+import { diskFullMessage, isDiskFull } from '../output/fault.js';
 import { renderReport, claimContext, reportClaimIds, selectReport } from '../output/report.js';
 import { jsonSchemas } from '../output/json-schemas.js';
 import { emptyManifest, mergeBatch, readManifest, removePaths, manifestText, MANIFEST_FILE, type Manifest } from '../output/manifest.js';
@@ -176,7 +178,13 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     if (removal.unmatched.length > 0) throw new UsageError(`not held in ${out}: ${removal.unmatched.join(', ')} (see ${join(out, 'manifest.json')}); nothing was written`);
     // From here on the run writes: the request is one it can carry out.
     writing = true;
+    await prepareOutputFolder(out);
     return await runLocked(options, { t0, loaded, rules, decisions, maxBytes, found, manifest, now, removal });
+  } catch (err) {
+    // A full disk anywhere (the store, a stored result, the output set) stops the run with one
+    // line; what it had half written is gone (temps, the staging folder), the current set stays.
+    if (isDiskFull(err)) throw new UsageError(diskFullMessage(out));
+    throw err;
   } finally {
     lock.release({ nothingWritten: !writing });
   }
@@ -203,147 +211,163 @@ async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, ma
   const executor = options.queue
     ? await (await import('./queue.js')).createQueueExecutor({ ...options.queue, rules: rules.hash, code: codeVersion() })
     : await createExecutor(options.workers ?? Math.min(4, cpus().length), loaded, rules, (options.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000);
-  const store = new ArticleStore(out);
-  const failures: IngestFailure[] = found.refused.map((r) => ({ path: displayPath(r.path), reason: r.reason }));
-  const read = new Map<string, string>();
-  const metas = new Map<string, string>();
-  const warnings: IngestFailure[] = [];
-  // Read and stored a few files at a time (the file system works in parallel), kept in input order.
-  for (let i = 0; i < found.paths.length; i += READ_AHEAD) {
-    options.onProgress?.({ phase: 'reading', done: i, total: found.paths.length, failed: failures.length, reused: 0 });
-    const batch = await Promise.all(found.paths.slice(i, i + READ_AHEAD).map(async (path) => {
-      try {
-        const bytes = await readBytes(path, maxBytes);
+  // Closed on the way out whatever happens, so a failed run does not hang on its workers.
+  let closed = false;
+  const closeExecutor = async () => {
+    if (!closed) { closed = true; await executor.close(); }
+  };
+  try {
+    const store = new ArticleStore(out);
+    const failures: IngestFailure[] = found.refused.map((r) => ({ path: displayPath(r.path), reason: r.reason }));
+    const read = new Map<string, string>();
+    const metas = new Map<string, string>();
+    const warnings: IngestFailure[] = [];
+    // Read and stored a few files at a time (the file system works in parallel), kept in input order.
+    for (let i = 0; i < found.paths.length; i += READ_AHEAD) {
+      options.onProgress?.({ phase: 'reading', done: i, total: found.paths.length, failed: failures.length, reused: 0 });
+      const batch = await Promise.all(found.paths.slice(i, i + READ_AHEAD).map(async (path) => {
+        try {
+          const bytes = await readBytes(path, maxBytes);
+          const contentSha = sha256(bytes);
+          await store.put(contentSha, bytes);
+          // Its metadata sidecar, if any, is stored like a text: a rebuild needs it as much.
+          const side = await readSidecarBytes(sidecarPath(path));
+          const metaSha = side.bytes ? sha256(side.bytes) : null;
+          if (side.bytes) await store.put(metaSha!, side.bytes);
+          return { path, contentSha, metaSha, warning: side.warning, reason: null, diskFull: null };
+        } catch (err) {
+          return { path, contentSha: null, metaSha: null, warning: null, reason: (err as IngestError).reason ?? String(err), diskFull: isDiskFull(err) ? err : null };
+        }
+      }));
+      // (Waited for the whole batch first, so no copy is still being written when the run stops.)
+      const full = batch.find((r) => r.diskFull);
+      if (full) throw full.diskFull;
+      for (const r of batch) {
+        if (r.contentSha !== null) read.set(displayPath(r.path), r.contentSha);
+        else failures.push({ path: displayPath(r.path), reason: r.reason });
+        if (r.metaSha) metas.set(displayPath(r.path), r.metaSha);
+        if (r.warning) warnings.push({ path: displayPath(r.path), reason: r.warning });
+      }
+    }
+    if (options.stdin) {
+      const { name, bytes } = options.stdin;
+      if (bytes.length > maxBytes) failures.push({ path: name, reason: `file is ${bytes.length} bytes, over the ${maxBytes}-byte limit` });
+      else {
         const contentSha = sha256(bytes);
         await store.put(contentSha, bytes);
-        // Its metadata sidecar, if any, is stored like a text: a rebuild needs it as much.
-        const side = await readSidecarBytes(sidecarPath(path));
-        const metaSha = side.bytes ? sha256(side.bytes) : null;
-        if (side.bytes) await store.put(metaSha!, side.bytes);
-        return { path, contentSha, metaSha, warning: side.warning, reason: null };
-      } catch (err) {
-        return { path, contentSha: null, metaSha: null, warning: null, reason: (err as IngestError).reason ?? String(err) };
+        read.set(name, contentSha);
       }
-    }));
-    for (const r of batch) {
-      if (r.contentSha !== null) read.set(displayPath(r.path), r.contentSha);
-      else failures.push({ path: displayPath(r.path), reason: r.reason });
-      if (r.metaSha) metas.set(displayPath(r.path), r.metaSha);
-      if (r.warning) warnings.push({ path: displayPath(r.path), reason: r.warning });
     }
-  }
-  if (options.stdin) {
-    const { name, bytes } = options.stdin;
-    if (bytes.length > maxBytes) failures.push({ path: name, reason: `file is ${bytes.length} bytes, over the ${maxBytes}-byte limit` });
-    else {
-      const contentSha = sha256(bytes);
-      await store.put(contentSha, bytes);
-      read.set(name, contentSha);
-    }
-  }
-  timing('read', t0);
-  const merge = mergeBatch(manifest, read, now, metas);
-  const fresh = new Set([...merge.added, ...merge.changed]);
-  const held = heldArticles(manifest);
+    timing('read', t0);
+    const merge = mergeBatch(manifest, read, now, metas);
+    const fresh = new Set([...merge.added, ...merge.changed]);
+    const held = heldArticles(manifest);
 
-  const cache = new ResultCache(out, rules.hash, codeVersion());
-  const budgetMs = (options.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000;
-  const done: (Done & { summaries: ClaimSummary[] })[] = [];
-  const failedArticles: Held[] = [];
-  let processed = 0, reused = 0, failedCount = failures.length;
-  const progress = (phase: Phase = 'extracting') => options.onProgress?.({ phase, done: done.length + failedCount, total: held.length + failures.length, failed: failedCount, reused });
-  const fail = (a: Held, reason: string) => {
-    failures.push({ path: a.path, reason });
-    failedArticles.push(a);
-    failedCount++;
+    const cache = new ResultCache(out, rules.hash, codeVersion());
+    const budgetMs = (options.timeBudget ?? DEFAULT_TIME_BUDGET) * 1000;
+    const done: (Done & { summaries: ClaimSummary[] })[] = [];
+    const failedArticles: Held[] = [];
+    let processed = 0, reused = 0, failedCount = failures.length;
+    const progress = (phase: Phase = 'extracting') => options.onProgress?.({ phase, done: done.length + failedCount, total: held.length + failures.length, failed: failedCount, reused });
+    const fail = (a: Held, reason: string) => {
+      failures.push({ path: a.path, reason });
+      failedArticles.push(a);
+      failedCount++;
+      progress();
+    };
     progress();
-  };
-  progress();
-  const keep = (key: string, a: Held, { summaries: claims, ...info }: ArticleDone & { summaries: ClaimSummary[] }) => {
-    done.push({ ...info, summaries: claims, key, sources: a.sources });
-    progress();
-  };
-  cache.open();
+    const keep = (key: string, a: Held, { summaries: claims, ...info }: ArticleDone & { summaries: ClaimSummary[] }) => {
+      done.push({ ...info, summaries: claims, key, sources: a.sources });
+      progress();
+    };
+    cache.open();
 
-  const pending: Promise<void>[] = [];
-  for (const a of held) {
-    const key = cache.key(a.sha256, a.path, a.meta);
-    const stored = options.incremental === false ? null : await cache.get(key);
-    if (stored) {
-      reused++;
-      keep(key, a, stored);
-      continue;
+    const pending: Promise<void>[] = [];
+    let diskFull: string | null = null;
+    for (const a of held) {
+      const key = cache.key(a.sha256, a.path, a.meta);
+      const stored = options.incremental === false ? null : await cache.get(key);
+      if (stored) {
+        reused++;
+        keep(key, a, stored);
+        continue;
+      }
+      const bytes = await store.get(a.sha256, a.path);
+      if (!bytes) {
+        fail(a, 'text no longer available (not in the store, and the file is gone or changed): add it again or remove it');
+        continue;
+      }
+      const sidecar = a.meta ? await store.get(a.meta, sidecarPath(a.path)) : null;
+      if (a.meta && !sidecar) warnings.push({ path: a.path, reason: `${sidecarPath(a.path)}: metadata no longer available (not in the store, and the file is gone or changed); processed without it` });
+      await executor.ready();
+      pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key), key, budgetMs, ...(sidecar ? { sidecar: { path: sidecarPath(a.path), text: Buffer.from(sidecar).toString('utf8') } } : {}) }).then(async (outcome) => {
+        if (!outcome.ok && outcome.diskFull) diskFull = outcome.reason;
+        if (!outcome.ok) return fail(a, outcome.reason);
+        cache.markUsed(key);
+        processed++;
+        // An article with very many claims sent none back: they are read from its stored result.
+        const { summaries: sent, ...info } = outcome.done;
+        keep(key, a, { ...info, summaries: sent ?? (await describeStored(cache.file(key))).summaries });
+      }));
     }
-    const bytes = await store.get(a.sha256, a.path);
-    if (!bytes) {
-      fail(a, 'text no longer available (not in the store, and the file is gone or changed): add it again or remove it');
-      continue;
+    await Promise.all(pending);
+    await closeExecutor();
+    if (diskFull) throw Object.assign(new Error(diskFull), { code: 'ENOSPC' });
+    timing('articles', t0);
+
+    // A text that fails (binary, empty, invalid) is not added: entries of this run that point at
+    // it leave the manifest again. Older entries stay, so a store put back can still recover them.
+    const failedPaths = new Set(failedArticles.flatMap((a) => a.sources).filter((p) => fresh.has(p)));
+    manifest.articles = manifest.articles.filter((e) => !failedPaths.has(e.path));
+
+    // Barrier passed: everything below is order-independent (sorted by path or id). The summaries
+    // are gathered in path order, so what is seen first (an entity's spelling) never depends on
+    // which article finished first.
+    done.sort(byPath);
+    failures.sort(byPath);
+    // Metadata warnings of every article held (stored with its result, so a reused result still
+    // says what was wrong), then the sidecars this run could not read.
+    const allWarnings = [...done.flatMap((d) => d.warnings.map((reason) => ({ path: d.path, reason }))), ...warnings].sort(byPath);
+    const summaries = new Map<string, ClaimSummary>();
+    for (const d of done) {
+      for (const c of d.summaries) summaries.set(c.id, c);
+      d.summaries = [];
     }
-    const sidecar = a.meta ? await store.get(a.meta, sidecarPath(a.path)) : null;
-    if (a.meta && !sidecar) warnings.push({ path: a.path, reason: `${sidecarPath(a.path)}: metadata no longer available (not in the store, and the file is gone or changed); processed without it` });
-    await executor.ready();
-    pending.push(executor.run({ path: a.path, bytes, sha256: a.sha256, maxBytes, store: cache.file(key), key, budgetMs, ...(sidecar ? { sidecar: { path: sidecarPath(a.path), text: Buffer.from(sidecar).toString('utf8') } } : {}) }).then(async (outcome) => {
-      if (!outcome.ok) return fail(a, outcome.reason);
-      cache.markUsed(key);
-      processed++;
-      // An article with very many claims sent none back: they are read from its stored result.
-      const { summaries: sent, ...info } = outcome.done;
-      keep(key, a, { ...info, summaries: sent ?? (await describeStored(cache.file(key))).summaries });
-    }));
-  }
-  await Promise.all(pending);
-  await executor.close();
-  timing('articles', t0);
-
-  // A text that fails (binary, empty, invalid) is not added: entries of this run that point at
-  // it leave the manifest again. Older entries stay, so a store put back can still recover them.
-  const failedPaths = new Set(failedArticles.flatMap((a) => a.sources).filter((p) => fresh.has(p)));
-  manifest.articles = manifest.articles.filter((e) => !failedPaths.has(e.path));
-
-  // Barrier passed: everything below is order-independent (sorted by path or id). The summaries
-  // are gathered in path order, so what is seen first (an entity's spelling) never depends on
-  // which article finished first.
-  done.sort(byPath);
-  failures.sort(byPath);
-  // Metadata warnings of every article held (stored with its result, so a reused result still
-  // says what was wrong), then the sidecars this run could not read.
-  const allWarnings = [...done.flatMap((d) => d.warnings.map((reason) => ({ path: d.path, reason }))), ...warnings].sort(byPath);
-  const summaries = new Map<string, ClaimSummary>();
-  for (const d of done) {
-    for (const c of d.summaries) summaries.set(c.id, c);
-    d.summaries = [];
-  }
-  // A reviewer's decisions change the summaries before reconciliation streams them: a rejected
-  // claim is in no group, hub or edge; a corrected one is reconciled with its corrected fields.
-  if (decisions) applyToSummaries(decisions, summaries, done);
-  progress('reconciling');
-  const rec = await reconcile(summaries.values(), rules.quantities.unitScale);
-  const set = new OutputSet(out);
-  try {
-    timing('reconcile', t0);
-    progress('writing');
-    const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
-    const graph = graphJson(done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
-    await writeOutputs(out, set, cache, done, failures, allWarnings, summaries, rec, graph, versions, decisions);
-    // The manifest is part of the set: the next run adds to exactly the articles the outputs hold.
-    await set.write(join(out, MANIFEST_FILE), manifestText(manifest));
-    await set.commit();
+    // A reviewer's decisions change the summaries before reconciliation streams them: a rejected
+    // claim is in no group, hub or edge; a corrected one is reconciled with its corrected fields.
+    if (decisions) applyToSummaries(decisions, summaries, done);
+    progress('reconciling');
+    const rec = await reconcile(summaries.values(), rules.quantities.unitScale);
+    const set = new OutputSet(out);
+    try {
+      timing('reconcile', t0);
+      progress('writing');
+      const versions = { pipeline: PIPELINE_VERSION, rules: rules.hash.slice(0, 16) };
+      const graph = graphJson(done.map((d) => ({ path: d.path, sources: d.sources, sha256: d.sha256, id: d.id, claims: d.claims })), [...summaries.values()], rec, versions);
+      await writeOutputs(out, set, cache, done, failures, allWarnings, summaries, rec, graph, versions, decisions);
+      // The manifest is part of the set: the next run adds to exactly the articles the outputs hold.
+      await set.write(MANIFEST_FILE, manifestText(manifest));
+      await set.commit();
+    } catch (err) {
+      await set.abort();
+      throw err;
+    } finally {
+      rec.dispose();
+    }
+    await cache.prune();
+    await store.prune(new Set(manifest.articles.flatMap((e) => (e.meta ? [e.sha256, e.meta] : [e.sha256]))));
+    timing('written', t0);
+    const claims = done.reduce((n, d) => n + d.claims, 0);
+    return {
+      articles: done.length + failedArticles.length, added: merge.added.length, changed: merge.changed.length, unchanged: merge.unchanged.length,
+      removed: removal.removed.length, duplicates: held.reduce((n, a) => n + a.sources.length - 1, 0),
+      processed, reused, claims, failed: failures, warnings: allWarnings, skipped: found.skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason })),
+      exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers, ...(decisions ? { decisions: decisions.report() } : {}),
+    };
   } catch (err) {
-    await set.abort();
+    await closeExecutor().catch(() => undefined);
     throw err;
-  } finally {
-    rec.dispose();
   }
-  await cache.prune();
-  await store.prune(new Set(manifest.articles.flatMap((e) => (e.meta ? [e.sha256, e.meta] : [e.sha256]))));
-  timing('written', t0);
-  const claims = done.reduce((n, d) => n + d.claims, 0);
-  return {
-    articles: done.length + failedArticles.length, added: merge.added.length, changed: merge.changed.length, unchanged: merge.unchanged.length,
-    removed: removal.removed.length, duplicates: held.reduce((n, a) => n + a.sources.length - 1, 0),
-    processed, reused, claims, failed: failures, warnings: allWarnings, skipped: found.skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason })),
-    exitCode: failures.length > 0 ? 1 : 0, workers: executor.workers, ...(decisions ? { decisions: decisions.report() } : {}),
-  };
 }
 
 async function writeOutputs(
@@ -352,8 +376,8 @@ async function writeOutputs(
 ): Promise<void> {
   // claims.jsonl and noise.jsonl stream from the per-article results in path order; the records
   // were validated against their zod schemas when they were made (pipeline/article.ts).
-  const claimsFile = set.lines(join(out, 'claims.jsonl'));
-  const noiseFile = set.lines(join(out, 'noise.jsonl'));
+  const claimsFile = set.lines('claims.jsonl');
+  const noiseFile = set.lines('noise.jsonl');
   for (const d of done) {
     const report = await readStored(cache.file(d.key), (line) => {
       const kept = decisions ? decisions.applyLine(line) : line;
@@ -363,13 +387,13 @@ async function writeOutputs(
   }
   await claimsFile.commit();
   await noiseFile.commit();
-  const graphFile = set.lines(join(out, 'graph.json'));
+  const graphFile = set.lines('graph.json');
   for await (const piece of graph) await graphFile.write(piece, '');
   await graphFile.commit();
   // The report shows a bounded selection of flags and groups, with the sentences of its claims
   // read back from the claims.jsonl just written (so corrections are shown as corrected).
   const selection = selectReport(rec, summaries);
-  await set.write(join(out, 'report.md'), renderReport({
+  await set.write('report.md', renderReport({
     claims: summaries, rec, failed, selection, context: await claimContext(claimsFile.file, reportClaimIds(selection)),
     articles: done.map((d) => ({ path: d.path, sources: d.sources, claims: d.claims, noise: d.noise, rejected: d.rejected })),
   }));
@@ -382,6 +406,6 @@ async function writeOutputs(
     claims: done.reduce((n, d) => n + d.claims, 0),
     ...(decisions ? { decisions: decisions.report() } : {}),
   });
-  await set.write(join(out, 'run.json'), JSON.stringify(runFile, null, 1) + '\n');
-  for (const [name, schema] of Object.entries(jsonSchemas())) await set.write(join(out, 'schema', name), JSON.stringify(schema, null, 1) + '\n');
+  await set.write('run.json', JSON.stringify(runFile, null, 1) + '\n');
+  for (const [name, schema] of Object.entries(jsonSchemas())) await set.write(`schema/${name}`, JSON.stringify(schema, null, 1) + '\n');
 }

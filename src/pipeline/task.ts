@@ -46,4 +46,4 @@ export interface ArticleDone {
 
 export type TaskOutput =
   | { ok: true; done: ArticleDone }
-  | { ok: false; path: string; reason: string };
+  | { ok: false; path: string; reason: string; diskFull?: true };

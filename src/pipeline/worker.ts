@@ -13,6 +13,7 @@ import { BudgetError, processArticle, processArticleInto } from './article.js';
 import { ResultWriter, SUMMARIES_SENT } from './cache.js';
 import { summarizeClaim, type ClaimSummary } from '../reconcile/summary.js';
 import { oneLine } from '../util/message.js';
+import { isDiskFull } from '../output/fault.js';
 import type { TaskInput, TaskOutput, WorkerData } from './task.js';
 
 // A pool thread compiles the rules and runs one small text through every stage (loading the
@@ -53,6 +54,8 @@ export function runTask(input: TaskInput, rules: CompiledRules): TaskOutput {
   } catch (err) {
     writer?.abort();
     if (err instanceof BudgetError) return { ok: false, path: article.path, reason: `took longer than the ${input.budgetMs! / 1000} s time budget per article (--time-budget)` };
+    // A full disk is not this article's fault: the run stops and says so (pipeline/run.ts).
+    if (isDiskFull(err)) return { ok: false, path: article.path, reason: oneLine((err as Error).message), diskFull: true };
     return { ok: false, path: article.path, reason: `pipeline error: ${oneLine((err as Error).message)}` };
   }
 }

@@ -14,7 +14,7 @@ import type { DecisionsReport } from './schema.js';
 /** Writes <out>/review/ and says where it is (and which sources could not be shown). */
 export async function reviewCommand(out: string, opts: { root?: string; quiet?: boolean }): Promise<void> {
   // The review writes into the output folder: it takes the folder's lock, and finishes an output
-  // set a killed run left half switched before it reads the set.
+  // set an older version's killed run left half switched (.commit.json) before it reads the set.
   if (!existsSync(out)) throw new Error(`no such output folder: ${out}`);
   const lock = lockOutput(out);
   let s;

@@ -9,7 +9,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
-import { ruleFiles, type RuleData, type RuleFileId } from './schema.js';
+import { ruleFiles, attributionTriggerSource, type RuleData, type RuleFileId } from './schema.js';
+import { compileRe2 } from '../util/user-regex.js';
 
 /** The rules/ folder shipped with the package (next to src/ and dist/). */
 export const defaultRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -90,12 +91,13 @@ export function parseRuleFile<K extends RuleFileId>(id: K, text: string, shown: 
     const where = issue.path.join('.') || '(top)';
     throw new RuleError(shown, pos.line, pos.col, `${where}: ${issue.message} [schema]`);
   }
-  // Patterns a user wrote (any not in the shipped rules, which a test checks) are refused when
-  // they can backtrack catastrophically: one line of text could then hang an article.
+  // Patterns a user wrote (any not in the shipped rules, which a test checks) run on RE2, in
+  // linear time; one RE2 cannot run is refused unless recheck shows it cannot backtrack: one line
+  // of text could otherwise hang an article.
   if (vetted) {
-    for (const { path, pattern, flags } of userPatterns(id, result.data)) {
-      if (vetted().has(pattern)) continue;
-      const problem = backtracking(pattern, flags);
+    for (const { path, pattern, flags, raw } of userPatterns(id, result.data)) {
+      if (vetted().has(raw)) continue;
+      const problem = patternProblem(pattern, flags);
       if (!problem) continue;
       const pos = lineCounter.linePos(nodeAt(doc.contents as Node | null, path)?.range?.[0] ?? 0);
       throw new RuleError(shown, pos.line, pos.col, `${path.join('.')}: ${problem} [pattern]`);
@@ -104,18 +106,42 @@ export function parseRuleFile<K extends RuleFileId>(id: K, text: string, shown: 
   return result.data as RuleData[K];
 }
 
-/** The regular expressions a rule file holds, where they are, and the flags they run with. */
-export function userPatterns(id: RuleFileId, data: unknown): { path: (string | number)[]; pattern: string; flags: string }[] {
-  if (id === 'noise.boilerplate') return (data as RuleData['noise.boilerplate']).rules.map((r, i) => ({ path: ['rules', i, 'pattern'], pattern: r.pattern, flags: r.caseSensitive ? 'u' : 'iu' }));
-  // {source} stands for a phrase of a few words (claims/modality.ts); checked as a word here.
-  if (id === 'claims.modality') return (data as RuleData['claims.modality']).attribution.map((a, i) => ({ path: ['attribution', i, 'pattern'], pattern: a.pattern.replace('{source}', '(?:\\w+)'), flags: 'iu' }));
+/** The regular expressions a rule file holds, where they are, the flags they run with, and their
+ * text as written (`raw`, what the shipped rules are compared by). */
+export function userPatterns(id: RuleFileId, data: unknown): { path: (string | number)[]; pattern: string; flags: string; raw: string }[] {
+  if (id === 'noise.boilerplate') return (data as RuleData['noise.boilerplate']).rules.map((r, i) => ({ path: ['rules', i, 'pattern'], pattern: r.pattern, flags: r.caseSensitive ? 'u' : 'iu', raw: r.pattern }));
+  if (id === 'claims.modality') {
+    const raws = (data as RuleData['claims.modality']).attribution.map((a) => a.pattern);
+    // {source} stands for a phrase of a few words (claims/modality.ts), bounded and lazy: checked
+    // as a word here. The trigger made of every pattern's words is a pattern too.
+    return [
+      ...raws.map((raw, i) => ({ path: ['attribution', i, 'pattern'], pattern: raw.replace('{source}', '(?:\\w+)'), flags: 'iu', raw })),
+      { path: ['attribution'], pattern: attributionTriggerSource(raws), flags: 'iu', raw: attributionTriggerSource(raws) },
+    ];
+  }
   return [];
 }
 
-/** Why `pattern` can take exponential time on some short line (`^(a+)+$`, `(\w+\s?)*$`), or null
- * when it cannot or when the checker, recheck, cannot decide within `timeout` ms. Polynomial
- * verdicts pass: recheck gives one to most unanchored patterns (the shipped ones too), and the
- * per-article time budget bounds them. */
+/**
+ * Why a user's `pattern` cannot be run safely, or null when it can: RE2 runs it (linear time
+ * whatever the text), or it needs the backtracking engine (a lookaround, a back-reference) and
+ * recheck proves it safe there within `timeout` ms.
+ */
+export function patternProblem(pattern: string, flags: string, timeout = 2000): string | null {
+  if (compileRe2(pattern, flags)) return null;
+  const { checkSync } = createRequire(import.meta.url)('recheck') as typeof import('recheck');
+  const r = checkSync(pattern, flags, { timeout });
+  if (r.status === 'safe') return null;
+  const needs = 'this pattern needs the backtracking engine (it uses a lookaround, a back-reference or other syntax the linear-time engine RE2 lacks)';
+  if (r.status !== 'vulnerable') return `${needs}, and recheck could not show within ${timeout} ms that it cannot backtrack catastrophically: rewrite it without those`;
+  const at = r.hotspot.length ? ` around ${JSON.stringify(pattern.slice(r.hotspot[0].start, r.hotspot[0].end))}` : '';
+  return `${needs}, and there it can backtrack catastrophically (${r.complexity.type} time${at}): rewrite it without those, or without nested or overlapping repetition`;
+}
+
+/** Why `pattern` can take exponential time on JS RegExp on some short line (`^(a+)+$`,
+ * `(\w+\s?)*$`), or null when it cannot or when recheck cannot decide within `timeout` ms: what
+ * a test checks of the shipped patterns, which run there. Polynomial verdicts pass: recheck gives
+ * one to most unanchored patterns, and the per-article time budget bounds them. */
 export function backtracking(pattern: string, flags: string, timeout = 2000): string | null {
   const { checkSync } = createRequire(import.meta.url)('recheck') as typeof import('recheck');
   const r = checkSync(pattern, flags, { timeout });
@@ -124,17 +150,22 @@ export function backtracking(pattern: string, flags: string, timeout = 2000): st
   return `this pattern can backtrack catastrophically (exponential time${at}): rewrite it without nested or overlapping repetition`;
 }
 
-/** The patterns of the shipped rules, read once: a user's rules folder that keeps them does not
- * pay for checking them again. */
+/** The patterns of the shipped rules (as written), read once: a user's rules folder that keeps
+ * them does not pay for checking them again, and they run on JS RegExp as they always did. */
 let shipped: Set<string> | null = null;
 function shippedPatterns(): Set<string> {
   if (shipped) return shipped;
   shipped = new Set();
   for (const id of ['noise.boilerplate', 'claims.modality'] as const) {
     const data = parseDocument(readFileSync(join(defaultRulesDir, ...id.split('.')) + '.yml', 'utf8')).toJS();
-    for (const p of userPatterns(id, data)) shipped.add(p.pattern);
+    for (const p of userPatterns(id, data)) shipped.add(p.raw);
   }
   return shipped;
+}
+
+/** Whether `pattern` (as written) is one of the shipped rules', for rules loaded from `dir`. */
+export function shippedPattern(dir: string, pattern: string): boolean {
+  return dir === defaultRulesDir || shippedPatterns().has(pattern);
 }
 
 /** The deepest YAML node along `path` that exists, for pointing at the offending spot. */

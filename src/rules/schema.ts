@@ -34,6 +34,10 @@ const scriptName = z.string().min(1).refine((name) => {
   }
 }, { message: 'not a Unicode script name (e.g. Latin, Cyrillic, Han)' });
 
+/** The words every attribution pattern needs, as one pattern (without the source and a trailing
+ * lookahead): a cheap test before the costly patterns (claims/modality.ts), checked like them. */
+export const attributionTriggerSource = (patterns: string[]): string => patterns.map((p) => p.replace('{source}', '').replace(/\(\?=.*\)$/, '')).join('|');
+
 /** The phrase an attribution pattern's {source} stands for when it is checked (see claims/modality.ts). */
 const SOURCE_STANDIN = '(x)';
 const bound = z.enum(['approx', 'at_least', 'at_most']);

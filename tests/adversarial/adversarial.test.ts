@@ -10,12 +10,11 @@
  */
 import { describe, expect, test, beforeAll } from 'vitest';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync, realpathSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { articleCases, ruleCases, FULL } from './cases.js';
 import { root, tempDir } from '../helpers.js';
-import { finishCommit } from '../../src/output/atomic.js';
 import { backtracking, userPatterns } from '../../src/rules/load.js';
 import { parseDocument } from 'yaml';
 
@@ -45,20 +44,37 @@ function expectOneLineMessages(stderr: string) {
   }
 }
 
-/** The files a user reads, as one comparable value (the manifest by its article list). */
-function outputSet(out: string): string {
-  const manifest = existsSync(join(out, 'manifest.json')) ? JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).articles.map((a: { path: string; sha256: string }) => `${a.path} ${a.sha256}`) : [];
-  return JSON.stringify([manifest, ...OUTPUTS.map((f) => (existsSync(join(out, f)) ? readFileSync(join(out, f), 'latin1') : null))]);
+/** The files a user reads, as one comparable value (the manifest by its article list). `dir` is
+ * the output folder (read through its links) or a generation folder. */
+function outputSet(dir: string): string {
+  const manifest = existsSync(join(dir, 'manifest.json')) ? JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).articles.map((a: { path: string; sha256: string }) => `${a.path} ${a.sha256}`) : [];
+  return JSON.stringify([manifest, ...OUTPUTS.map((f) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'latin1') : null))]);
 }
 
-/** Names a run leaves only while it runs: temp files, its lock, a commit record. */
+/** What a reader that reads several files of the set sees while runs come and go: `current`
+ * resolved once, every file read from that generation (read again if a run pruned it meanwhile). */
+function readerSees(out: string): string {
+  for (;;) {
+    try {
+      const generation = realpathSync(join(out, 'current'));
+      const seen = outputSet(generation);
+      if (existsSync(generation)) return seen;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+}
+
+/** Names a run leaves only while it runs: temp files and links, its lock, a commit record, a
+ * staging folder, a generation other than the current one. */
 function strays(out: string): string[] {
   const found: string[] = [];
   const walk = (d: string) => {
     for (const n of readdirSync(d)) {
       const p = join(d, n);
       if (/\.tmp-[0-9a-f]{16}$/.test(n) || n === '.lock' || n === '.commit.json') found.push(p);
-      if (statSync(p).isDirectory()) walk(p);
+      if (d === join(out, '.generations') && `.generations/${n}` !== readlinkSync(join(out, 'current'))) found.push(p);
+      else if (statSync(p, { throwIfNoEntry: false })?.isDirectory() && n !== 'current') walk(p);
     }
   };
   walk(out);
@@ -149,6 +165,27 @@ describe('broken rule files: refused at load with file:line:col, one line, exit 
     expect(existsSync(out)).toBe(false);
   });
 });
+
+test('a user\'s pattern RE2 can run is accepted whatever its shape, and runs in linear time there', () => {
+  const dir = tempDir('claims-adv-re2-');
+  cpSync(join(root, 'rules'), join(dir, 'rules'), { recursive: true });
+  const file = join(dir, 'rules', 'noise', 'boilerplate.yml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('rules:\n', 'rules:\n  - { id: evil, scope: line, pattern: "^(a+)+$", examples: { match: [], noMatch: [] } }\n'));
+  const modality = join(dir, 'rules', 'claims', 'modality.yml');
+  writeFileSync(modality, readFileSync(modality, 'utf8').replace('attribution:\n', 'attribution:\n  - { pattern: "as (?:forecast|projected) by {source}\\\\b" }\n'));
+  mkdirSync(join(dir, 'in'));
+  // On JS RegExp, ^(a+)+$ would try some 2^590 ways to split the first line before giving up.
+  writeFileSync(join(dir, 'in', 'a.txt'), `${'a'.repeat(590)}b\naaaa\nRevenue will reach $5 million in 2027, as forecast by analysts at Acme.\n`);
+  const t = Date.now();
+  const r = claims(['run', 'in', '--out', 'out', '--rules', join(dir, 'rules'), '--workers', '1', '--time-budget', '60', '-q'], dir);
+  expect(r.code, r.stderr).toBe(0);
+  expect(Date.now() - t).toBeLessThan(30_000);
+  const noise = JSON.parse(readFileSync(join(dir, 'out', 'noise.jsonl'), 'utf8'));
+  expect(noise.noise.filter((f: { rule: string }) => f.rule === 'noise/boilerplate#evil').map((f: { quote: string }) => f.quote)).toEqual(['aaaa']);
+  const claim = JSON.parse(readFileSync(join(dir, 'out', 'claims.jsonl'), 'utf8').split('\n')[0]);
+  // (The source is matched lazily, as on JS RegExp: the fewest words before the \b.)
+  expect(claim.attribution).toBe('analysts');
+}, 60_000);
 
 test('no shipped pattern can backtrack exponentially (recheck; undecided within 300 ms passes)', () => {
   for (const id of ['noise.boilerplate', 'claims.modality'] as const) {
@@ -241,27 +278,38 @@ describe('kill -9 during runs, and two runs at once: no article lost, no torn ou
 
   beforeAll(() => {
     expect(claims(['run', join(root, 'corpus'), '--out', base, '-q']).code).toBe(0);
-    cpSync(base, full, { recursive: true });
+    cpSync(base, full, { recursive: true, verbatimSymlinks: true });
     const t = Date.now();
     expect(claims(['run', articles, '--out', full, '-q', '--workers', '2']).code).toBe(0);
     duration = Date.now() - t;
   }, 600_000);
 
-  test(`${trials} kills at random moments: the old set or the new one, never a mix; the next run completes it`, async () => {
+  test(`${trials} kills at random moments: the old set or the new one, never a mix, for a reader meanwhile too; the next run completes it`, async () => {
     const before = outputSet(base);
     const after = outputSet(full);
-    let torn = 0, lost = 0, stray = 0;
+    let torn = 0, lost = 0, stray = 0, tornRead = 0, reads = 0;
     for (let i = 0; i < trials; i++) {
       const out = join(dir, `trial${i}`);
-      cpSync(base, out, { recursive: true });
+      cpSync(base, out, { recursive: true, verbatimSymlinks: true });
       const child = spawn(process.execPath, [cli, 'run', articles, '--out', out, '-q', '--workers', '2'], { stdio: 'ignore' });
-      const exited = new Promise((res) => child.on('exit', res));
+      let running = true;
+      const exited = new Promise((res) => child.on('exit', res)).then(() => (running = false));
+      // A reader reads the set over and over while the run goes on.
+      const reader = (async () => {
+        while (running) {
+          const seen = readerSees(out);
+          reads++;
+          if (seen !== before && seen !== after) tornRead++;
+          await new Promise((res) => setTimeout(res, 5));
+        }
+      })();
       // Spread over the whole run, with the last trials late, where the write phase is.
       await new Promise((res) => setTimeout(res, ((i + 1) / trials) * duration * 1.1));
       child.kill('SIGKILL');
       await exited;
-      // What a reader sees now: a commit record (if any) says the new set is current.
-      await finishCommit(out);
+      await reader;
+      // Nothing to finish: whatever the kill interrupted, the current link names a whole set.
+      expect(existsSync(join(out, '.commit.json'))).toBe(false);
       const now = outputSet(out);
       if (now !== before && now !== after) torn++;
       // Inline: the outputs do not depend on --workers, and a small batch runs faster so.
@@ -270,12 +318,41 @@ describe('kill -9 during runs, and two runs at once: no article lost, no torn ou
       if (outputSet(out) !== after) lost++;
       stray += strays(out).length;
     }
-    expect({ torn, lost, stray }).toEqual({ torn: 0, lost: 0, stray: 0 });
+    expect(reads).toBeGreaterThan(trials);
+    expect({ torn, tornRead, lost, stray }).toEqual({ torn: 0, tornRead: 0, lost: 0, stray: 0 });
+  }, 600_000);
+
+  test('a reader during runs that switch the set back and forth sees one whole set or the other', async () => {
+    const only = join(dir, 'only-batch');
+    expect(claims(['run', articles, '--out', only, '-q', '--workers', '1']).code).toBe(0);
+    const sets = [outputSet(base), outputSet(only)];
+    const out = join(dir, 'flip');
+    cpSync(base, out, { recursive: true, verbatimSymlinks: true });
+    let running = true, reads = 0, torn = 0;
+    const seen = new Set<number>();
+    // Reads as fast as it can (yielding only so the runs' exits are heard) while the runs switch.
+    const reader = (async () => {
+      while (running) {
+        const i = sets.indexOf(readerSees(out));
+        if (i < 0) torn++;
+        else seen.add(i);
+        reads++;
+        await new Promise((res) => setImmediate(res));
+      }
+    })();
+    for (let i = 0; i < (FULL ? 10 : 4); i++) {
+      const r = await claimsAsync(['run', i % 2 ? join(root, 'corpus') : articles, '--replace', '--out', out, '-q', '--workers', '1']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    running = false;
+    await reader;
+    expect({ torn, both: seen.size }).toEqual({ torn: 0, both: 2 });
+    expect(reads).toBeGreaterThan(20);
   }, 600_000);
 
   test('two runs into one folder at once: one is refused by name, the other completes', async () => {
     const out = join(dir, 'concurrent');
-    cpSync(base, out, { recursive: true });
+    cpSync(base, out, { recursive: true, verbatimSymlinks: true });
     const start = () => claimsAsync(['run', articles, '--out', out, '-q', '--workers', '2']);
     const results = await Promise.all([start(), start()]);
     const codes = results.map((r) => r.code).sort();
@@ -286,5 +363,69 @@ describe('kill -9 during runs, and two runs at once: no article lost, no torn ou
     }
     expect(outputSet(out)).toBe(outputSet(full));
     expect(strays(out)).toEqual([]);
+  }, 600_000);
+});
+
+/** A tmpfs of `size` at `dir`, where this test may mount one (root with CAP_SYS_ADMIN); else null. */
+function smallDisk(dir: string, size: string): { grow(size: string): void; remove(): void } | null {
+  mkdirSync(dir, { recursive: true });
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]).status !== 0) return null;
+  return {
+    grow: (to) => execFileSync('mount', ['-o', `remount,size=${to}`, dir]),
+    remove: () => void spawnSync('umount', [dir]),
+  };
+}
+
+describe('a full disk: one line, exit 2, the old set whole, nothing left over, the next run works', () => {
+  const dir = tempDir('claims-adv-full-');
+  const articles = batch(join(dir, 'batch'), 12);
+  const reference = join(dir, 'reference');
+
+  beforeAll(() => {
+    expect(claims(['run', join(root, 'corpus'), articles, '--out', reference, '-q']).code).toBe(0);
+  }, 600_000);
+
+  /** The run that runs out of space, then the same run once there is space again. */
+  function check(out: string, full: { code: number | null; stderr: string }, before: string, again: () => { code: number | null; stderr: string }) {
+    expect(full.code, full.stderr).toBe(2);
+    expect(full.stderr.trim().split('\n'), full.stderr).toHaveLength(1);
+    expect(full.stderr).toMatch(new RegExp(`^claims: no space left on device while writing ${out.replace(/[/.]/g, '\\$&')};`));
+    expect(outputSet(out)).toBe(before);
+    expect(strays(out)).toEqual([]);
+    const r = again();
+    expect(r.code, r.stderr).toBe(0);
+    expect(outputSet(out)).toBe(outputSet(reference));
+    expect(strays(out)).toEqual([]);
+  }
+
+  test('while the output set is written (injected: CLAIMS_FAULT_INJECT)', () => {
+    const out = join(dir, 'injected');
+    expect(claims(['run', join(root, 'corpus'), '--out', out, '-q']).code).toBe(0);
+    const before = outputSet(out);
+    const r = spawnSync(process.execPath, [cli, 'run', articles, '--out', out, '-q', '--workers', '1'], { encoding: 'utf8', env: { ...process.env, CLAIMS_FAULT_INJECT: 'enospc-after:20000' } });
+    check(out, { code: r.status, stderr: r.stderr }, before, () => claims(['run', articles, '--out', out, '-q', '--workers', '1']));
+  }, 600_000);
+
+  test('on a real small file system (a 1 MB tmpfs, where one can be mounted)', (ctx) => {
+    const mount = join(dir, 'disk');
+    const disk = smallDisk(mount, '1m');
+    if (!disk) return ctx.skip('no tmpfs can be mounted here (not root, or no CAP_SYS_ADMIN); the injected case stands for it');
+    try {
+      const out = join(mount, 'out');
+      expect(claims(['run', join(root, 'corpus'), '--out', out, '-q']).code).toBe(0);
+      const before = outputSet(out);
+      // A text of 700 KB does not fit beside what is there: its stored copy fails, wherever the run is.
+      const big = join(dir, 'big');
+      mkdirSync(big, { recursive: true });
+      writeFileSync(join(big, 'long.txt'), `Acme Corp. said its revenue rose 10% to $5 million.\n${'word '.repeat(140_000)}\n`);
+      const full = claims(['run', articles, big, '--out', out, '-q', '--workers', '2']);
+      check(out, full, before, () => {
+        disk.grow('64m');
+        rmSync(join(big, 'long.txt'));
+        return claims(['run', articles, '--out', out, '-q', '--workers', '2']);
+      });
+    } finally {
+      disk.remove();
+    }
   }, 600_000);
 });
