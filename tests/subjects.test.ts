@@ -241,6 +241,9 @@ describe('antecedents the lexicon does not know', () => {
     const text = 'Dana Whitfield joined Initech Holdings in 2019. She said it had hired 300 engineers since then.';
     expect(subjectOf(text, '300 engineers').name).toBe('Initech Holdings');
   });
+  test('a plural acronym is a term, not a name "its" could point to', () => {
+    expect(subjectOf('Globex Holdings bought 9,000 GPUs. Its new data center cost $2 billion.', '$2 billion').name).toBe('Globex Holdings');
+  });
   test('a place-made modifier, a title word, an acronym or "I" is no antecedent', () => {
     for (const text of ['Output at the Ohio-based plant slowed. It sold 5,000 units.', 'GDP data came out. It showed 3% growth.', "I'm told it grew 3% last year."]) {
       expect(['Ohio-based', 'GDP', "I'm"]).not.toContain(subjectOf(text, text.includes('5,000') ? '5,000 units' : '3%').name ?? null);

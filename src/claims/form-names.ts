@@ -22,13 +22,13 @@ const PERSON = /Person|FirstName|MaleName|FemaleName|LastName/;
 const FUNCTION_WORD = /Preposition|Determiner|Conjunction|Pronoun|Possessive/;
 
 /** A word that names someone: compromise's lexicon knows it as a name, or knows it not at all and
- * it is no English word. An acronym compromise does not know ("GDP", "IPO", "AI") is a term, not
+ * it is no English word. An acronym compromise does not know ("GDP", "IPOs", "AI") is a term, not
  * an antecedent; a word it knows as something else (a city, a month, a title) is not a name. */
 function nameLike(word: string, tags: string): boolean {
   if (NAME.test(tags)) return true;
   // "Chicago-based", "Paris-born": a name made a modifier.
   if (/-\p{Ll}/u.test(word)) return false;
-  if (tags || /^[\p{Lu}\d&.-]+$/u.test(word)) return false;
+  if (tags || /^[\p{Lu}\d&.-]+(?:['’]?s)?$/u.test(word)) return false; // (and plurals: "GPUs", "CEOs")
   return !isEnglishWord(word);
 }
 
