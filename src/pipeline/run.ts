@@ -10,7 +10,8 @@
  */
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import { loadRules } from '../rules/load.js';
+import type { LoadedRules } from '../rules/load.js';
+import { loadRulesCached } from './rules-cache.js';
 import { compileRules } from './rules.js';
 import { displayPath, readBytes, type IngestFailure } from '../ingest/read.js';
 import { findArticles, UsageError, type Found, type Skipped } from '../ingest/walk.js';
@@ -158,7 +159,8 @@ const READ_AHEAD = 16;
 
 export async function run(options: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
-  const loaded = loadRules(options.rulesDir);
+  // (Parsed rules are kept in the output folder's cache: stored only once the run may write there.)
+  const { loaded, save: saveRules } = loadRulesCached(options.rulesDir, join(options.out, CACHE_DIR));
   const rules = compileRules(loaded);
   timing('rules', t0);
   const out = options.out;
@@ -179,7 +181,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     // From here on the run writes: the request is one it can carry out.
     writing = true;
     await prepareOutputFolder(out);
-    return await runLocked(options, { t0, loaded, rules, decisions, maxBytes, found, manifest, now, removal });
+    return await runLocked(options, { t0, loaded, rules, decisions, maxBytes, found, manifest, now, removal, saveRules });
   } catch (err) {
     // A full disk anywhere (the store, a stored result, the output set) stops the run with one
     // line; what it had half written is gone (temps, the staging folder), the current set stays.
@@ -192,7 +194,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
 
 interface Prepared {
   t0: number;
-  loaded: ReturnType<typeof loadRules>;
+  loaded: LoadedRules;
   rules: ReturnType<typeof compileRules>;
   decisions: Decisions | null;
   maxBytes: number;
@@ -200,11 +202,13 @@ interface Prepared {
   manifest: Manifest;
   now: string;
   removal: ReturnType<typeof removePaths>;
+  saveRules: () => void;
 }
 
-async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, maxBytes, found, manifest, now, removal }: Prepared): Promise<RunSummary> {
+async function runLocked(options: RunOptions, { t0, loaded, rules, decisions, maxBytes, found, manifest, now, removal, saveRules }: Prepared): Promise<RunSummary> {
   const out = options.out;
   await removeStaleTemps(out, [CACHE_DIR, 'schema', STORE_DIR]);
+  saveRules();
   // The workers start now (each loads compromise and the lexicons) while this thread reads the
   // inputs into the store.
   // With --queue, the same per-article function runs in `claims worker`s; BullMQ is loaded only then.

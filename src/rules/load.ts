@@ -29,10 +29,23 @@ export interface LoadedRules {
   dir: string;
 }
 
+/** The rule files' texts, read (and the unexpected ones refused) but not yet parsed. */
+export interface RuleTexts {
+  dir: string;
+  /** sha256 over every rule file's path and bytes, in a fixed order. */
+  hash: string;
+  texts: { id: RuleFileId; text: string; shown: string }[];
+}
+
 /** Loads and validates every rule file; throws RuleError on the first bad one. */
 export function loadRules(dir: string = defaultRulesDir): LoadedRules {
+  return parseRuleTexts(readRuleTexts(dir));
+}
+
+/** Reads every rule file of `dir`; throws RuleError for a file the pipeline does not read, a
+ * missing one or an unreadable one. */
+export function readRuleTexts(dir: string = defaultRulesDir): RuleTexts {
   const hash = createHash('sha256');
-  const data = {} as Record<string, unknown>;
   // A file the pipeline does not read is a mistake (a typo in its name, a rule put in the wrong
   // folder), never something to skip silently.
   for (const file of ruleFilesIn(dir)) {
@@ -42,6 +55,7 @@ export function loadRules(dir: string = defaultRulesDir): LoadedRules {
       throw new RuleError(shown, 1, 1, `unknown rule file: the pipeline reads ${Object.keys(ruleFiles).map((k) => k.replace('.', '/') + '.yml').join(', ')}`);
     }
   }
+  const texts: RuleTexts['texts'] = [];
   for (const id of Object.keys(ruleFiles).sort() as RuleFileId[]) {
     const path = join(dir, ...id.split('.')) + '.yml';
     const shown = relative(process.cwd(), path) || path;
@@ -53,9 +67,16 @@ export function loadRules(dir: string = defaultRulesDir): LoadedRules {
       throw new RuleError(shown, 1, 1, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     hash.update(id).update('\0').update(text).update('\0');
-    data[id] = parseRuleFile(id, text, shown, dir === defaultRulesDir ? null : shippedPatterns);
+    texts.push({ id, text, shown });
   }
-  return { data: data as RuleData, hash: hash.digest('hex'), dir };
+  return { dir, hash: hash.digest('hex'), texts };
+}
+
+/** Parses and validates the texts; throws RuleError on the first bad one. */
+export function parseRuleTexts({ dir, hash, texts }: RuleTexts): LoadedRules {
+  const data = {} as Record<string, unknown>;
+  for (const { id, text, shown } of texts) data[id] = parseRuleFile(id, text, shown, dir === defaultRulesDir ? null : shippedPatterns);
+  return { data: data as RuleData, hash, dir };
 }
 
 /** Every .yml/.yaml file under `dir`, as a path relative to it with forward slashes. */
