@@ -7,7 +7,8 @@ import type { RuleData } from '../rules/schema.js';
 import { escapeRegex, StartScanner } from '../util/regex.js';
 
 export interface CoreferenceRules {
-  /** One regex over every anaphor, each alternative a numbered group; `kinds[i]` belongs to group i+1.
+  /** One regex over every anaphor, each anaphor's words or heads a numbered group; `kinds[i]`
+   * belongs to group i+1.
    * Searched only at the words an anaphor can start with: one pass over the sentence. */
   any: StartScanner;
   kinds: Entity['kind'][][];
@@ -17,14 +18,26 @@ export interface CoreferenceRules {
 export function compileCoreference(data: RuleData['claims.coreference']): CoreferenceRules {
   // Every alternative opens with \b and one of these words.
   const firstWords = data.anaphors.flatMap((a) => [...(a.words ?? []), ...(a.heads?.length ? ['the', 'this', 'that'] : [])]);
-  const alternatives = data.anaphors.map((a) => {
-    const parts: string[] = [];
-    if (a.words?.length) parts.push(`\\b(?:${a.words.map(escapeRegex).join('|')})\\b`);
-    // ("the Chicago-based company", "the German carmaker": up to two words before the head.)
-    if (a.heads?.length) parts.push(`\\b(?:the|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${a.heads.map(escapeRegex).join('|')})\\b(?:['’]s)?`);
-    return `(${parts.join('|')})`;
-  });
-  return { any: new StartScanner(new RegExp(alternatives.join('|'), 'giu'), firstWords, /\w/), kinds: data.anaphors.map((a) => a.kinds) };
+  // Pronouns, each anaphor's a group; then one alternative for every description ("the" and up to
+  // two words before a head: "the Chicago-based company"), each anaphor's heads a group of its own
+  // inside it, so the determiner and its modifiers are matched once, not once per list of heads.
+  const kinds: Entity['kind'][][] = [];
+  const words: string[] = [];
+  const heads: string[] = [];
+  for (const a of data.anaphors) {
+    if (a.words?.length) {
+      words.push(`(\\b(?:${a.words.map(escapeRegex).join('|')})\\b)`);
+      kinds.push(a.kinds);
+    }
+  }
+  for (const a of data.anaphors) {
+    if (a.heads?.length) {
+      heads.push(`(${a.heads.map(escapeRegex).join('|')})`);
+      kinds.push(a.kinds);
+    }
+  }
+  const described = heads.length ? [`\\b(?:the|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${heads.join('|')})\\b(?:['’]s)?`] : [];
+  return { any: new StartScanner(new RegExp([...words, ...described].join('|'), 'giu'), firstWords, /\w/), kinds };
 }
 
 /** The history of resolved mentions, most recent last. */

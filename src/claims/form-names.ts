@@ -40,7 +40,10 @@ export function isFirstName(word: string): boolean {
 export function formNames(s: string, known: readonly EntityMention[], g: GrammarRules): EntityMention[] {
   const out: EntityMention[] = [];
   const lexicon = lexiconTags();
-  const tags = (w: string) => [lexicon[w.toLowerCase()] ?? []].flat().join(',');
+  const tags = (w: string) => {
+    const t = lexicon[w.toLowerCase()];
+    return t === undefined ? '' : typeof t === 'string' ? t : t.join(',');
+  };
   const opening = /^[\s"'“‘(]*/.exec(s)![0].length;
   for (const m of s.matchAll(RUN)) {
     let start = m.index!;
