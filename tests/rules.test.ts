@@ -72,6 +72,9 @@ describe('claim rule examples', () => {
       if (ex.attribution) expect(attributionOf(ex.text, rules.claims.modality)).toBe(ex.attribution);
     });
   }
+  test.each([['Sales rose 4%, it said in a statement.'], ['The firm, it said on Monday, hired 300 people.'], ['Profit fell 2%, he said last week.']])('no source is a pronoun, a preposition or a time: %s', (text) => {
+    expect(attributionOf(text, rules.claims.modality)).toBeNull();
+  });
   for (const ex of d['claims.grammar'].examples) {
     test(`grammar: ${ex.text} → ${ex.figure}: ${ex.subject}`, () => {
       const { claims } = processArticle(articleFromBytes('example.txt', Buffer.from(ex.text)), rules);

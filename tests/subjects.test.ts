@@ -204,6 +204,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'About 2 million people in Somalia face hunger this year.', figure: '2 million people', subject: 'Somalia', via: 'where-counted' },
     { text: 'The average rent for a studio in Lisbon reached €1,100.', figure: '€1,100', subject: 'studio in Lisbon', metric: 'average rent' },
     { text: 'A barrel of West Texas crude sold for $78.', figure: '$78', subject: 'West Texas crude' },
+    { text: 'Initech Holdings on Monday reported a quarterly profit of $2.3 billion, up 12% from a year earlier, as demand for its chips pushed prices higher.', figure: '$2.3 billion', subject: 'Initech Holdings', via: 'clause-subject' },
+    { text: 'Ford expects revenue to grow 3% next year.', figure: '3%', subject: 'Ford', via: 'speaker' },
   ],
 };
 
@@ -240,6 +242,14 @@ describe('antecedents the lexicon does not know', () => {
   test('a person named before is what "he" or "she" points to, never "it"', () => {
     const text = 'Dana Whitfield joined Initech Holdings in 2019. She said it had hired 300 engineers since then.';
     expect(subjectOf(text, '300 engineers').name).toBe('Initech Holdings');
+  });
+  test('the first word of a name written in full before stands for it', () => {
+    const text = 'Lakeshore Rail opened two new lines in May. Lakeshore expects ridership to grow 5% to 7% next year.';
+    expect(subjectOf(text, '5% to 7%').name).toBe('Lakeshore Rail');
+  });
+  test('a title-case headline or a dateline in capitals gives no antecedent', () => {
+    const text = 'Harbor Freight Posts Record Quarter\n\nSANTA ROSA, May 2 - It said sales rose 3%.';
+    expect(['Harbor Freight Posts Record Quarter', 'SANTA ROSA']).not.toContain(subjectOf(text, '3%').name ?? null);
   });
   test('a plural acronym is a term, not a name "its" could point to', () => {
     expect(subjectOf('Globex Holdings bought 9,000 GPUs. Its new data center cost $2 billion.', '$2 billion').name).toBe('Globex Holdings');

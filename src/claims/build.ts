@@ -12,7 +12,7 @@ import { toSource } from '../normalize/normalized-text.js';
 import type { SentenceQuantity } from '../quantities/extract.js';
 import { findLexiconMentions, type Entity, type EntityMention } from './entities.js';
 import { lastPlaceIn } from './places.js';
-import { MentionHistory, resolveAnaphora } from './coreference.js';
+import { MentionHistory, resolveAnaphora, shortNames } from './coreference.js';
 import { metricOf } from './metrics.js';
 import { attributionOf, isQuestion, modalityOf, questionStart } from './modality.js';
 import { timeOf } from './time.js';
@@ -87,7 +87,8 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     // Names the lexicon lacks, by their form: what a later "it" or "the company" may point to.
     const named = formNames(s, lexicon, rules.grammar);
     const explicit = [...lexicon, ...named].sort((x, y) => x.start - y.start);
-    const all = [...lexicon, ...resolveAnaphora(s, explicit, history, sentence.index, rules.coreference, placeBefore)].sort((x, y) => x.start - y.start);
+    const resolved = [...lexicon, ...resolveAnaphora(s, explicit, history, sentence.index, rules.coreference, placeBefore)];
+    const all = [...resolved, ...shortNames(s, [...resolved, ...named], history, sentence.index)].sort((x, y) => x.start - y.start);
     recent.push(s);
     if (recent.length > 2) recent.shift();
 

@@ -37,6 +37,11 @@ export function isFirstName(word: string): boolean {
   return /FirstName|MaleName|FemaleName/.test([lexiconTags()[word.toLowerCase()] ?? []].flat().join(','));
 }
 
+/** Whether compromise's lexicon lists the word as an organization ("Ford", "Visa", "Boeing"). */
+export function knownOrganization(word: string): boolean {
+  return /Organization/.test([lexiconTags()[word.toLowerCase()] ?? []].flat().join(','));
+}
+
 export function formNames(s: string, known: readonly EntityMention[], g: GrammarRules): EntityMention[] {
   const out: EntityMention[] = [];
   const lexicon = lexiconTags();
@@ -45,6 +50,9 @@ export function formNames(s: string, known: readonly EntityMention[], g: Grammar
     return t === undefined ? '' : typeof t === 'string' ? t : t.join(',');
   };
   const opening = /^[\s"'“‘(]*/.exec(s)![0].length;
+  // A headline in title case capitalizes every word: a run of its capitals is not one name.
+  const longWords = s.match(/\p{L}{4,}/gu) ?? [];
+  const titleCase = longWords.length >= 3 && longWords.every((w) => /^\p{Lu}/u.test(w));
   for (const m of s.matchAll(RUN)) {
     let start = m.index!;
     let words = m[0].replace(/['’]s?$|[.,]$/u, (end) => (end === '.' && g.nameAbbreviations.has(m[0].slice(0, -1).split(/\s+/).pop()!) ? '.' : '')).split(/\s+/);
@@ -61,13 +69,16 @@ export function formNames(s: string, known: readonly EntityMention[], g: Grammar
     }
     // "I", "I'm", "You've": the writer and the reader are no one's name.
     if (words.length === 0 || words.some((w) => w === 'I' || /['’](?:m|ll|ve|re|d|t)$/i.test(w))) continue;
+    // "NEW YORK, March 5": words in capitals are a dateline or a shout, not a name to point back to.
+    if ((titleCase && words.length > 1) || (words.length > 1 && words.every((w) => !/\p{Ll}/u.test(w)))) continue;
     const text = words.join(' ');
     const end = start + text.length;
     if (s.slice(start, end) !== text || known.some((k) => start < k.end && k.start < end)) continue;
     if (g.isPlace(text.toLowerCase()) || g.demonyms.has(text)) continue;
     const org = words.length >= 2 && words.some((w) => g.orgWords.has(w));
     if (!org && !words.some((w) => nameLike(w, tags(w)))) continue;
-    const person = !org && words.some((w) => PERSON.test(tags(w)));
+    // (A name compromise's lexicon lists whole, "Goldman Sachs", is what it says.)
+    const person = !org && !/Organization/.test(tags(text)) && words.some((w) => PERSON.test(tags(w)));
     const kind: EntityKind = person ? 'person' : 'org';
     out.push({ start, end, entity: { id: slug(text), name: text, kind }, text, via: 'nlp' });
   }

@@ -262,7 +262,12 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     let start = vEnd + 1;
     if (g.objectPronouns.has(tokens[start]?.lower ?? '')) start++;
     if (tokens[start]?.lower === 'that') start++;
-    if (tokens.slice(start, fi + 1).some((t) => t.cls === 'verb' || t.verbal) || tokens.slice(fi).some((t) => finite(t))) {
+    // (The reported clause's verb is before the figure or right after it, in its own stretch:
+    // "reported a profit of $1.4 billion, up 35%, as demand pushed fares higher" reports no
+    // clause; "pushed" is another clause's verb.)
+    const stop = tokens.findIndex((t, j) => j >= fi && (comma(t) || hardBreak(t)));
+    const stretch = tokens.slice(fi, stop < 0 ? tokens.length : stop + 1);
+    if (tokens.slice(start, fi + 1).some((t) => t.cls === 'verb' || t.verbal) || stretch.some((t) => finite(t))) {
       const inner = inClause(tokens, fi, start, g, subject ? span(tokens, subject.from, subject.to) : speaker, depth + 1);
       // "an Act that economists said would create 1 million jobs": the relative clause's noun.
       if (!inner && opener?.cls === 'rel' && cs > 0 && !findSubjectBetween(tokens, start, fi, g)) return nounBefore(tokens, cs, g);

@@ -37,14 +37,18 @@ export function modalityOf(sentence: string, rules: ModalityRules): Modality {
   return 'asserted';
 }
 
-/** Who the sentence says the claim comes from ("analysts" of "according to analysts"). */
+const TIME_AFTER_SOURCE = /\s+(?:(?:on|last|this|early|late|earlier)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|evening|night|quarter)|yesterday|today|tonight|recently|also|earlier|previously|now)$/i;
+
+/** Who the sentence says the claim comes from ("analysts" of "according to analysts"); never a
+ * pronoun, a conjunction, or a preposition or time that follows the verb ("it said in a statement"). */
 export function attributionOf(sentence: string, rules: ModalityRules): string | null {
   if (!rules.attributionTrigger.test(sentence)) return null;
   for (const re of rules.attribution) {
     const m = re.exec(sentence);
     if (m) {
-      const source = m[1].replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim();
-      if (source && !/^(it|he|she|they|we|i|you|this|that|which|who)$/i.test(source) && !/^(to|that|which|and|or|but|if|when|as)\b/i.test(source)) return source;
+      // ("Acme on Tuesday said": the time between the speaker and the verb is not the speaker.)
+      const source = m[1].replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim().replace(TIME_AFTER_SOURCE, '');
+      if (source && !/^(it|he|she|they|we|i|you|this|that|which|who)$/i.test(source) && !/^(to|that|which|and|or|but|if|when|as|in|on|at|by|for|with|from|during|after|before|last|earlier|later|yesterday|today|tonight|recently)\b/i.test(source)) return source;
     }
   }
   return null;

@@ -9,7 +9,7 @@ import type { GrammarRules, Token } from './clause.js';
 import type { StructuralSubject } from './grammar-subject.js';
 import { slug, type Entity, type EntityMention } from './entities.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
-import { isFirstName } from './form-names.js';
+import { isFirstName, knownOrganization } from './form-names.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
   if (st.personal) return null;
@@ -121,7 +121,8 @@ function coordination(text: string, start: number, mentions: EntityMention[], g:
 function kindOf(text: string, words: Token[], g: GrammarRules): Entity['kind'] {
   const named = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w.text) || g.nameParticles.has(w.lower));
   // A capital that only starts the sentence ("Emissions were cut") names nothing.
-  const sentenceStart = words.length === 1 && words[0].start === 0 && isEnglishWord(words[0].text.toLowerCase());
+  // (Unless compromise's lexicon lists it as an organization: "Ford expects …", "Visa said …".)
+  const sentenceStart = words.length === 1 && words[0].start === 0 && isEnglishWord(words[0].text.toLowerCase()) && !knownOrganization(words[0].text);
   if (!named || sentenceStart) return 'thing';
   if (text.split(/\s+/).some((w) => g.orgWords.has(w)) || words.some((w) => w.tags.has('Organization'))) return 'org';
   // ("Dana Whitfield": a first name compromise's lexicon knows, before another name.)

@@ -18,7 +18,8 @@ export function readRange(s: string, first: Draft, r: QuantityRules): Draft | nu
   // "rose 3% to 7,100", "fell 3p to 164p": a change written in full, then the level it reached,
   // are two figures ("rose 10 to 20 million dollars" is one range: its first end borrows the rest).
   const complete = first.kind !== null || !!first.unit || first.scale !== 1;
-  if (word === 'to' && !between && complete && r.changeBefore.test(before)) return null;
+  const changed = word === 'to' && !between && complete && r.changeBefore.test(before);
+  if (changed && first.kind !== 'percent') return null;
   // "eight or nine euros": "or" joins two ends only when the first is bare and the second says
   // what both are.
   if (word === 'or' && (first.kind !== null || first.unit)) return null;
@@ -30,6 +31,9 @@ export function readRange(s: string, first: Draft, r: QuantityRules): Draft | nu
   const second = readNumber(s, { ...n, start: nextStart + n.start, end: nextStart + n.end }, r, true);
   if (!second) return null;
   if (first.kind === 'date' || second.kind === 'date') return null;
+  // ("expects sales to grow 6% to 8%" is a range; "fell 0.2% to 4.1%" a change and the level: two
+  // percents after a change verb are one range only when the ends are near each other.)
+  if (changed && !(second.kind === 'percent' && second.high <= 3 * first.low)) return null;
   if (first.kind && second.kind && (first.kind !== second.kind || first.unit !== second.unit)) return null;
   if (word === 'or' && second.kind === null && !second.unit) return null;
   // "0.4% to 13,176": a percent never runs to a bare number; "$13-15" shares its currency, but
