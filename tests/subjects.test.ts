@@ -206,6 +206,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'A barrel of West Texas crude sold for $78.', figure: '$78', subject: 'West Texas crude' },
     { text: 'Initech Holdings on Monday reported a quarterly profit of $2.3 billion, up 12% from a year earlier, as demand for its chips pushed prices higher.', figure: '$2.3 billion', subject: 'Initech Holdings', via: 'clause-subject' },
     { text: 'Ford expects revenue to grow 3% next year.', figure: '3%', subject: 'Ford', via: 'speaker' },
+    { text: 'The plan would hire 40 nurses and cut waiting lists by 20%.', figure: '20%', subject: 'waiting lists', via: 'object' },
   ],
 };
 
@@ -246,6 +247,10 @@ describe('antecedents the lexicon does not know', () => {
   test('the first word of a name written in full before stands for it', () => {
     const text = 'Lakeshore Rail opened two new lines in May. Lakeshore expects ridership to grow 5% to 7% next year.';
     expect(subjectOf(text, '5% to 7%').name).toBe('Lakeshore Rail');
+  });
+  test("only a firm's name stands behind its first word (a city's council is not the city)", () => {
+    const text = 'The Riverton City Council met on Monday. Riverton had a $15 million deficit in 2022.';
+    expect(subjectOf(text, '$15 million').name).toBe('Riverton');
   });
   test('a title-case headline or a dateline in capitals gives no antecedent', () => {
     const text = 'Harbor Freight Posts Record Quarter\n\nSANTA ROSA, May 2 - It said sales rose 3%.';

@@ -143,6 +143,23 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     if (/^\p{Lu}/u.test(w.text) || !(nounOrVerb(w.lower) || mayBeVerb(w.lower)) || out.slice(0, i).some((t) => t.cls === 'verb' || t.cls === 'fig')) continue;
     w.cls = 'verb';
   }
+  // "would add 150 officers and cut property taxes by 2%": after "and", a word that can be a verb,
+  // with a noun phrase and then "by" or "to" and a figure after it, is the second verb of the
+  // clause (the tagger read "cut property" as a noun phrase, or "lists" in "cut waiting lists" as
+  // the verb).
+  for (let i = 2; i + 3 < out.length; i++) {
+    const w = out[i];
+    const verbLike = (w.cls === 'noun' && nounOrVerb(w.lower)) || (w.cls === 'verb' && !g.auxiliaries.has(w.lower));
+    if (out[i - 1].cls !== 'conj' || !verbLike || /^\p{Lu}/u.test(w.text) || !out.slice(0, i - 1).some((t) => t.cls === 'verb')) continue;
+    // (A plural in the object may be read as a verb too: "taxes".)
+    const inObject = (t: Token) => t.cls === 'det' || t.cls === 'adj' || t.cls === 'noun' || (t.cls === 'verb' && /[a-z]s$/.test(t.lower) && !g.auxiliaries.has(t.lower));
+    let j = i + 1;
+    while (j < out.length && inObject(out[j]) && !/[,;:(]/.test(out[j - 1].post)) j++;
+    if (j > i + 1 && (out[j]?.lower === 'by' || out[j]?.cls === 'to') && out[j + 1]?.cls === 'fig') {
+      w.cls = 'verb';
+      for (let k = i + 1; k < j; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
+    }
+  }
   // "3.8 million people in Yemen need food aid", "residents of Porto want more parks": after a
   // count or a plural and the place it is in (a preposition and a capitalized name), a word that
   // can be a verb is the clause's verb, when the clause has none before it (the tagger read it as

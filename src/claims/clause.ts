@@ -41,6 +41,8 @@ export interface GrammarRules {
   speechVerbs: Set<string>;
   /** "values the company at $12 billion": the figure after "at" is the object's value. */
   valuationVerbs: Set<string>;
+  /** The last words of a firm's name that may be written later as its first word alone. */
+  shortNameSuffixes: Set<string>;
   subordinators: Set<string>;
   relativePronouns: Set<string>;
   thirdPersonPronouns: Set<string>;
@@ -107,6 +109,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     controlVerbs: lower(data.controlVerbs),
     speechVerbs: lower(data.speechVerbs),
     valuationVerbs: lower(data.valuationVerbs),
+    shortNameSuffixes: lower(data.shortNameSuffixes),
     subordinators: lower(data.subordinators),
     relativePronouns: lower(data.relativePronouns),
     thirdPersonPronouns: lower(data.thirdPersonPronouns),

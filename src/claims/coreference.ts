@@ -59,14 +59,14 @@ export class MentionHistory {
     return null;
   }
 
-  /** The most recent name of several words whose first word is `word` ("Northwind" for
-   * "Northwind Air"), not a person's (a first name alone is anyone's), within `window` sentences. */
-  shortFor(word: string, sentence: number, window = 8): Entity | null {
+  /** The most recent firm's name of several words whose first word is `word` ("Northwind" for
+   * "Northwind Air"; the name ends in one of `suffixes`), within `window` sentences. */
+  shortFor(word: string, sentence: number, suffixes: ReadonlySet<string>, window = 8): Entity | null {
     for (let i = this.items.length - 1; i >= 0; i--) {
       const it = this.items[i];
       if (sentence - it.sentence > window) return null;
       const name = it.entity.name;
-      if (it.entity.kind !== 'person' && name.length > word.length + 1 && name.startsWith(word) && name[word.length] === ' ') return it.entity;
+      if (it.entity.kind !== 'person' && name.length > word.length + 1 && name.startsWith(word) && name[word.length] === ' ' && suffixes.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase())) return it.entity;
     }
     return null;
   }
@@ -80,12 +80,12 @@ export class MentionHistory {
 /** "Northwind Air … Northwind expects": a capitalized word that is the first word of a name the
  * sentences before wrote in full stands for that name (words other mentions already cover are
  * left alone). */
-export function shortNames(text: string, covered: readonly EntityMention[], history: MentionHistory, sentence: number): EntityMention[] {
+export function shortNames(text: string, covered: readonly EntityMention[], history: MentionHistory, sentence: number, suffixes: ReadonlySet<string>): EntityMention[] {
   const out: EntityMention[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{N}&-]+/gu)) {
     const start = m.index!, end = start + m[0].length;
     if (covered.some((c) => start < c.end && c.start < end)) continue;
-    const entity = history.shortFor(m[0], sentence);
+    const entity = history.shortFor(m[0], sentence, suffixes);
     if (entity) out.push({ start, end, entity, text: m[0], via: 'coreference' });
   }
   return out;

@@ -218,6 +218,7 @@ export const grammarFile = z.strictObject({
   controlVerbs: words,
   speechVerbs: words,
   valuationVerbs: words,
+  shortNameSuffixes: words,
   subordinators: words,
   relativePronouns: words,
   thirdPersonPronouns: words,
