@@ -58,6 +58,8 @@ describe('quantities', () => {
     ['More than 5,000 people came.', { kind: 'count', value: 5000, bound: 'at_least', unit: 'people' }],
     ['Nearly 40% agreed.', { kind: 'percent', value: 40, bound: 'approx' }],
     ['The firm hired 200 engineers or more.', { kind: 'count', value: 200, bound: 'at_least' }],
+    ['The city will add 150 police officers.', { kind: 'count', value: 150, unit: 'officers' }],
+    ['About 40,000 people sleep outdoors.', { kind: 'count', value: 40000, unit: 'people' }],
     ['It weighs 25 pounds.', { kind: 'measure', value: 25, unit: 'pound' }],
     ['It sold for 25 pounds.', { kind: 'money', value: 25, unit: 'GBP' }],
     ['A 7.62mm barrel.', { kind: 'measure', value: 7.62, unit: 'millimeter' }],

@@ -204,7 +204,8 @@ export function countNounAfter(s: string, end: number, allowOf: boolean, r: Quan
     words.push({ w, end: pos + m[1].length });
     pos = m.index + m[0].length;
     // "40,000 people sleep outdoors": a plural without "-s" ends the noun (what follows is a verb).
-    if (m[2] === '' || !/\s/.test(m[2]) || r.irregularPlural.has(w.toLowerCase())) break;
+    // ("150 police officers", "300 staff members": a plural after it is the head, the first a modifier.)
+    if (m[2] === '' || !/\s/.test(m[2]) || (r.irregularPlural.has(w.toLowerCase()) && !/^[a-z][a-z-]*[a-z]s\b/.test(rest.slice(pos)))) break;
   }
   // The head is the last plural-looking word, or the first word when none is plural.
   let head = -1;
