@@ -188,7 +188,8 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       // clause names ("Portugal's exports rose 4%").
       const measure = q.kind === 'count' ? null : subject?.metric ?? null;
       const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics, measure);
-      const found = table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
+      // (A year stated as a fact is its own time: another year in the sentence does not date it.)
+      const found = q.kind === 'date' ? null : table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
       // With a published date, "last year" becomes the year it was (relative-time.ts).
       const { time, timeText } = resolveTime(s, figure.start, figure.end, found, a.article.meta?.published);
       // A table cell says what its row says: "2026 projection", "estimate".

@@ -2,24 +2,32 @@
  * When a claim holds: a year or a horizon stated near the figure ("in 2026", "by 2030",
  * "within the next two years", "2026 projection", "last year").
  */
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const PATTERNS: RegExp[] = [
-  /\b(?:in|by|for|during|through|until|since|from|as of)\s+(?:fiscal\s+|the year\s+|early\s+|mid-?\s*|late\s+)?((?:19|20)\d\d)\b/i,
-  /\b((?:19|20)\d\d)\s+(?:projection|forecast|estimate|figures?|budget|alone)\b/i,
-  /\b((?:Q[1-4]|H[12])\s+(?:19|20)\d\d)\b/,
+  // "in March", "by June 2025" (capitalized: "may" is also a verb).
+  new RegExp(`\\b(?:[Ii]n|[Bb]y|[Ff]or|[Dd]uring|[Tt]hrough|[Uu]ntil|[Ss]ince|[Ff]rom|[Aa]s of|[Ll]ast|[Tt]his)\\s+((?:${MONTHS})(?:\\s+(?:19|20)\\d\\d)?)\\b`, 'g'),
+  /\b(?:in|by|for|during|through|until|since|from|as of)\s+(?:fiscal\s+|the year\s+|early\s+|mid-?\s*|late\s+)?((?:19|20)\d\d)\b/gi,
+  /\b((?:19|20)\d\d)\s+(?:projection|forecast|estimate|figures?|budget|alone)\b/gi,
+  /\b((?:Q[1-4]|H[12])\s+(?:19|20)\d\d)\b/g,
   // A year in a parenthetical note, as tables write it: "(OpenAI, 2025)".
-  /\((?:[^()]*?[,;]\s*)?((?:19|20)\d\d)\b[^()]*\)/,
-  /\b((?:within|over|in)\s+the\s+(?:next|coming|past|last)\s+(?:few|several|\w+)\s+(?:years?|months?|weeks?|decades?))\b/i,
-  /\b((?:next|last|this)\s+(?:year|month|week|quarter|decade))\b/i,
+  /\((?:[^()]*?[,;]\s*)?((?:19|20)\d\d)\b[^()]*\)/g,
+  /\b((?:within|over|in)\s+the\s+(?:next|coming|past|last)\s+(?:few|several|\w+)\s+(?:years?|months?|weeks?|decades?))\b/gi,
+  /\b((?:next|last|this)\s+(?:year|month|week|quarter|decade))\b/gi,
 ];
 
-/** The time qualifier in `text` outside the figure at [start, end), or null. */
+/** The time qualifier in `text` outside the figure at [start, end), or null. With several, the
+ * nearest to the figure ("fell to 7.5 million in March, down from 7.6 million in February": each
+ * figure its own month); a tie goes to the one after it, then to the earlier pattern. */
 export function timeOf(text: string, start: number, end: number): string | null {
+  let best: { text: string; distance: number } | null = null;
   for (const re of PATTERNS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const at = m.index + m[0].indexOf(m[1]);
-    if (at >= start && at < end) continue; // the figure itself (a year-as-fact)
-    return m[1].replace(/^(within|over|in)\s+the\s+/i, '').replace(/\s+/g, ' ');
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const at = m.index! + m[0].indexOf(m[1]);
+      if (at >= start && at < end) continue; // the figure itself (a year-as-fact)
+      const distance = start < 0 ? 0 : at >= end ? at - end : start - (at + m[1].length) + 0.5;
+      if (!best || distance < best.distance) best = { text: m[1].replace(/^(within|over|in)\s+the\s+/i, '').replace(/\s+/g, ' '), distance };
+    }
   }
-  return null;
+  return best?.text ?? null;
 }
