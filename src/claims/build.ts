@@ -63,7 +63,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
   const claims: ClaimRecord[] = [];
   const emit = options.emit ?? ((c: ClaimRecord) => void claims.push(c));
   const rejected: Rejected[] = [];
-  const history = new MentionHistory();
+  const history = new MentionHistory(rules.grammar.shortNameSuffixes);
   // A pronoun or "the country" with no entity behind it may point to a country the sentences
   // before name without stating a figure: looked for only then, in the two before.
   const recent: string[] = [];
@@ -88,7 +88,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     const named = formNames(s, lexicon, rules.grammar);
     const explicit = [...lexicon, ...named].sort((x, y) => x.start - y.start);
     const resolved = [...lexicon, ...resolveAnaphora(s, explicit, history, sentence.index, rules.coreference, placeBefore)];
-    const all = [...resolved, ...shortNames(s, [...resolved, ...named], history, sentence.index, rules.grammar.shortNameSuffixes)].sort((x, y) => x.start - y.start);
+    const all = [...resolved, ...shortNames(s, [...resolved, ...named], history, sentence.index)].sort((x, y) => x.start - y.start);
     recent.push(s);
     if (recent.length > 2) recent.shift();
 

@@ -43,10 +43,23 @@ export function compileCoreference(data: RuleData['claims.coreference']): Corefe
 /** The history of resolved mentions, most recent last. */
 export class MentionHistory {
   private items: { entity: Entity; sentence: number }[] = [];
+  /** Firms' names by their first word, the latest kept ("Northwind" → Northwind Air). */
+  private readonly short = new Map<string, { entity: Entity; sentence: number }>();
+
+  /** `shortNameSuffixes`: the last words (lower case) of a name its first word may stand for. */
+  constructor(private readonly shortNameSuffixes: ReadonlySet<string> = new Set()) {}
 
   add(entity: Entity, sentence: number): void {
     this.items.push({ entity, sentence });
     if (this.items.length > 200) this.items.splice(0, 100);
+    const name = entity.name;
+    const first = name.indexOf(' ');
+    if (first > 0 && entity.kind !== 'person' && this.shortNameSuffixes.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase())) this.short.set(name.slice(0, first), { entity, sentence });
+  }
+
+  /** Whether any name was seen that a first word may stand for. */
+  get hasShortNames(): boolean {
+    return this.short.size > 0;
   }
 
   /** The most recent entity of one of `kinds`, mentioned no more than `window` sentences back. */
@@ -60,15 +73,10 @@ export class MentionHistory {
   }
 
   /** The most recent firm's name of several words whose first word is `word` ("Northwind" for
-   * "Northwind Air"; the name ends in one of `suffixes`), within `window` sentences. */
-  shortFor(word: string, sentence: number, suffixes: ReadonlySet<string>, window = 8): Entity | null {
-    for (let i = this.items.length - 1; i >= 0; i--) {
-      const it = this.items[i];
-      if (sentence - it.sentence > window) return null;
-      const name = it.entity.name;
-      if (it.entity.kind !== 'person' && name.length > word.length + 1 && name.startsWith(word) && name[word.length] === ' ' && suffixes.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase())) return it.entity;
-    }
-    return null;
+   * "Northwind Air"; the name ends in one of the short-name suffixes), within `window` sentences. */
+  shortFor(word: string, sentence: number, window = 8): Entity | null {
+    const seen = this.short.get(word);
+    return seen && sentence - seen.sentence <= window ? seen.entity : null;
   }
 
   /** Entities mentioned in one sentence, in order. */
@@ -80,12 +88,13 @@ export class MentionHistory {
 /** "Northwind Air … Northwind expects": a capitalized word that is the first word of a name the
  * sentences before wrote in full stands for that name (words other mentions already cover are
  * left alone). */
-export function shortNames(text: string, covered: readonly EntityMention[], history: MentionHistory, sentence: number, suffixes: ReadonlySet<string>): EntityMention[] {
+export function shortNames(text: string, covered: readonly EntityMention[], history: MentionHistory, sentence: number): EntityMention[] {
   const out: EntityMention[] = [];
+  if (!history.hasShortNames) return out;
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{N}&-]+/gu)) {
     const start = m.index!, end = start + m[0].length;
     if (covered.some((c) => start < c.end && c.start < end)) continue;
-    const entity = history.shortFor(m[0], sentence, suffixes);
+    const entity = history.shortFor(m[0], sentence);
     if (entity) out.push({ start, end, entity, text: m[0], via: 'coreference' });
   }
   return out;
