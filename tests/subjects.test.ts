@@ -207,6 +207,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'Initech Holdings on Monday reported a quarterly profit of $2.3 billion, up 12% from a year earlier, as demand for its chips pushed prices higher.', figure: '$2.3 billion', subject: 'Initech Holdings', via: 'clause-subject' },
     { text: 'Ford expects revenue to grow 3% next year.', figure: '3%', subject: 'Ford', via: 'speaker' },
     { text: 'The plan would hire 40 nurses and cut waiting lists by 20%.', figure: '20%', subject: 'waiting lists', via: 'object' },
+    { text: "Prime Minister Ana Ferreira's approval rating fell to 31%.", figure: '31%', subject: 'Ana Ferreira', kind: 'person', metric: 'approval rating decline' },
+    { text: 'Transport Secretary Lena Varga said the line would carry 90,000 riders a day.', figure: '90,000 riders', subject: 'line' },
   ],
 };
 
@@ -290,6 +292,8 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'Profits rose 5%, analysts said.', figure: '5%', not: 'analysts' },
   { text: "Spain's exports grew 4% in May.", figure: '4%', not: 'exports' },
   { text: 'His fortune is estimated at $2 billion by Forbes.', figure: '$2 billion', not: 'Forbes' },
+  { text: "Prime Minister Ana Ferreira's approval rating fell to 31%.", figure: '31%', not: 'Prime Minister Ana Ferreira' },
+  { text: 'The Finance Minister said the deficit fell 2%.', figure: '2%', not: 'Minister' },
 ];
 
 describe('subjects that must not be taken', () => {

@@ -15,6 +15,7 @@ import { isEnglishWord } from '../normalize/english-lexicon.js';
 import type { Token } from './clause.js';
 import { structuralSubject } from './grammar-subject.js';
 import { mentionOfSubject, withoutPlaceOwner } from './subject-entity.js';
+import { withoutTitle } from './form-names.js';
 
 export interface SubjectContext {
   a: ClaimInput;
@@ -141,7 +142,7 @@ function nlpNames(s: string, names: TaggedNames, at: number, grammar: ClaimRules
       const span = { start: found.start + at, end: found.end + at };
       if (out.some((m) => span.start < m.end && m.start < span.end)) continue;
       if (!isNameCandidate(s, span.start)) continue;
-      const name = withoutPlaceOwner(s.slice(span.start, span.end), span.start, grammar).text.replace(/^the\s+/i, '');
+      const name = withoutTitle(withoutPlaceOwner(s.slice(span.start, span.end), span.start, grammar).text, 0, grammar).text.replace(/^the\s+/i, '');
       if (name.length < 2 || /^[a-z]/.test(name)) continue;
       out.push({ ...span, entity: { id: slug(name), name, kind }, text: s.slice(span.start, span.end), via: 'nlp' });
     }

@@ -43,6 +43,8 @@ export interface GrammarRules {
   valuationVerbs: Set<string>;
   /** The last words of a firm's name that may be written later as its first word alone. */
   shortNameSuffixes: Set<string>;
+  /** Titles before a person's name (lower case, no period). */
+  titles: Set<string>;
   subordinators: Set<string>;
   relativePronouns: Set<string>;
   thirdPersonPronouns: Set<string>;
@@ -110,6 +112,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     speechVerbs: lower(data.speechVerbs),
     valuationVerbs: lower(data.valuationVerbs),
     shortNameSuffixes: lower(data.shortNameSuffixes),
+    titles: lower(data.titles),
     subordinators: lower(data.subordinators),
     relativePronouns: lower(data.relativePronouns),
     thirdPersonPronouns: lower(data.thirdPersonPronouns),

@@ -78,6 +78,23 @@ export function knownOrganization(word: string): boolean {
   return /Organization/.test(lexiconTagsOf(word));
 }
 
+/** "Prime Minister Rishi Sunak" → Rishi Sunak: the words up to the last title before a person's
+ * name, a first name compromise's lexicon knows or two names and no more ("the Finance Minister"
+ * keeps its words: no name follows). */
+export function withoutTitle(text: string, start: number, g: GrammarRules): { start: number; text: string; person: boolean } {
+  const words = text.split(' ');
+  for (let i = words.length - 2; i >= 0; i--) {
+    if (!g.titles.has(words[i].toLowerCase().replace(/\.$/, '')) || !/^\p{Lu}/u.test(words[i + 1])) continue;
+    // A first name compromise knows, or a first and a last name and nothing more ("Rishi Sunak").
+    const rest = words.slice(i + 1);
+    const twoNames = rest.length === 2 && rest.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !g.orgWords.has(w) && !g.titles.has(w.toLowerCase()) && !FUNCTION_WORD.test(lexiconTagsOf(w)));
+    if (!isFirstName(words[i + 1]) && !twoNames) continue;
+    const cut = words.slice(0, i + 1).join(' ').length + 1;
+    return { start: start + cut, text: text.slice(cut), person: true };
+  }
+  return { start, text, person: false };
+}
+
 export function formNames(s: string, known: readonly EntityMention[], g: GrammarRules): EntityMention[] {
   const out: EntityMention[] = [];
   const tags = lexiconTagsOf;
@@ -105,18 +122,26 @@ export function formNames(s: string, known: readonly EntityMention[], g: Grammar
       start += words[0].length + (s.slice(start + words[0].length).match(/^\s+/)?.[0].length ?? 0);
       words = words.slice(1);
     }
+    // ... nor end one ("Ms. Tharp She" where a sentence break was lost).
+    while (words.length > 1 && FUNCTION_WORD.test(tags(words[words.length - 1]))) words = words.slice(0, -1);
     // "I", "I'm", "You've": the writer and the reader are no one's name.
     if (words.length === 0 || words.some((w) => w === 'I' || /['’](?:m|ll|ve|re|d|t)$/i.test(w))) continue;
     // "NEW YORK, March 5": words in capitals are a dateline or a shout, not a name to point back to.
     if (words.length > 1 && (inTitleCase() || words.every((w) => !/\p{Ll}/u.test(w)))) continue;
-    const text = words.join(' ');
+    const whole = words.join(' ');
+    if (s.slice(start, start + whole.length) !== whole) continue;
+    // ("Health Secretary Wes Streeting" is Wes Streeting.)
+    const titled = withoutTitle(whole, start, g);
+    start = titled.start;
+    const text = titled.text;
+    words = text.split(' ');
     const end = start + text.length;
-    if (s.slice(start, end) !== text || known.some((k) => start < k.end && k.start < end)) continue;
+    if (known.some((k) => start < k.end && k.start < end)) continue;
     if (g.isPlace(text.toLowerCase()) || g.demonyms.has(text)) continue;
     const org = words.length >= 2 && words.some((w) => g.orgWords.has(w));
     if (!org && !words.some((w) => nameLike(w))) continue;
     // (A name compromise's lexicon lists whole, "Goldman Sachs", is what it says.)
-    const person = !org && !/Organization/.test(tags(text)) && words.some((w) => PERSON.test(tags(w)));
+    const person = titled.person || (!org && !/Organization/.test(tags(text)) && words.some((w) => PERSON.test(tags(w))));
     const kind: EntityKind = person ? 'person' : 'org';
     out.push({ start, end, entity: { id: slug(text), name: text, kind }, text, via: 'nlp' });
   }

@@ -9,7 +9,7 @@ import type { GrammarRules, Token } from './clause.js';
 import type { StructuralSubject } from './grammar-subject.js';
 import { slug, type Entity, type EntityMention } from './entities.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
-import { isFirstName, knownOrganization } from './form-names.js';
+import { isFirstName, knownOrganization, withoutTitle } from './form-names.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
   if (st.personal) return null;
@@ -20,6 +20,8 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   if (s[end] === '.' && keepsPeriod(text, '.', g)) { end++; text += '.'; }
   if (!text) return null;
   ({ start, text } = withoutPlaceOwner(text, start, g));
+  const titled = withoutTitle(text, start, g);
+  ({ start, text } = titled);
   const covering = mentions.find((m) => m.start <= start && m.end >= end);
   if (st.pronoun) {
     // "Acme Corp. said its revenue rose": in what a speaker says, the pronoun is the speaker.
@@ -50,7 +52,7 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   const group = coordination(text, start, mentions, g);
   if (group) return { start, end, text, entity: group, via: st.via };
   const words = tokens.filter((t) => t.start >= start && t.end <= end);
-  return { start, end, text, entity: { id: slug(text), name: text, kind: kindOf(text, words, g) }, via: st.via };
+  return { start, end, text, entity: { id: slug(text), name: text, kind: titled.person ? 'person' : kindOf(text, words, g) }, via: st.via };
 }
 
 /** Whether a pronoun can stand for an entity of this kind: "it" for no person, "he" or "she" for

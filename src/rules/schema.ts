@@ -219,6 +219,7 @@ export const grammarFile = z.strictObject({
   speechVerbs: words,
   valuationVerbs: words,
   shortNameSuffixes: words,
+  titles: words,
   subordinators: words,
   relativePronouns: words,
   thirdPersonPronouns: words,
