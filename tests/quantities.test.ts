@@ -98,6 +98,12 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
   });
 });
 
+test('a money word near one figure does not make another figure of the sentence money', () => {
+  const text = 'It added 12 million paid users, bringing its total to 301 million.';
+  const total = extractQuantities(text, rules.quantities).find((q) => text.slice(q.span.start, q.span.end) === '301 million');
+  expect(total?.kind).toBe('count');
+});
+
 /** A number after a name is part of it only when nothing makes it a figure: these stay figures. */
 describe('numbers after a name that are still figures', () => {
   test.each([

@@ -258,6 +258,11 @@ describe('antecedents the lexicon does not know', () => {
     const text = 'Harbor Freight Posts Record Quarter\n\nSANTA ROSA, May 2 - It said sales rose 3%.';
     expect(['Harbor Freight Posts Record Quarter', 'SANTA ROSA']).not.toContain(subjectOf(text, '3%').name ?? null);
   });
+  test('a markdown heading\'s "#" is no word; a brand ending in "-ly" is a name, not an adverb', () => {
+    expect(subjectOf('# Zestly Foods tops 9 million customers\n\nMore text follows here.', '9 million customers').name).toBe('Zestly Foods');
+    expect(subjectOf('## Lumily ships 40,000 lamps', '40,000 lamps').name).toBe('Lumily');
+    expect(subjectOf('Lumily, the lamp maker, said it sold 40,000 lamps in May.', '40,000 lamps').name).toBe('Lumily');
+  });
   test('a plural acronym is a term, not a name "its" could point to', () => {
     expect(subjectOf('Globex Holdings bought 9,000 GPUs. Its new data center cost $2 billion.', '$2 billion').name).toBe('Globex Holdings');
   });

@@ -20,8 +20,13 @@ describe('the time of each figure', () => {
     ['The list fell to 6.2 million patients in March, down from 6.4 million patients in February.', '6.4 million', 'February'],
     ['By June 2025 the fund held $4 billion.', '$4 billion', 'June 2025'],
     ['Sales may rise 5% next year.', '5%', 'next year'],
+    ['Globex spends $3 billion a year on research, and plans to cut that by 4% in 2027.', '4%', '2027'],
   ])('%s → %s: %s', (text, figure, time) => {
     expect(timeOfFigure(text, figure)).toBe(time);
+  });
+
+  test('a time in the next clause does not date a figure before it', () => {
+    expect(timeOfFigure('Globex spends $3 billion a year on research, and plans to cut that by 4% in 2027.', '$3 billion')).toBeNull();
   });
 
   test('a year stated as a fact is not dated by another year', () => {

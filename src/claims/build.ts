@@ -84,11 +84,13 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     const sentenceNoise = a.noise.at(srcSentence);
     const wholeSentenceNoise = sentenceNoise && sentenceNoise.reason === 'boilerplate' && sentenceNoise.start <= srcSentence.start && sentenceNoise.end >= srcSentence.end;
     const lexicon = findLexiconMentions(s, rules.entities);
+    // A firm's first word alone, written in full before ("Northwind Air … Northwind expects").
+    const short = shortNames(s, lexicon, history, sentence.index);
     // Names the lexicon lacks, by their form: what a later "it" or "the company" may point to.
-    const named = formNames(s, lexicon, rules.grammar);
-    const explicit = [...lexicon, ...named].sort((x, y) => x.start - y.start);
+    const named = formNames(s, [...lexicon, ...short], rules.grammar);
+    const explicit = [...lexicon, ...short, ...named].sort((x, y) => x.start - y.start);
     const resolved = [...lexicon, ...resolveAnaphora(s, explicit, history, sentence.index, rules.coreference, placeBefore)];
-    const all = [...resolved, ...shortNames(s, [...resolved, ...named], history, sentence.index)].sort((x, y) => x.start - y.start);
+    const all = [...resolved, ...short].sort((x, y) => x.start - y.start);
     recent.push(s);
     if (recent.length > 2) recent.shift();
 

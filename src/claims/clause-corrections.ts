@@ -7,7 +7,7 @@
  * construction it is for.
  */
 import type { GrammarRules, Token } from './clause.js';
-import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { isEnglishWord, isListedWord } from '../normalize/english-lexicon.js';
 import { mayBeVerb } from './count-checks.js';
 import { nounOrVerb } from './nlp.js';
 
@@ -42,8 +42,10 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     }
   }
   // "Spotify now has …": a capitalized word that is no English word names someone, whatever the
-  // tagger made of its ending.
+  // tagger made of its ending; so does a capitalized "-ly" word no dictionary lists ("Streamly
+  // tops 300 million subscribers": a brand, not an adverb).
   for (const w of out) if (w.cls === 'verb' && /^\p{Lu}/u.test(w.text) && !g.auxiliaries.has(w.lower) && !isEnglishWord(w.lower)) w.cls = 'noun';
+  for (const w of out) if (w.cls === 'adv' && /^\p{Lu}\p{Ll}*ly$/u.test(w.text) && !isListedWord(w.lower)) w.cls = 'noun';
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.
   for (let i = 1; i < out.length; i++) {

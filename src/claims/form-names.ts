@@ -11,7 +11,7 @@
  */
 import type { GrammarRules } from './clause.js';
 import { slug, type EntityKind, type EntityMention } from './entities.js';
-import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { isListedWord } from '../normalize/english-lexicon.js';
 import { lexiconTags } from './nlp.js';
 
 /** Capitalized words, joined by spaces or by a particle inside a name ("Bank of America"), read
@@ -58,7 +58,8 @@ function readNameLike(word: string, tags: string): boolean {
   // "Chicago-based", "Paris-born": a name made a modifier.
   if (/-\p{Ll}/u.test(word)) return false;
   if (tags || /^[\p{Lu}\d&.-]+(?:['’]?s)?$/u.test(word)) return false; // (and plurals: "GPUs", "CEOs")
-  return !isEnglishWord(word);
+  // (A word the dictionary lists as written: "Streamly" is a name though "stream" + "-ly" is English.)
+  return !isListedWord(word);
 }
 
 /** compromise's lexicon tags of a word (or a phrase it lists whole), as one string. */
@@ -113,7 +114,7 @@ export function formNames(s: string, known: readonly EntityMention[], g: Grammar
     let words = m.text.replace(/['’]s?$|[.,]$/u, (end) => (end === '.' && g.nameAbbreviations.has(m.text.slice(0, -1).split(/\s+/).pop()!) ? '.' : '')).split(/\s+/);
     // The first word of a sentence is capitalized whatever it is: everyday words there ("The",
     // "Rival", "Chief") open the sentence, not the name.
-    while (start === opening && words.length > 0 && isEnglishWord(words[0]) && !g.orgWords.has(words[0])) {
+    while (start === opening && words.length > 0 && isListedWord(words[0]) && !g.orgWords.has(words[0])) {
       start += words[0].length + (s.slice(start + words[0].length).match(/^\s+/)?.[0].length ?? 0);
       words = words.slice(1);
     }

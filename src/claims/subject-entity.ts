@@ -8,7 +8,7 @@ import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
 import type { StructuralSubject } from './grammar-subject.js';
 import { slug, type Entity, type EntityMention } from './entities.js';
-import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { isEnglishWord, isListedWord } from '../normalize/english-lexicon.js';
 import { isFirstName, knownOrganization, withoutTitle } from './form-names.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
@@ -122,9 +122,10 @@ function coordination(text: string, start: number, mentions: EntityMention[], g:
  * common case in news) and anything else is a thing ("the bridge"). */
 function kindOf(text: string, words: Token[], g: GrammarRules): Entity['kind'] {
   const named = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w.text) || g.nameParticles.has(w.lower));
-  // A capital that only starts the sentence ("Emissions were cut") names nothing.
+  // A capital that only starts the sentence ("Emissions were cut") names nothing: a word the
+  // dictionary lists as it is written ("Streamly" is not, though "stream" + "-ly" is English).
   // (Unless compromise's lexicon lists it as an organization: "Ford expects …", "Visa said …".)
-  const sentenceStart = words.length === 1 && words[0].start === 0 && isEnglishWord(words[0].text.toLowerCase()) && !knownOrganization(words[0].text);
+  const sentenceStart = words.length === 1 && words[0].start === 0 && isListedWord(words[0].text.toLowerCase()) && !knownOrganization(words[0].text);
   if (!named || sentenceStart) return 'thing';
   if (text.split(/\s+/).some((w) => g.orgWords.has(w)) || words.some((w) => w.tags.has('Organization'))) return 'org';
   // ("Dana Whitfield": a first name compromise's lexicon knows, before another name.)

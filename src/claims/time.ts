@@ -15,6 +15,8 @@ const PATTERNS: RegExp[] = [
   /\b((?:next|last|this)\s+(?:year|month|week|quarter|decade))\b/gi,
 ];
 
+const CLAUSE_BREAK = /;|,\s+(?:and|but|while|whereas|although|though)\b/i;
+
 /** The time qualifier in `text` outside the figure at [start, end), or null. With several, the
  * nearest to the figure ("fell to 7.5 million in March, down from 7.6 million in February": each
  * figure its own month); a tie goes to the one after it, then to the earlier pattern. */
@@ -25,6 +27,9 @@ export function timeOf(text: string, start: number, end: number): string | null 
     for (const m of text.matchAll(re)) {
       const at = m.index! + m[0].indexOf(m[1]);
       if (at >= start && at < end) continue; // the figure itself (a year-as-fact)
+      // ("spends $17 billion a year, and plans to cut that by 5% in 2026": a time in the next
+      // clause dates that clause's figure, not this one.)
+      if (start >= 0 && at >= end && CLAUSE_BREAK.test(text.slice(end, at))) continue;
       const distance = start < 0 ? 0 : at >= end ? at - end : start - (at + m[1].length) + 0.5;
       if (!best || distance < best.distance) best = { text: m[1].replace(/^(within|over|in)\s+the\s+/i, '').replace(/\s+/g, ' '), distance };
     }

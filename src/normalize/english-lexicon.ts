@@ -156,6 +156,14 @@ export function isEnglishWord(word: string): boolean {
   return known;
 }
 
+/** Whether the word itself (any case, a possessive "'s" aside) is in the lexicon: no stem, no
+ * compound ("separately" is, "streamly" is not, though "stream" + "-ly" would pass isEnglishWord). */
+export function isListedWord(word: string): boolean {
+  if (listedAsWritten(word)) return true;
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  return words().has(w);
+}
+
 /** `words().has(word.toLowerCase().replace(/['’]s$/, ''))` for a word of ASCII letters and
  * apostrophes (whose lower case is A–Z → a–z); false for any other word. */
 function listedAsWritten(word: string): boolean {

@@ -40,13 +40,23 @@ export function parseBlocks(text: string, check?: () => void): ParsedArticle {
       const entryLike = !/[.!?]["')\]]?$/.test(line) && line.split(/\s+/).length <= 14;
       if (leadIn && !(isList || entryLike)) leadIn = undefined;
       const kind = code ? 'code' : heading ? 'heading' : isList || (leadIn && entryLike) ? 'list-item' : 'paragraph';
-      for (const piece of cutAtSpaces(text, trimmed.start, trimmed.end, MAX_BLOCK_LENGTH)) blocks.push({ ...piece, kind, ...(kind === 'list-item' && leadIn ? { leadIn } : {}) });
+      // An ATX heading's words start after its "#" marks (and end before closing ones): "#" is no
+      // word of the sentence.
+      const words = heading ? headingWords(line, trimmed) : trimmed;
+      for (const piece of cutAtSpaces(text, words.start, words.end, MAX_BLOCK_LENGTH)) blocks.push({ ...piece, kind, ...(kind === 'list-item' && leadIn ? { leadIn } : {}) });
       if (/:\s*$/.test(line)) leadIn = trimmed;
     }
     lineStart = lineEnd + 1;
   }
   blocks.sort((a, b) => a.start - b.start || a.end - b.end);
   return { blocks, markdown };
+}
+
+/** The words of an ATX heading line at `at`: "## Title ##" → "Title"; the whole line when only marks. */
+function headingWords(line: string, at: Span): Span {
+  const open = /^#{1,6}[ \t]+/.exec(line)?.[0].length ?? 0;
+  const close = /[ \t]+#+$/.exec(line.slice(open))?.[0].length ?? 0;
+  return open + close < line.length ? { start: at.start + open, end: at.end - close } : at;
 }
 
 /**

@@ -42,7 +42,7 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
         bound = late.value;
         d.end = late.at;
       }
-    } else if (d.scaled && d.low >= 1e6 && r.moneyCue.test(s) && !/^\s+\p{Lu}/u.test(s.slice(d.end))) {
+    } else if (d.scaled && d.low >= 1e6 && r.moneyCue.test(moneyWindow(s, d.start, d.end)) && !/^\s+\p{Lu}/u.test(s.slice(d.end))) {
       // (A name right after it is what is counted, "5 million Galaxy phones", never money.)
       kind = 'money';
       unit = /€/.test(s) ? 'EUR' : /£/.test(s) ? 'GBP' : 'USD';
@@ -110,4 +110,13 @@ function shareAfter(s: string, at: number, numerator: number, r: QuantityRules):
   const end = from + whole.end;
   if (/^\s*(?:%|percent|per\s*cent)/i.test(s.slice(end, end + 10)) || r.durationAfter.test(s.slice(end, end + 30))) return null;
   return { value: numerator / whole.value, end };
+}
+
+/** The words around a scaled number that may make it money: up to 60 characters before and 30
+ * after, within its clause and not past another number ("added 12 million paid subscribers,
+ * bringing its total to 301 million": "paid" belongs to the first figure). */
+function moneyWindow(s: string, start: number, end: number): string {
+  const before = s.slice(Math.max(0, start - 60), start).replace(/^[^]*[\d,;:]/, '');
+  const after = s.slice(end, end + 30).replace(/[\d,;:][^]*$/, '');
+  return `${before} ${after}`;
 }
