@@ -163,7 +163,6 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     for (const [figureIndex, q] of quantities.entries()) {
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;
-      const label = table?.rowLabel || undefined;
       const { subject, personal, masked } = chooseSubject({
         a, rules, sentence, s, q, figure, all, attributionSpan, names, lastSubject,
         firstFigureStart: quantities[0].span.start, lastFigureStart: quantities[quantities.length - 1].span.start, eager: options.eagerNlp ?? false,
@@ -188,6 +187,10 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       }
       // A count says what it measures by its noun ("users"); other figures take the measure the
       // clause names ("Portugal's exports rose 4%").
+      // A table row names the metric ("Annual revenue | $3.7 billion"), unless it names the subject
+      // ("Europe | 101"): then the column's header does ("Subscribers (millions)").
+      const header = table && table.column > 0 ? table.header.replace(/\s*\(.*\)\s*$/, '').trim() : '';
+      const label = (subject?.via === 'table' && header ? header : table?.rowLabel) || undefined;
       const measure = q.kind === 'count' ? null : subject?.metric ?? null;
       const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics, measure);
       // (A year stated as a fact is its own time: another year in the sentence does not date it.)

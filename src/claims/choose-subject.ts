@@ -15,7 +15,7 @@ import { isEnglishWord } from '../normalize/english-lexicon.js';
 import type { Token } from './clause.js';
 import { structuralSubject } from './grammar-subject.js';
 import { mentionOfSubject, withoutPlaceOwner } from './subject-entity.js';
-import { withoutTitle } from './form-names.js';
+import { formNames, withoutTitle } from './form-names.js';
 
 export interface SubjectContext {
   a: ClaimInput;
@@ -179,7 +179,16 @@ function subjectInCell(mentions: EntityMention[]): EntityMention | null {
 
 function subjectInRowLabel(label: string, rules: ClaimRules): EntityMention | null {
   const m = findLexiconMentions(label, rules.entities)[0];
-  return m ? { ...m, via: 'table' } : null;
+  if (m) return { ...m, via: 'table' };
+  // A label that is a name as a whole ("North America", "Asia Pacific", "Globex Corp.") names the
+  // row's subject; a label in words ("Annual revenue") names its metric instead.
+  const name = formNames(label, [], rules.grammar)[0];
+  if (!name || name.start !== 0 || name.end < label.replace(/[\s.]+$/, '').length) {
+    if (!/^(?:\p{Lu}[\p{L}.&'-]*\s*){1,4}$/u.test(label) || label.split(/\s+/).length < 2) return null;
+    const kind = rules.grammar.isPlace(label.toLowerCase()) ? 'place' : 'thing';
+    return { start: 0, end: 0, entity: { id: slug(label), name: label, kind }, text: label, via: 'table' };
+  }
+  return { ...name, start: 0, end: 0, via: 'table' };
 }
 
 /** The lead-in line's entity, else its first noun phrase ("a cutting-edge model"). */

@@ -4,6 +4,7 @@
  * lexicon does not know. compromise misses OpenAI, Anthropic, xAI and friends, so the lexicon
  * comes first and wins where both match.
  */
+import { lexiconTags } from './nlp.js';
 import type { RuleData } from '../rules/schema.js';
 import type { Span } from '../types.js';
 import { phraseSource, StartScanner } from '../util/regex.js';
@@ -76,6 +77,9 @@ export function findLexiconMentions(text: string, rules: EntityRules): EntityMen
       if (!entity) continue;
       // "US" the pronoun in capitals ("ALL OF US") is not the country: only in mixed-case text.
       if (entity.kind === 'place' && /^[A-Z]{2}$/.test(m[0]) && /\b[A-Z]{3,}\b/.test(text)) continue;
+      // "North America", "Latin America", "Bank of America": a place's name that ends a longer
+      // name is not that place.
+      if (entity.kind === 'place' && endsLongerName(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       found.push({ start: m.index, end: m.index + m[0].length, entity, text: m[0], via: 'lexicon' });
     }
   }
@@ -83,6 +87,13 @@ export function findLexiconMentions(text: string, rules: EntityRules): EntityMen
   const out: EntityMention[] = [];
   for (const f of found) if (!out.some((o) => f.start < o.end && o.start < f.end)) out.push(f);
   return out;
+}
+
+/** Whether the text before a place's name ends with a capitalized word of a longer name ("North ",
+ * "Bank of "), not a capitalized function word that opens the sentence ("In ", "Across "). */
+function endsLongerName(before: string): boolean {
+  const m = /(\p{Lu}[\p{L}.-]*)\s+(?:(?:of|de)\s+)?$/u.exec(before);
+  return !!m && !/Preposition|Determiner|Conjunction|Pronoun|Adverb/.test([lexiconTags()[m[1].toLowerCase()] ?? []].flat().join(','));
 }
 
 /** A stable id for an entity the lexicon does not know: its name, lower-case, hyphenated. */

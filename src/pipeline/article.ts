@@ -29,7 +29,7 @@ export function prepareArticle(article: Article, rules: CompiledRules, check: (n
   const noiseFlags = findNoise(article.text, blocks, markdown.listMarkers, rules.noise);
   check(true);
   const sentences = sentencesOf(norm, blocks, rules.segment);
-  const figures = sentences.map((s) => (check(), sentenceFigures(norm.text.slice(s.start, s.end), rules.quantities, s.block.table?.rowLabel)));
+  const figures = sentences.map((s) => (check(), sentenceFigures(norm.text.slice(s.start, s.end), rules.quantities, s.block.table?.rowLabel, s.block.table && s.block.table.row > 0 ? s.block.table.header : undefined)));
   // Foreign words stay in the text the claims read: a name in another language is no reason to
   // drop a figure next to it.
   const noise = new NoiseIndex(noiseFlags, (f) => f.reason !== 'foreign-word');

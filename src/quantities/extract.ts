@@ -14,13 +14,42 @@ import { StartScanner } from '../util/regex.js';
 
 export type { SentenceQuantity } from './draft.js';
 
-/** The figures of one sentence of a block. In a table a bare count takes its noun from the row
- * label ("Weekly users | 800 million"); such a figure is marked `unitFromLabel`. */
-export function sentenceFigures(s: string, r: QuantityRules, rowLabel?: string): SentenceQuantity[] {
+/** The figures of one sentence of a block. In a table a bare number takes what its column header
+ * says of it ("Subscribers (millions) | 89" is 89 million subscribers, "Revenue ($bn) | 4.2" is
+ * $4.2 billion, "Share (%) | 31" is 31%), else a bare count its noun from the row label ("Weekly
+ * users | 800 million"); such a figure is marked `unitFromLabel`. */
+export function sentenceFigures(s: string, r: QuantityRules, rowLabel?: string, header?: string): SentenceQuantity[] {
   const figures = extractQuantities(s, r);
+  const column = header ? headerUnit(header, r) : null;
+  if (column) {
+    for (const q of figures) {
+      if (q.kind !== 'count' || q.unit || q.value === null && q.low === null) continue;
+      const scaled = (v: number | null) => (v === null ? null : v * column.scale);
+      Object.assign(q, { kind: column.kind, unit: column.unit, value: scaled(q.value), low: scaled(q.low), high: scaled(q.high), unitFromLabel: true });
+    }
+  }
   const labelNoun = rowLabel ? /([A-Za-z][\w-]*s)\s*$/.exec(rowLabel)?.[1] : undefined;
   if (labelNoun) for (const q of figures) if (q.kind === 'count' && !q.unit) Object.assign(q, { unit: labelNoun, unitFromLabel: true });
   return figures;
+}
+
+/** What a column header says of the bare numbers under it: a parenthesis (or a trailing "in …")
+ * with a scale, a currency or a percent sign, read by the same readers as a figure ("$bn" is read
+ * as "$1bn"); the counted noun is the header's plural before it. Null when it says none. */
+function headerUnit(header: string, r: QuantityRules): { scale: number; kind: 'count' | 'money' | 'percent'; unit: string } | null {
+  const m = /^(.*?)\s*\(\s*(?:in\s+)?([^()]{1,24}?)\s*\)\s*$/i.exec(header) ?? /^(.*?),?\s+in\s+([^\s].{0,23})$/i.exec(header);
+  if (!m) return null;
+  const said = m[2].replace(/\b(thousand|million|billion|trillion)s\b/gi, '$1');
+  if (/^(?:%|per ?cent|percent)$/i.test(said)) return { scale: 1, kind: 'percent', unit: 'percent' };
+  // The currency before the number, the scale after it: "$bn" → "$1bn", "US$ million" → "US$1 million".
+  const cur = /^(?:[A-Z]{3}\s|[^\sA-Za-z\d]{1,3}|[A-Z]{1,2}\$)/.exec(said)?.[0] ?? '';
+  const rest = said.slice(cur.length).trim();
+  const probe = `${cur}1${rest ? (rest.length <= 2 ? rest : ` ${rest}`) : ''}`;
+  const q = extractQuantities(probe, r);
+  if (q.length !== 1 || q[0].value === null || q[0].span.start !== 0 || q[0].span.end !== probe.length) return null;
+  if (q[0].kind === 'money') return { scale: q[0].value, kind: 'money', unit: q[0].unit };
+  const noun = /([A-Za-z][\w-]*s)\s*$/.exec(m[1])?.[1];
+  return q[0].kind === 'count' && !q[0].unit && noun && q[0].value > 1 ? { scale: q[0].value, kind: 'count', unit: noun.toLowerCase() } : null;
 }
 
 /** Extracts quantities from one sentence. Offsets are relative to `s`. */
