@@ -81,6 +81,8 @@ describe.skipIf(!browserPath.path)(`review page in Chromium${browserPath.path ? 
     expect(await page.locator('#f-kind option[value="money"]').innerText()).toBe(`money (${money.length})`);
     await page.selectOption('#f-kind', 'money');
     await expect.poll(() => page.locator('#count').innerText()).toBe(`${money.length} of ${claims.length} claims`);
+    // (The rows may be drawn a moment after the count on a busy machine: wait for them too.)
+    await expect.poll(() => page.locator('.row .c-kind').count()).toBe(money.length);
     const kinds = await page.locator('.row .c-kind').allInnerTexts();
     expect(kinds.length).toBe(money.length);
     expect(new Set(kinds)).toEqual(new Set(['money']));
