@@ -208,6 +208,10 @@ const constructions: Record<string, Row[]> = {
     { text: 'Ford expects revenue to grow 3% next year.', figure: '3%', subject: 'Ford', via: 'speaker' },
     { text: 'The plan would hire 40 nurses and cut waiting lists by 20%.', figure: '20%', subject: 'waiting lists', via: 'object' },
     { text: "Prime Minister Ana Ferreira's approval rating fell to 31%.", figure: '31%', subject: 'Ana Ferreira', kind: 'person', metric: 'approval rating decline' },
+    { text: 'Regulators approved a $3 billion dam on Monday.', figure: '$3 billion', subject: 'dam', via: 'after-figure' },
+    { text: 'The county unveiled a $40 million stadium plan.', figure: '$40 million', subject: 'stadium plan', via: 'after-figure' },
+    { text: 'The council approved a $1.2 billion budget.', figure: '$1.2 billion', subject: 'council' },
+    { text: 'Globex raised a $5 million round.', figure: '$5 million', subject: 'Globex' },
     { text: 'Transport Secretary Lena Varga said the line would carry 90,000 riders a day.', figure: '90,000 riders', subject: 'line' },
   ],
 };

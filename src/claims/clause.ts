@@ -41,6 +41,8 @@ export interface GrammarRules {
   speechVerbs: Set<string>;
   /** "values the company at $12 billion": the figure after "at" is the object's value. */
   valuationVerbs: Set<string>;
+  /** "approved a $3 billion dam": verbs whose object a sum before it prices. */
+  pricedObjectVerbs: Set<string>;
   /** The last words of a firm's name that may be written later as its first word alone. */
   shortNameSuffixes: Set<string>;
   /** Titles before a person's name (lower case, no period). */
@@ -111,6 +113,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     controlVerbs: lower(data.controlVerbs),
     speechVerbs: lower(data.speechVerbs),
     valuationVerbs: lower(data.valuationVerbs),
+    pricedObjectVerbs: lower(data.pricedObjectVerbs),
     shortNameSuffixes: lower(data.shortNameSuffixes),
     titles: lower(data.titles),
     subordinators: lower(data.subordinators),

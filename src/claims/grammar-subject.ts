@@ -278,6 +278,14 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   // company at $12 billion": the figure is the new value of, the change in, or the value of the
   // object of the verb nearest before it.
   const changeVerb = lastVerb(tokens, vEnd, fi - 1, g);
+  // "Regulators approved a $3 billion dam": a sum between a determiner and the object of an
+  // approval or announcement is that object's price (a measure there, "a $1.2 billion budget",
+  // stays the subject's).
+  if (tokens[fi].kind === 'money' && tokens[fi - 1]?.cls === 'det' && changeVerb === fi - 2 && g.pricedObjectVerbs.has(tokens[changeVerb].lower)) {
+    const priced = afterFigure(tokens, fi, g);
+    const head = priced && tokens.filter((t) => t.start >= priced.span.start && t.end <= priced.span.end).pop();
+    if (priced && head && !g.metricHeads.has(head.lower)) return priced;
+  }
   const valued = tokens[fi - 1]?.lower === 'at' && g.valuationVerbs.has(tokens[changeVerb]?.lower ?? '');
   if ((tokens[fi - 1]?.cls === 'to' || tokens[fi - 1]?.lower === 'by' || valued) && nounish(tokens[fi - 2]) && fi - 2 > vEnd && !g.auxiliaries.has(tokens[changeVerb].lower)) {
     const object = objectOf(tokens, changeVerb + 1, fi - 1, g);

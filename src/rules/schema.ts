@@ -218,6 +218,7 @@ export const grammarFile = z.strictObject({
   controlVerbs: words,
   speechVerbs: words,
   valuationVerbs: words,
+  pricedObjectVerbs: words,
   shortNameSuffixes: words,
   titles: words,
   subordinators: words,
