@@ -212,6 +212,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'The county unveiled a $40 million stadium plan.', figure: '$40 million', subject: 'stadium plan', via: 'after-figure' },
     { text: 'The council approved a $1.2 billion budget.', figure: '$1.2 billion', subject: 'council' },
     { text: 'Globex raised a $5 million round.', figure: '$5 million', subject: 'Globex' },
+    { text: "Half of the firm's 8,000 staff work from home.", figure: 'Half', subject: 'firm' },
     { text: 'Transport Secretary Lena Varga said the line would carry 90,000 riders a day.', figure: '90,000 riders', subject: 'line' },
   ],
 };

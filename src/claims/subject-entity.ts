@@ -18,6 +18,8 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   if (st.counted && st.descriptor && text) { end = st.descriptor.end; text = `${text} ${s.slice(st.descriptor.start, st.descriptor.end)}`; }
   // compromise leaves an abbreviation's period outside the word: "Acme Corp." keeps it.
   if (s[end] === '.' && keepsPeriod(text, '.', g)) { end++; text += '.'; }
+  // "Half of the company's 10,000 employees": a possessive right before a figure is its owner.
+  if (/['’]s$/u.test(text) && /^\s*[\d$€£¥]/u.test(s.slice(end))) { text = text.slice(0, -2); end -= 2; }
   if (!text) return null;
   ({ start, text } = withoutPlaceOwner(text, start, g));
   const titled = withoutTitle(text, start, g);
