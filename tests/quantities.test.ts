@@ -59,6 +59,8 @@ describe('quantities', () => {
     ['Nearly 40% agreed.', { kind: 'percent', value: 40, bound: 'approx' }],
     ['The firm hired 200 engineers or more.', { kind: 'count', value: 200, bound: 'at_least' }],
     ['The city will add 150 police officers.', { kind: 'count', value: 150, unit: 'officers' }],
+    ['Airbus delivered 735 A320 jets.', { kind: 'count', value: 735, unit: 'jets' }],
+    ['The bolt is 3/16 inch wide.', { kind: 'measure', value: 0.1875, unit: 'inch' }],
     ['About 40,000 people sleep outdoors.', { kind: 'count', value: 40000, unit: 'people' }],
     ['It weighs 25 pounds.', { kind: 'measure', value: 25, unit: 'pound' }],
     ['It sold for 25 pounds.', { kind: 'money', value: 25, unit: 'GBP' }],
@@ -96,6 +98,10 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
   test('temperature degrees are not angles', () => {
     expect(extractQuantities('the temperature is 24 degrees', rules.quantities).filter((q) => q.kind === 'measure')).toEqual([]);
   });
+});
+
+test('a scale letter starts no code: "300 B2B customers" holds no billion', () => {
+  expect(extractQuantities('It has 300 B2B customers.', rules.quantities).map((q) => q.value)).not.toContain(3e11);
 });
 
 test('a money word near one figure does not make another figure of the sentence money', () => {
@@ -136,6 +142,7 @@ describe('false positives: digits that are no claim', () => {
     ['Apollo 11 landed.'], ['Page 12 of the report.'], ['He wore number 23.'], ['In the 1990s, sales fell.'],
     ['Here is what $3 million buys in Porto.'], ['The hotel gets 4 out of 5 stars.'], ['I am a million percent sure.'],
     ['The FTSE 100 index closed lower.'], ['The S&P 500 rose on Friday.'], ['Shares of the Nasdaq 100 group slid.'],
+    ['The 9/11 attacks changed the city.'], ["She is the world's No. 1 player."], ['Phase 3 trials began in May.'],
   ])('%s', (text) => {
     const { claims } = processArticle(articleFromBytes('t.txt', Buffer.from(text)), rules);
     expect(claims.filter((c) => c.quantity).map((c) => c.quantity!.quote)).toEqual([]);

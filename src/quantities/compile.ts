@@ -30,6 +30,8 @@ export interface QuantityRules {
   notCountedNoun: Set<string>;
   /** Plurals without "-s" ("people", "staff"): counted nouns that end what is counted. */
   irregularPlural: Set<string>;
+  /** Capitalized words a number after labels ("Section 8", "Phase 3", "No. 1"). */
+  identifierWord: Set<string>;
   /** A change before a figure ("rose", "fell by"): "rose 3% to 7,100" is a change and a level. */
   changeBefore: RegExp;
   /** "number of <plural>", a people measure ("population"), "<plural> numbered": what a bare
@@ -169,6 +171,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
     changeBefore: new RegExp(`\\b(?:${context.changeVerbs.map(phraseSource).join('|')})(?:\\s+by)?\\s+(?:\\p{L}+\\s+)?$|\\bby\\s+$`, 'iu'),
     irregularPlural: new Set(context.irregularPlurals.map((w) => w.toLowerCase())),
+    identifierWord: new Set(context.identifierWords),
     notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),
     percentAfter: new RegExp(`^(?:\\s?%|\\s+(?:(${context.percentPointWords.map(phraseSource).join('|')})|${context.percentWords.map(phraseSource).join('|')})(?![\\p{L}]))`, 'iu'),
     foldAfter: new RegExp(`^(?:-fold|\\s+times\\s+(?=(?:${d['quantities.multipliers'].timesBefore.map(escapeRegex).join('|')})\\b))`, 'i'),

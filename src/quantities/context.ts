@@ -51,7 +51,8 @@ export function scaleAfter(s: string, end: number, r: QuantityRules): Found<numb
     const v = r.scaleCaseSensitive.get(glued[1]) ?? r.scaleSuffixes.get(glued[1].toLowerCase());
     if (v) return { value: v, at: end + glued[1].length };
   }
-  const word = /^[\s-]+(\p{L}+)/u.exec(s.slice(end, end + 16));
+  // (A word, not the start of a code: "300 B2B customers" has no billion in it.)
+  const word = /^[\s-]+(\p{L}+)(?![\p{L}\d])/u.exec(s.slice(end, end + 16));
   if (word) {
     const lower = word[1].toLowerCase();
     const v = r.scaleWords.get(lower) ?? (word[1] === 'M' || word[1] === 'B' || lower === 'bn' || lower === 'mn' ? r.scaleCaseSensitive.get(word[1]) ?? r.scaleSuffixes.get(lower) : undefined);
@@ -189,8 +190,9 @@ export function countNounAfter(s: string, end: number, allowOf: boolean, r: Quan
     skip = space[0].length;
     rest = rest.slice(skip);
   }
-  // "4.5 million PlayStation 5 consoles": a product name with its number, then what is counted.
-  const product = /^((?:\p{Lu}[\p{L}-]*\s+){1,3}\d+[A-Za-z]?\s+)([a-z][a-z-]*[a-z]s)\b/u.exec(rest);
+  // "4.5 million PlayStation 5 consoles", "735 A320 jets": a product name with its number (or a
+  // model code), then what is counted.
+  const product = /^((?:(?:\p{Lu}[\p{L}-]*\s+){1,3}\d+[A-Za-z]?|\p{Lu}{1,3}-?\d{2,4}[A-Za-z]{0,3})\s+)([a-z][a-z-]*[a-z]s)\b/u.exec(rest);
   if (product) return { value: { noun: product[2], modifiers: product[1].trim().split(/\s+/) }, at: end + skip + product[0].length };
   const words: { w: string; end: number }[] = [];
   const re = /([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])(\s+|$|(?=[,.;:!?)"]))/y;

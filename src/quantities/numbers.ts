@@ -54,6 +54,8 @@ export function findNumbers(text: string): NumberAnchor[] {
       const whole = m[2] ? Number(m[2]) : 0;
       const den = Number(m[4]);
       if (den === 0) continue;
+      // "9/11", "7/14": a month and a day, not a fraction (a sixteenth, "3/16 inch", is one).
+      if (!m[2] && /^\d{1,2}$/.test(m[3]) && Number(m[3]) >= 1 && Number(m[3]) <= 12 && den > 10 && den <= 31 && den !== 16) continue;
       out.push({ start, end, value: whole + Number(m[3]) / den, digits: true, raw: m[0] });
     } else if (g.num) {
       const value = digitValue(g.num);

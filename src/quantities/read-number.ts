@@ -18,6 +18,9 @@ const YEAR = /^(1[89]\d\d|20\d\d|2100)$/;
  * currency stands before the number ("Rs 9 crore") and no plural after it, which the number would
  * count ("in Texas 400 people"). Four-digit numbers are left to the year checks. */
 function partOfName(s: string, n: NumberAnchor, r: QuantityRules): boolean {
+  // "Section 8 housing vouchers", "Phase 3 trials", "No. 1 player": a label's number.
+  const label = /(?:^|[\s(])(\p{Lu}\p{L}*\.?) $/u.exec(s.slice(Math.max(0, n.start - 20), n.start))?.[1];
+  if (label && r.identifierWord.has(label) && /^\d{1,4}$/.test(n.raw) && !currencyAfter(s, n.end, r) && !r.percentAfter.test(s.slice(n.end, n.end + 40))) return true;
   if (!/^\d{1,4}$/.test(n.raw) || /^1\d{3}$|^2[01]\d{2}$/.test(n.raw) || currencyBefore(s, n.start, r)) return false;
   const name = /(?:^|[\s(])([\p{L}&.-]*\p{Lu}[\p{L}&.-]*[\p{L}]) $/u.exec(s.slice(Math.max(0, n.start - 40), n.start));
   if (!name) return false;

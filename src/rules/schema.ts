@@ -132,6 +132,7 @@ export const contextFile = z.strictObject({
   rateUnits: words,
   notCountedNouns: words,
   irregularPlurals: words,
+  identifierWords: words,
   changeVerbs: words,
   countedMeasures: words,
   peopleMeasures: words,
