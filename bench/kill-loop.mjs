@@ -8,13 +8,14 @@
 // is the finished set with every article (none lost) and no file a run leaves only while it runs.
 // Then two runs into one folder at once: one is refused by name, the other completes.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCorpus } from './corpus.mjs';
+import { strays } from './strays.mjs';
 
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '20' }, kills: { type: 'string', default: '20' } } });
 const mb = Number(values.mb), kills = Number(values.kills);
@@ -34,21 +35,6 @@ const outputSet = (out) => {
   return [held, ...OUTPUTS.map((f) => (existsSync(join(at, f)) ? createHash('sha256').update(readFileSync(join(at, f))).digest('hex') : '-'))].join(' ');
 };
 const heldArticles = (out) => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).articles.length;
-/** Names a run leaves only while it runs: temp files, its lock, a commit record, a generation not current. */
-const strays = (out) => {
-  const found = [];
-  const walk = (d) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (/\.tmp-[0-9a-f]{16}$/.test(n) || n === '.lock' || n === '.commit.json') found.push(p);
-      if (d === join(out, '.generations') && `.generations/${n}` !== readlinkSync(join(out, 'current'))) found.push(p);
-      else if (statSync(p, { throwIfNoEntry: false })?.isDirectory() && n !== 'current') walk(p);
-    }
-  };
-  walk(out);
-  return found;
-};
-
 const base = join(work, 'base');
 if (spawnSync(process.execPath, [cli, 'run', join(root, 'corpus'), '--out', base, '-q'], { encoding: 'utf8' }).status !== 0) throw new Error('the sample run failed');
 const full = join(work, 'full');

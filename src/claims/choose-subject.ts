@@ -81,7 +81,7 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   const from = firstNameCandidate(c.s, windowStart);
   if (!subject && (c.eager || (from >= 0 && from < c.figure.start))) {
     // The unoptimized path (eagerNlp) tags the whole sentence; the same filters apply to both.
-    const names = nlpNames(c.s, c.eager ? namesIn(c.s) : c.names(c.figure.start), 0, c.rules.grammar)
+    const names = nlpNames(c.s, c.eager ? namesIn(c.s) : c.names(c.figure.start), c.rules.grammar)
       .filter((m) => m.start >= windowStart && m.end <= c.figure.start && !c.all.some((k) => m.start < k.end && k.start < m.end))
       // A place or nationality near a figure is rarely what it is about ("the tour grossed $12
       // million in Germany", "American sports fans"): only the clause's structure may name one.
@@ -133,13 +133,12 @@ function demonstrative(s: string, start: number, tokens: Token[]): boolean {
   return !!first && !first.tags.has('Date') && !first.tags.has('Duration') && !/^\p{Lu}/u.test(first.text);
 }
 
-/** The organizations, people and places compromise found in the part of sentence `s` that
- * starts at `at`, as mentions with sentence offsets. */
-function nlpNames(s: string, names: TaggedNames, at: number, grammar: ClaimRules['grammar']): EntityMention[] {
+/** The organizations, people and places compromise found in sentence `s`, as mentions. */
+function nlpNames(s: string, names: TaggedNames, grammar: ClaimRules['grammar']): EntityMention[] {
   const out: EntityMention[] = [];
   const add = (spans: Span[], kind: 'org' | 'person' | 'place') => {
     for (const found of spans) {
-      const span = { start: found.start + at, end: found.end + at };
+      const span = { start: found.start, end: found.end };
       if (out.some((m) => span.start < m.end && m.start < span.end)) continue;
       if (!isNameCandidate(s, span.start)) continue;
       const name = withoutTitle(withoutPlaceOwner(s.slice(span.start, span.end), span.start, grammar).text, 0, grammar).text.replace(/^the\s+/i, '');

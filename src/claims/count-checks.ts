@@ -3,7 +3,7 @@
  * in "one business moves forward" the "counted noun" is a verb.
  */
 import type { SentenceQuantity } from '../quantities/extract.js';
-import { termTags, lexiconTags } from './nlp.js';
+import { termTags, lexiconTagsOf } from './nlp.js';
 
 /** "one thing", "two paths", "three reasons": counts written as a word below ten, with no scale
  * (not "two people were killed": what happened to them, `event`, is stated of them);
@@ -21,12 +21,10 @@ export function isSmallWordNumber(s: string, q: SentenceQuantity, statedBy: RegE
 /** Whether compromise's lexicon allows the word to be a verb ("differ", "seems"); words it knows
  * only as nouns ("users", "moves") skip the tagger. */
 export function mayBeVerb(word: string): boolean {
-  const lexicon = lexiconTags();
-  const tags = (w: string) => [lexicon[w.toLowerCase()] ?? []].flat();
-  const own = tags(word);
-  if (own.length > 0) return own.some((t) => /Verb|Infinitive|Tense|Gerund|Participle/.test(t));
+  const own = lexiconTagsOf(word);
+  if (own) return /Verb|Infinitive|Tense|Gerund|Participle/.test(own);
   const stem = word.replace(/(?:es|s)$/, '');
-  return stem !== word && tags(stem).some((t) => /Verb|Infinitive|Tense/.test(t));
+  return stem !== word && /Verb|Infinitive|Tense/.test(lexiconTagsOf(stem));
 }
 
 /** Words of context the verb check tags around a counted noun: enough for compromise to tell

@@ -4,7 +4,7 @@
  * lexicon does not know. compromise misses OpenAI, Anthropic, xAI and friends, so the lexicon
  * comes first and wins where both match.
  */
-import { lexiconTags } from './nlp.js';
+import { lexiconTagsOf } from './nlp.js';
 import type { RuleData } from '../rules/schema.js';
 import type { Span } from '../types.js';
 import { phraseSource, StartScanner } from '../util/regex.js';
@@ -93,7 +93,7 @@ export function findLexiconMentions(text: string, rules: EntityRules): EntityMen
  * "Bank of "), not a capitalized function word that opens the sentence ("In ", "Across "). */
 function endsLongerName(before: string): boolean {
   const m = /(\p{Lu}[\p{L}.-]*)\s+(?:(?:of|de)\s+)?$/u.exec(before);
-  return !!m && !/Preposition|Determiner|Conjunction|Pronoun|Adverb/.test([lexiconTags()[m[1].toLowerCase()] ?? []].flat().join(','));
+  return !!m && !/Preposition|Determiner|Conjunction|Pronoun|Adverb/.test(lexiconTagsOf(m[1]));
 }
 
 /** A stable id for an entity the lexicon does not know: its name, lower-case, hyphenated. */

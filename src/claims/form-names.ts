@@ -12,7 +12,7 @@
 import type { GrammarRules } from './clause.js';
 import { slug, type EntityKind, type EntityMention } from './entities.js';
 import { isListedWord } from '../normalize/english-lexicon.js';
-import { lexiconTags } from './nlp.js';
+import { lexiconTagsOf } from './nlp.js';
 
 /** Capitalized words, joined by spaces or by a particle inside a name ("Bank of America"), read
  * from a capital that starts a word (found by CAPITAL: one cheap search per capital, where a
@@ -60,13 +60,6 @@ function readNameLike(word: string, tags: string): boolean {
   if (tags || /^[\p{Lu}\d&.-]+(?:['’]?s)?$/u.test(word)) return false; // (and plurals: "GPUs", "CEOs")
   // (A word the dictionary lists as written: "Streamly" is a name though "stream" + "-ly" is English.)
   return !isListedWord(word);
-}
-
-/** compromise's lexicon tags of a word (or a phrase it lists whole), as one string. */
-let lexicon: ReturnType<typeof lexiconTags> | null = null;
-function lexiconTagsOf(word: string): string {
-  const t = (lexicon ??= lexiconTags())[word.toLowerCase()];
-  return t === undefined ? '' : typeof t === 'string' ? t : t.join(',');
 }
 
 /** Whether compromise's lexicon knows the word as a person's first name ("Dana", "Maria"). */

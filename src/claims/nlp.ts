@@ -106,6 +106,15 @@ export function nounOrVerb(word: string): boolean {
   return /Verb/.test(switches[word] ?? '');
 }
 
+/** compromise's lexicon tags of a word (or of a phrase it lists whole), as one string; '' when
+ * it does not list it. */
+let lexicon: Record<string, string | string[]> | null = null;
+export function lexiconTagsOf(word: string): string {
+  // (The lexicon object is compromise's own and never replaced: fetched once, read per word.)
+  const t = (lexicon ??= lexiconTags())[word.toLowerCase()];
+  return t === undefined ? '' : typeof t === 'string' ? t : t.join(',');
+}
+
 /** compromise's own lexicon: word → tag(s). */
 export function lexiconTags(): Record<string, string | string[]> {
   return (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;

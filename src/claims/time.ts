@@ -23,7 +23,6 @@ const CLAUSE_BREAK = /;|,\s+(?:and|but|while|whereas|although|though)\b/i;
 export function timeOf(text: string, start: number, end: number): string | null {
   let best: { text: string; distance: number } | null = null;
   for (const re of PATTERNS) {
-    re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const at = m.index! + m[0].indexOf(m[1]);
       if (at >= start && at < end) continue; // the figure itself (a year-as-fact)

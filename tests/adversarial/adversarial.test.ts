@@ -10,11 +10,12 @@
  */
 import { describe, expect, test, beforeAll } from 'vitest';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync, realpathSync, readlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { articleCases, ruleCases, FULL } from './cases.js';
 import { root, tempDir } from '../helpers.js';
+import { strays } from '../../bench/strays.mjs';
 import { backtracking, userPatterns } from '../../src/rules/load.js';
 import { parseDocument } from 'yaml';
 
@@ -63,22 +64,6 @@ function readerSees(out: string): string {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
-}
-
-/** Names a run leaves only while it runs: temp files and links, its lock, a commit record, a
- * staging folder, a generation other than the current one. */
-function strays(out: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (/\.tmp-[0-9a-f]{16}$/.test(n) || n === '.lock' || n === '.commit.json') found.push(p);
-      if (d === join(out, '.generations') && `.generations/${n}` !== readlinkSync(join(out, 'current'))) found.push(p);
-      else if (statSync(p, { throwIfNoEntry: false })?.isDirectory() && n !== 'current') walk(p);
-    }
-  };
-  walk(out);
-  return found;
 }
 
 describe('adversarial articles: processed or refused by name, the same with 2 workers and inline', () => {
