@@ -13,6 +13,7 @@ import type { GrammarRules } from './clause.js';
 import { slug, type EntityKind, type EntityMention } from './entities.js';
 import { isListedWord } from '../normalize/english-lexicon.js';
 import { lexiconTagsOf } from './nlp.js';
+import { BoundedMemo } from '../util/memo.js';
 
 /** Capitalized words, joined by spaces or by a particle inside a name ("Bank of America"), read
  * from a capital that starts a word (found by CAPITAL: one cheap search per capital, where a
@@ -41,16 +42,10 @@ const FUNCTION_WORD = /Preposition|Determiner|Conjunction|Pronoun|Possessive/;
 /** A word that names someone: compromise's lexicon knows it as a name, or knows it not at all and
  * it is no English word. An acronym compromise does not know ("GDP", "IPOs", "AI") is a term, not
  * an antecedent; a word it knows as something else (a city, a month, a title) is not a name. */
-const nameLikeMemo = new Map<string, boolean>();
+const nameLikeMemo = new BoundedMemo<string, boolean>();
 
 function nameLike(word: string): boolean {
-  let known = nameLikeMemo.get(word);
-  if (known === undefined) {
-    known = readNameLike(word, lexiconTagsOf(word));
-    if (nameLikeMemo.size > 50_000) nameLikeMemo.clear();
-    nameLikeMemo.set(word, known);
-  }
-  return known;
+  return nameLikeMemo.get(word) ?? nameLikeMemo.set(word, readNameLike(word, lexiconTagsOf(word)));
 }
 
 function readNameLike(word: string, tags: string): boolean {
@@ -91,7 +86,6 @@ export function withoutTitle(text: string, start: number, g: GrammarRules): { st
 
 export function formNames(s: string, known: readonly EntityMention[], g: GrammarRules): EntityMention[] {
   const out: EntityMention[] = [];
-  const tags = lexiconTagsOf;
   const opening = /^[\s"'“‘(]*/.exec(s)![0].length;
   // A headline in title case capitalizes every word: a run of its capitals is not one name.
   let titleCase: boolean | null = null;
@@ -103,41 +97,62 @@ export function formNames(s: string, known: readonly EntityMention[], g: Grammar
     return titleCase;
   };
   for (const m of runs(s)) {
-    let start = m.index;
-    let words = m.text.replace(/['’]s?$|[.,]$/u, (end) => (end === '.' && g.nameAbbreviations.has(m.text.slice(0, -1).split(/\s+/).pop()!) ? '.' : '')).split(/\s+/);
-    // The first word of a sentence is capitalized whatever it is: everyday words there ("The",
-    // "Rival", "Chief") open the sentence, not the name.
-    while (start === opening && words.length > 0 && isListedWord(words[0]) && !g.orgWords.has(words[0])) {
-      start += words[0].length + (s.slice(start + words[0].length).match(/^\s+/)?.[0].length ?? 0);
-      words = words.slice(1);
-    }
-    // Function words compromise knows ("In", "And", "Our") do not begin a name anywhere.
-    while (words.length > 1 && FUNCTION_WORD.test(tags(words[0]))) {
-      start += words[0].length + (s.slice(start + words[0].length).match(/^\s+/)?.[0].length ?? 0);
-      words = words.slice(1);
-    }
-    // ... nor end one ("Ms. Tharp She" where a sentence break was lost).
-    while (words.length > 1 && FUNCTION_WORD.test(tags(words[words.length - 1]))) words = words.slice(0, -1);
-    // "I", "I'm", "You've": the writer and the reader are no one's name.
-    if (words.length === 0 || words.some((w) => w === 'I' || /['’](?:m|ll|ve|re|d|t)$/i.test(w))) continue;
-    // "NEW YORK, March 5": words in capitals are a dateline or a shout, not a name to point back to.
-    if (words.length > 1 && (inTitleCase() || words.every((w) => !/\p{Ll}/u.test(w)))) continue;
-    const whole = words.join(' ');
-    if (s.slice(start, start + whole.length) !== whole) continue;
-    // ("Health Secretary Wes Streeting" is Wes Streeting.)
-    const titled = withoutTitle(whole, start, g);
-    start = titled.start;
-    const text = titled.text;
-    words = text.split(' ');
-    const end = start + text.length;
+    const name = runName(m.text, m.index === opening, g);
+    if (!name || (name.words > 1 && inTitleCase())) continue;
+    const start = m.index + name.offset;
+    const end = start + name.text.length;
     if (known.some((k) => start < k.end && k.start < end)) continue;
-    if (g.isPlace(text.toLowerCase()) || g.demonyms.has(text)) continue;
-    const org = words.length >= 2 && words.some((w) => g.orgWords.has(w));
-    if (!org && !words.some((w) => nameLike(w))) continue;
-    // (A name compromise's lexicon lists whole, "Goldman Sachs", is what it says.)
-    const person = titled.person || (!org && !/Organization/.test(tags(text)) && words.some((w) => PERSON.test(tags(w))));
-    const kind: EntityKind = person ? 'person' : 'org';
-    out.push({ start, end, entity: { id: slug(text), name: text, kind }, text, via: 'nlp' });
+    out.push({ start, end, entity: { id: name.id, name: name.text, kind: name.kind }, text: name.text, via: 'nlp' });
   }
   return out;
+}
+
+/** The name a capitalized run holds, read from the run alone: where it starts in the run, its
+ * words, and its kind; null when it holds none. */
+interface RunName { offset: number; text: string; id: string; kind: EntityKind; words: number }
+
+/** Runs recur across sentences and articles ("The", "He", the same firm's name): what a run holds
+ * is read once per rules and per run (and whether it opens its sentence). Capped like the other
+ * memos. */
+const runNames = new WeakMap<GrammarRules, [BoundedMemo<string, RunName | null>, BoundedMemo<string, RunName | null>]>();
+
+function runName(run: string, opensSentence: boolean, g: GrammarRules): RunName | null {
+  let memos = runNames.get(g);
+  if (!memos) runNames.set(g, (memos = [new BoundedMemo(), new BoundedMemo()]));
+  const memo = memos[opensSentence ? 1 : 0];
+  const name = memo.get(run);
+  return name !== undefined ? name : memo.set(run, readRunName(run, opensSentence, g));
+}
+
+function readRunName(run: string, opensSentence: boolean, g: GrammarRules): RunName | null {
+  const tags = lexiconTagsOf;
+  let start = 0;
+  let words = run.replace(/['’]s?$|[.,]$/u, (end) => (end === '.' && g.nameAbbreviations.has(run.slice(0, -1).split(/\s+/).pop()!) ? '.' : '')).split(/\s+/);
+  const skip = () => {
+    start += words[0].length + (run.slice(start + words[0].length).match(/^\s+/)?.[0].length ?? 0);
+    words = words.slice(1);
+  };
+  // The first word of a sentence is capitalized whatever it is: an everyday word there ("The",
+  // "Rival", "Chief") opens the sentence, not the name.
+  if (opensSentence && words.length > 0 && isListedWord(words[0]) && !g.orgWords.has(words[0])) skip();
+  // Function words compromise knows ("In", "And", "Our") do not begin a name anywhere.
+  while (words.length > 1 && FUNCTION_WORD.test(tags(words[0]))) skip();
+  // ... nor end one ("Ms. Tharp She" where a sentence break was lost).
+  while (words.length > 1 && FUNCTION_WORD.test(tags(words[words.length - 1]))) words = words.slice(0, -1);
+  // "I", "I'm", "You've": the writer and the reader are no one's name.
+  if (words.length === 0 || words.some((w) => w === 'I' || /['’](?:m|ll|ve|re|d|t)$/i.test(w))) return null;
+  // "NEW YORK, March 5": words in capitals are a dateline or a shout, not a name to point back to.
+  if (words.length > 1 && words.every((w) => !/\p{Ll}/u.test(w))) return null;
+  const whole = words.join(' ');
+  if (run.slice(start, start + whole.length) !== whole) return null;
+  // ("Health Secretary Wes Streeting" is Wes Streeting.)
+  const titled = withoutTitle(whole, start, g);
+  const text = titled.text;
+  words = text.split(' ');
+  if (g.isPlace(text.toLowerCase()) || g.demonyms.has(text)) return null;
+  const org = words.length >= 2 && words.some((w) => g.orgWords.has(w));
+  if (!org && !words.some((w) => nameLike(w))) return null;
+  // (A name compromise's lexicon lists whole, "Goldman Sachs", is what it says.)
+  const person = titled.person || (!org && !/Organization/.test(tags(text)) && words.some((w) => PERSON.test(tags(w))));
+  return { offset: titled.start, text, id: slug(text), kind: person ? 'person' : 'org', words: whole.split(' ').length };
 }

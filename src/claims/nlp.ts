@@ -4,6 +4,7 @@
  */
 import { compromise } from '../util/compromise.js';
 import type { Span } from '../types.js';
+import { BoundedMemo } from '../util/memo.js';
 
 /** Longest text tagged in one call; sentences are capped well below this already. */
 export const MAX_NLP_TEXT = 2000;
@@ -110,10 +111,15 @@ export function nounOrVerb(word: string): boolean {
  * it does not list it. */
 let lexicon: Record<string, string | string[]> | null = null;
 export function lexiconTagsOf(word: string): string {
+  const tags = tagsOfWord.get(word);
+  if (tags !== undefined) return tags;
   // (The lexicon object is compromise's own and never replaced: fetched once, read per word.)
   const t = (lexicon ??= lexiconTags())[word.toLowerCase()];
-  return t === undefined ? '' : typeof t === 'string' ? t : t.join(',');
+  return tagsOfWord.set(word, t === undefined ? '' : typeof t === 'string' ? t : t.join(','));
 }
+/** Words as written → their tags: the same words are asked about in every sentence, and a
+ * lookup by the word as written skips lower-casing it and reading compromise's large object. */
+const tagsOfWord = new BoundedMemo<string, string>();
 
 /** compromise's own lexicon: word → tag(s). */
 export function lexiconTags(): Record<string, string | string[]> {

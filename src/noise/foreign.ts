@@ -10,6 +10,7 @@ import { francAll } from 'franc-min';
 import type { RuleData } from '../rules/schema.js';
 import type { NoiseFlag } from '../types.js';
 import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { BoundedMemo } from '../util/memo.js';
 
 export interface ForeignRules {
   scriptRun: RegExp;
@@ -90,17 +91,11 @@ function startsSentence(text: string, at: number): boolean {
   return at === 0 || /(^|[.!?:"“(\n]\s*|\n\s*)$/.test(before);
 }
 
-const verdicts = new Map<string, boolean>();
+const verdicts = new BoundedMemo<string, boolean>();
 
 function isForeign(word: string, rules: ForeignRules): boolean {
   const key = rules.verdictKey + word;
-  let v = verdicts.get(key);
-  if (v === undefined) {
-    v = identify(word, rules);
-    if (verdicts.size > 50_000) verdicts.clear();
-    verdicts.set(key, v);
-  }
-  return v;
+  return verdicts.get(key) ?? verdicts.set(key, identify(word, rules));
 }
 
 function identify(word: string, rules: ForeignRules): boolean {

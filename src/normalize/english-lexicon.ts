@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { BoundedMemo } from '../util/memo.js';
 
 /** The packed lexicon: header [words, code units, table size], offsets, table, code units. */
 export type PackedLexicon = SharedArrayBuffer | ArrayBuffer;
@@ -139,7 +140,7 @@ function words(): Lexicon {
 
 const SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'ly', 'er', 'ers', 'ness', 'ment', 'ation', 'ization', 'ize', 'ized', 'al'];
 
-const memo = new Map<string, boolean>();
+const memo = new BoundedMemo<string, boolean>();
 
 /** True when the word, or its stem after a common English suffix, is in the lexicon. */
 export function isEnglishWord(word: string): boolean {
@@ -147,13 +148,7 @@ export function isEnglishWord(word: string): boolean {
   // are answered from the table without making a lower-case copy. The rest take the long way.
   if (listedAsWritten(word)) return true;
   const w = word.toLowerCase().replace(/['’]s$/, '');
-  let known = memo.get(w);
-  if (known === undefined) {
-    known = lookUp(w);
-    if (memo.size > 100_000) memo.clear();
-    memo.set(w, known);
-  }
-  return known;
+  return memo.get(w) ?? memo.set(w, lookUp(w));
 }
 
 /** Whether the word itself (any case, a possessive "'s" aside) is in the lexicon: no stem, no

@@ -4,6 +4,7 @@
  * "forty-five", "a dozen", "two-thirds"). Values of number words come from compromise, cached.
  */
 import { compromise } from '../util/compromise.js';
+import { BoundedMemo } from '../util/memo.js';
 
 export interface NumberAnchor {
   start: number;
@@ -36,7 +37,7 @@ const FRACTION_WORDS: Record<string, number> = { half: 0.5, halves: 0.5, third: 
 
 const ANCHOR = new RegExp(String.raw`(?<![\d.,_])(?:(?<frac>${FRACTION})|(?<num>${DIGITS})|(?<vulgar>[½¼¾⅓⅔⅛]))|(?<![\w-])(?<words>${WORDS})(?![\w])`, 'giu');
 
-const wordCache = new Map<string, number | null>();
+const wordCache = new BoundedMemo<string, number | null>();
 
 /** Words any number-in-words anchor starts with or contains: a sentence without a digit and
  * without any of these has no number anchor, and the big regex is not run on it. */
@@ -92,7 +93,8 @@ export function digitValue(raw: string): number {
 /** The value of a number phrase in words, or null when it is not one ("a" alone). */
 export function wordValue(phrase: string): number | null {
   const key = phrase.toLowerCase().replace(/\s+/g, ' ');
-  if (wordCache.has(key)) return wordCache.get(key)!;
+  const known = wordCache.get(key);
+  if (known !== undefined) return known;
   let value: number | null = null;
   const frac = /^(.+)[- ](halves|thirds|quarters|fifths|tenths|half|third|quarter|fifth|tenth)$/.exec(key);
   if (key === 'a' || key === 'dozen') value = key === 'dozen' ? 12 : null;
@@ -108,6 +110,5 @@ export function wordValue(phrase: string): number | null {
     const got = compromise()(key.replace(/^a /, 'one ')).numbers().get() as number[];
     value = got.length === 1 && Number.isFinite(got[0]) ? got[0] : null;
   }
-  wordCache.set(key, value);
-  return value;
+  return wordCache.set(key, value);
 }
