@@ -6,6 +6,7 @@ import { attributionTriggerSource, type RuleData } from '../rules/schema.js';
 import { phraseSource, wordsScanner, type StartScanner } from '../util/regex.js';
 import { rulePattern, type TextPattern } from '../util/user-regex.js';
 import type { ClaimRecord } from '../records.js';
+import { lexiconTagsOf } from './nlp.js';
 
 export type Modality = ClaimRecord['modality'];
 
@@ -45,13 +46,34 @@ export function attributionOf(sentence: string, rules: ModalityRules): string | 
   if (!rules.attributionTrigger.test(sentence)) return null;
   for (const re of rules.attribution) {
     const m = re.exec(sentence);
+    // ("The reported figure": a verb after a determiner is an adjective; its noun is no speaker.)
+    if (m && !m[0].startsWith(m[1]) && DETERMINER_BEFORE.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (m) {
       // ("Acme on Tuesday said": the time between the speaker and the verb is not the speaker.)
       const source = m[1].replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim().replace(TIME_AFTER_SOURCE, '');
-      if (source && !/^(it|he|she|they|we|i|you|this|that|which|who)$/i.test(source) && !/^(to|that|which|and|or|but|if|when|as|in|on|at|by|for|with|from|during|after|before|last|earlier|later|yesterday|today|tonight|recently)\b/i.test(source)) return source;
+      if (source && !/^(it|he|she|they|we|i|you|this|that|which|who)$/i.test(source) && !/^(to|that|which|and|or|but|if|when|as|in|on|at|by|for|with|from|during|after|before|last|earlier|later|yesterday|today|tonight|recently)\b/i.test(source) && endsAsNoun(source)) return source;
     }
   }
   return null;
+}
+
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|this|that)\s+$/i;
+
+/** compromise's lexicon tags of a word no noun phrase ends with. */
+const NOT_A_NOUN_END = /Determiner|Preposition|Conjunction|Gerund|PastTense|Adverb/;
+
+/**
+ * Whether a source ends as a noun phrase does: the verbs of the patterns are nouns and adjectives
+ * too, and then what comes before them is no speaker ("worth an estimated £3 million": "an";
+ * "beating estimates": "beating"; "agreed to pay $1 billion to settle claims that …": "to settle";
+ * "denied reports that …": "denied").
+ */
+function endsAsNoun(source: string): boolean {
+  const words = source.split(/\s+/);
+  const last = words[words.length - 1];
+  // ("said jocularly": a manner, not a speaker.)
+  if (NOT_A_NOUN_END.test(lexiconTagsOf(last)) || (words.length === 1 && /^\p{Ll}+ly$/u.test(last))) return false;
+  return !(words.length > 1 && words[words.length - 2].toLowerCase() === 'to' && /Infinitive|Verb/.test(lexiconTagsOf(last)));
 }
 
 /** A question states nothing: it ends with "?" (a headline posed as a question too). */
