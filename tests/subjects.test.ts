@@ -27,6 +27,13 @@ const constructions: Record<string, Row[]> = {
     { text: 'Hotel rooms in the old town average $180 a night.', figure: '$180', subject: 'Hotel rooms in the old town', kind: 'thing' },
     { text: 'The air is cleaner, lead levels in the soil have been cut by 40 percent.', figure: '40 percent', subject: 'lead levels in the soil' },
     { text: 'The Lisbon metro carries 500,000 riders a day.', figure: '500,000 riders', subject: 'Lisbon metro' },
+    // A measure no one owns is its own subject when nothing in the sentence or before it is.
+    { text: 'Since 2015 the deficit has been cut by two-thirds.', figure: 'two-thirds', subject: 'deficit', via: 'clause-subject' },
+    { text: 'Between 2010 and 2020 the population grew by 12%.', figure: '12%', subject: 'population' },
+    { text: 'The fare has been set at $2.90 for adults.', figure: '$2.90', subject: 'fare' },
+    { text: 'Home sales fell by a third in September.', figure: 'a third', subject: 'Home sales' },
+    // ... but "this number" points back: it names nothing itself.
+    { text: 'By 1990 this number had tripled to 40,000.', figure: '40,000', subject: null },
     { text: 'The Ministry of Finance in the northern province spent 40% more than planned.', figure: '40%', subject: 'Ministry of Finance', kind: 'org' },
   ],
   'organizations the lexicon does not know, by their form': [

@@ -1,7 +1,8 @@
 /**
  * When a figure holds (src/claims/time.ts), one row per construction, sentences written for these
  * tests: each figure takes the time expression nearest to it, months included; a year stated as a
- * fact is not dated by another year of its sentence.
+ * fact is not dated by another year of its sentence, and dates no other figure from a phrase of its
+ * own; a superlative's "since" is a comparison.
  */
 import { describe, expect, test } from 'vitest';
 import { getRules } from '../src/pipeline/rules.js';
@@ -31,6 +32,19 @@ describe('the time of each figure', () => {
 
   test('a year stated as a fact is not dated by another year', () => {
     expect(timeOfFigure('Founded in 1931, the club won the cup in 1958.', '1931')).toBeNull();
+  });
+
+  test('a year stated as a fact in a phrase of its own dates no other figure', () => {
+    expect(timeOfFigure('The tunnel, which opened in 1994, carries 60,000 cars a day.', '60,000 cars')).toBeNull();
+    expect(timeOfFigure('The bakery, founded in 2011, now employs 40 people.', '40 people')).toBeNull();
+    // In the figure's own phrase it still does.
+    expect(timeOfFigure('Built in 1989 at a cost of $1.5 million, the tower drew crowds.', '$1.5 million')).toBe('1989');
+  });
+
+  test('a superlative\'s "since" is a comparison, not a time', () => {
+    expect(timeOfFigure('Exports fell 9% in May, the steepest drop since 2009.', '9%')).toBe('May');
+    expect(timeOfFigure('Mortgage rates rose to 7.8%, the highest level since 2000.', '7.8%')).toBeNull();
+    expect(timeOfFigure('Prices have risen 30% since 2020.', '30%')).toBe('2020');
   });
 
   test('"may" the verb is no month, "May" after "in" is', () => {

@@ -160,6 +160,8 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const c = clauseTerms();
       return c.text.length >= end ? namesInTerms(c.text, c.terms) : (sentenceNames ??= namesIn(s));
     };
+    // Years the sentence states as facts of their own ("opened in 1937"): they date no other figure.
+    const statedYears = quantities.filter((q) => q.kind === 'date').map((q) => q.span);
     for (const [figureIndex, q] of quantities.entries()) {
       const figure = { start: q.span.start, end: q.span.end };
       const table = sentence.block.table;
@@ -194,7 +196,7 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
       const measure = q.kind === 'count' ? null : subject?.metric ?? null;
       const { metric, period } = metricOf({ text: s, ...figure, unit: q.kind === 'count' ? q.unit : null, per: q.per, label }, rules.metrics, measure);
       // (A year stated as a fact is its own time: another year in the sentence does not date it.)
-      const found = q.kind === 'date' ? null : table ? timeOf(s, figure.start, figure.end) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end);
+      const found = q.kind === 'date' ? null : table ? timeOf(s, figure.start, figure.end, statedYears) ?? timeOf(table.rowLabel, -1, -1) : timeOf(s, figure.start, figure.end, statedYears);
       // With a published date, "last year" becomes the year it was (relative-time.ts).
       const { time, timeText } = resolveTime(s, figure.start, figure.end, found, a.article.meta?.published);
       // A table cell says what its row says: "2026 projection", "estimate".

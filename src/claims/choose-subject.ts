@@ -58,6 +58,7 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   let subject: ChosenSubject | null = null;
   let metric: string | null = null;
   let masked = false;
+  let ownPhrase: ChosenSubject | null = null;
   if (table) subject = subjectInCell(c.all) ?? subjectInRowLabel(table.rowLabel, c.rules);
   // The clause's own structure: what the sentence says the figure is about.
   if (!subject) {
@@ -70,6 +71,10 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
     const listEntry = c.sentence.block.leadIn && found && (found.via === 'of-complement' || found.via === 'after-figure' || found.via === 'counted-noun');
     const mention = found && !listEntry && mentionOfSubject(c.s, found, tokens, c.all, c.rules.grammar);
     if (mention) subject = { ...mention, metric };
+    // "The deficit has been cut by 20%": a measure no one in the sentence owns waits for an owner
+    // from the context below; with none, it is its own subject (gold/README.md: the sentence's own
+    // noun phrase when it names no subject).
+    else if (found?.unowned === 'bare' && !listEntry) ownPhrase = ownMeasure(c.s, found.span);
     masked = maskedOwner(c.s.slice(0, c.figure.end), tokens);
   }
   subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan });
@@ -96,6 +101,7 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   // "Its revenue grew 25%, the company said": with nothing named before, a speaker the sentence
   // names only by a description ("the company", "the bank") is talking of itself.
   if (!subject && c.attributionSpan) subject = describedSpeaker(c.s, c.attributionSpan, c.rules);
+  subject ??= ownPhrase;
   // The clause's measure ("revenue") stays the metric whoever the fallback names.
   return { subject: subject && { ...subject, metric: subject.metric ?? metric }, personal: false, masked };
 }
@@ -117,6 +123,17 @@ function describedSpeaker(s: string, attribution: Span, rules: ClaimRules): Chos
     return { start, end: start + name.length, entity: { id: slug(name), name, kind }, text: name, via: 'speaker' };
   }
   return null;
+}
+
+/** A measure's own words as a subject ("deficit", "population"), the determiner left out; none
+ * for "this number", "that figure": a demonstrative points back, it names nothing itself. */
+function ownMeasure(s: string, at: Span): ChosenSubject | null {
+  const phrase = s.slice(at.start, at.end);
+  if (/^(?:this|that|these|those)\b/i.test(phrase) || /\b(?:this|that|these|those)\s+$/i.test(s.slice(Math.max(0, at.start - 7), at.start))) return null;
+  const text = phrase.replace(/^(?:the|a|an)\s+/i, '').trim();
+  if (!/\p{L}/u.test(text)) return null;
+  const start = at.end - text.length;
+  return { start, end: at.end, entity: { id: slug(text), name: text, kind: 'thing' }, text, via: 'clause-subject' };
 }
 
 /** "designed this banker's tower for 40,000,000 pennies": an owner named only by "this". */

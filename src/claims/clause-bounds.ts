@@ -171,7 +171,8 @@ export function skipFronted(tokens: Token[], from: number, fi: number, g: Gramma
       let j = k + 1;
       while (j < fi && (nounish(tokens[j]) || (tokens[j].cls === 'conj' && nounish(tokens[j + 1]))) && j - k <= 4) {
         j++;
-        if (comma(tokens[j - 1]) || (tokens[j - 1].tags.has('Value') && tokens[j]?.cls !== 'conj')) break;
+        // (A year read as a figure ends the phrase too: "Since 2015 the deficit has been cut".)
+        if (comma(tokens[j - 1]) || ((tokens[j - 1].tags.has('Value') || tokens[j - 1].kind === 'date') && tokens[j]?.cls !== 'conj')) break;
       }
       if (j > k + 1 && (comma(tokens[j - 1]) || tokens[j]?.cls !== 'prep')) { k = j; continue; }
     }

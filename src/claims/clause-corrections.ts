@@ -188,6 +188,13 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
   // Right to left: a verb found later in the sentence must not turn an earlier one back into a
   // noun ("The council that runs the port collected £3 million").
   for (let i = out.length - 1; i >= 0; i--) correct(out, i, g);
+  // "The deficit has been cut by 20%", "rents are being set at $900": right after "been" or
+  // "being", a word that can be a verb and ends as a participle does (cut, set, hit, spread,
+  // forecast) is the verb, whatever the tagger said ("has been growth" keeps its noun).
+  for (let i = 1; i < out.length; i++) {
+    const w = out[i], before = out[i - 1];
+    if (w.cls === 'noun' && (before.lower === 'been' || before.lower === 'being') && !before.post.trim() && /[tdn]$/.test(w.lower) && (nounOrVerb(w.lower) || mayBeVerb(w.lower))) w.cls = 'verb';
+  }
   // "Microsoft and Meta plan to spend": a verb that takes "to" + verb, after a noun, is the verb.
   for (let i = 1; i + 2 < out.length; i++) {
     if (g.controlVerbs.has(out[i].lower) && out[i].cls !== 'verb' && out[i + 1].cls === 'to' && out[i + 2].cls === 'verb' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'adj' || out[i - 1].cls === 'pron')) out[i].cls = 'verb';

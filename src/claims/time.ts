@@ -17,15 +17,25 @@ const PATTERNS: RegExp[] = [
 
 const CLAUSE_BREAK = /;|,\s+(?:and|but|while|whereas|although|though)\b/i;
 
-/** The time qualifier in `text` outside the figure at [start, end), or null. With several, the
+/** "the lowest level since 2008", "its biggest drop since 2020": a superlative's "since" says what
+ * the figure is compared with, not when it holds. */
+const SINCE_COMPARED = /\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|sharpest|steepest|best|worst|most|least|first\s+time)\b[^,;.]{0,30}\bsince\s+$/i;
+
+/** The time qualifier in `text` outside the figure at [start, end) and the years `stated` as
+ * figures of their own, or null. With several, the
  * nearest to the figure ("fell to 7.5 million in March, down from 7.6 million in February": each
  * figure its own month); a tie goes to the one after it, then to the earlier pattern. */
-export function timeOf(text: string, start: number, end: number): string | null {
+export function timeOf(text: string, start: number, end: number, stated: readonly { start: number; end: number }[] = []): string | null {
   let best: { text: string; distance: number } | null = null;
   for (const re of PATTERNS) {
     for (const m of text.matchAll(re)) {
       const at = m.index! + m[0].indexOf(m[1]);
       if (at >= start && at < end) continue; // the figure itself (a year-as-fact)
+      // ("The bridge, which opened in 1937, carries 112,000 vehicles a day": a year stated as a
+      // fact of its own, in a phrase set off from the figure, dates nothing else; "Completed in
+      // 1976 at a height of 553 m" still dates the height.)
+      if (stated.some((y) => at >= y.start && at < y.end && /[,;()\u2014]/.test(text.slice(Math.min(end, y.end), Math.max(start, y.start))))) continue;
+      if (SINCE_COMPARED.test(text.slice(Math.max(0, at - 60), at))) continue;
       // ("spends $17 billion a year, and plans to cut that by 5% in 2026": a time in the next
       // clause dates that clause's figure, not this one.)
       if (start >= 0 && at >= end && CLAUSE_BREAK.test(text.slice(end, at))) continue;

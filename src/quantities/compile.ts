@@ -75,7 +75,8 @@ export interface QuantityRules {
   vagueScaled: Map<string, number>;
   multiplier: StartScanner;
   multiplierValue: Map<string, number>;
-  /** A fraction word before "of" (group 1), with a restatement in parentheses allowed between. */
+  /** A fraction word before "of" (group 1), with a restatement in parentheses allowed between;
+   * or after a verb of change and "by" (group 2: "fell by a third"). */
   fraction: RegExp;
   fractionValue: Map<string, number>;
   /** After a multiplier word: a frequency ("twice a year"), not a multiple. */
@@ -153,6 +154,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   for (const m of d['quantities.multipliers'].words) for (const w of m.words) multiplierValue.set(w.toLowerCase(), m.value);
   const fractionValue = new Map<string, number>();
   for (const f of d['quantities.multipliers'].fractions) for (const w of f.words) fractionValue.set(w.toLowerCase(), f.value);
+  const fractions = phrase(fractionValue.keys());
 
   const unitWords = new Map<string, UnitInfo>();
   const unitSymbols = new Map<string, UnitInfo>();
@@ -199,7 +201,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     vague, vagueScaled,
     multiplier: new StartScanner(new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'), multiplierValue.keys(), LETTER_OR_HYPHEN),
     multiplierValue,
-    fraction: new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${d['quantities.multipliers'].fractionNotAfter.map(escapeRegex).join('|')})\\s+)(${phrase(fractionValue.keys())})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`, 'giu'),
+    fraction: new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${d['quantities.multipliers'].fractionNotAfter.map(escapeRegex).join('|')})\\s+)(?:(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)|(?<=\\b(?:${phrase(d['quantities.multipliers'].fractionChangeVerbs)})\\s+by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties)\\b))`, 'giu'),
     fractionValue,
     multiplierAdjectiveAfter: new RegExp(`(?<![\\p{L}])(?:${d['quantities.multipliers'].adjectiveAfter.map(phraseSource).join('|')})\\s+$`, 'iu'),
     multiplierNoun: new RegExp(`^\\s+(?!(?:${d['quantities.multipliers'].notNouns.map(phraseSource).join('|')})(?![\\p{L}]))\\p{Ll}`, 'u'),

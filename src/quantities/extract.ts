@@ -80,9 +80,11 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
   }
   r.fraction.lastIndex = 0;
   for (let m = wordAnchors ? r.fraction.exec(s) : null; m; m = r.fraction.exec(s)) {
-    const value = r.fractionValue.get(m[1].toLowerCase().replace(/\s+/g, ' '))!;
-    const start = m.index, end = m.index + m[1].length;
-    const phrase = m[1].toLowerCase();
+    // (Group 1: a share, before "of"; group 2: a change, after "fell by".)
+    const word = m[1] ?? m[2];
+    const value = r.fractionValue.get(word.toLowerCase().replace(/\s+/g, ' '))!;
+    const start = m.index, end = m.index + word.length;
+    const phrase = word.toLowerCase();
     anchors.push({ start, end, read: () => ({ ...multiplierDraft(start, end, value, `quantities/multipliers#${phrase}`), kind: 'ratio', unit: 'ratio' }) });
   }
   for (const n of findNumbers(s)) anchors.push({ start: n.start, end: n.end, read: () => readNumber(s, n, r) });
