@@ -2,7 +2,8 @@
  * The subject of one figure, in order: a table cell's entity or its row label; what the clause's
  * structure names (grammar-subject.ts); the nearest lexicon or coreference mention (subject.ts);
  * names compromise finds shortly before the figure (never places or nationalities); the speaker
- * when nothing else is; the list lead-in; the subject of the two sentences before.
+ * when nothing else is; the list lead-in; the subject of the two sentences before; a speaker named
+ * by a description; last, a measure no one owns as its own subject ("the deficit").
  */
 import type { ClaimRules } from './rules.js';
 import type { ClaimInput } from './build.js';
