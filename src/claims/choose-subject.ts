@@ -75,7 +75,10 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
     // "The deficit has been cut by 20%": a measure no one in the sentence owns waits for an owner
     // from the context below; with none, it is its own subject (gold/README.md: the sentence's own
     // noun phrase when it names no subject).
-    else if (found?.unowned === 'bare' && !listEntry) ownPhrase = ownMeasure(c.s, found.span);
+    // ("this number" points back: it names nothing itself.)
+    else if (found?.unowned === 'bare' && !listEntry && !DEMONSTRATIVE_BEFORE.test(c.s.slice(Math.max(0, found.span.start - 7), found.span.start))) {
+      ownPhrase = mentionOfSubject(c.s, { ...found, unowned: undefined }, tokens, c.all, c.rules.grammar);
+    }
     masked = maskedOwner(c.s.slice(0, c.figure.end), tokens);
   }
   subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan });
@@ -126,16 +129,8 @@ function describedSpeaker(s: string, attribution: Span, rules: ClaimRules): Chos
   return null;
 }
 
-/** A measure's own words as a subject ("deficit", "population"), the determiner left out; none
- * for "this number", "that figure": a demonstrative points back, it names nothing itself. */
-function ownMeasure(s: string, at: Span): ChosenSubject | null {
-  const phrase = s.slice(at.start, at.end);
-  if (/^(?:this|that|these|those)\b/i.test(phrase) || /\b(?:this|that|these|those)\s+$/i.test(s.slice(Math.max(0, at.start - 7), at.start))) return null;
-  const text = phrase.replace(/^(?:the|a|an)\s+/i, '').trim();
-  if (!/\p{L}/u.test(text)) return null;
-  const start = at.end - text.length;
-  return { start, end: at.end, entity: { id: slug(text), name: text, kind: 'thing' }, text, via: 'clause-subject' };
-}
+/** A demonstrative right before a phrase (the parse leaves it out of the phrase). */
+const DEMONSTRATIVE_BEFORE = /\b(?:this|that|these|those)\s+$/i;
 
 /** "designed this banker's tower for 40,000,000 pennies": an owner named only by "this". */
 function maskedOwner(before: string, tokens: Token[]): boolean {

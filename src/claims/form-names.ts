@@ -13,7 +13,7 @@ import type { GrammarRules } from './clause.js';
 import { slug, type EntityKind, type EntityMention } from './entities.js';
 import { isListedWord } from '../normalize/english-lexicon.js';
 import { lexiconTagsOf } from './nlp.js';
-import { BoundedMemo } from '../util/memo.js';
+import { BoundedMemo, detached } from '../util/memo.js';
 
 /** Capitalized words, joined by spaces or by a particle inside a name ("Bank of America"), read
  * from a capital that starts a word (found by CAPITAL: one cheap search per capital, where a
@@ -154,5 +154,6 @@ function readRunName(run: string, opensSentence: boolean, g: GrammarRules): RunN
   if (!org && !words.some((w) => nameLike(w))) return null;
   // (A name compromise's lexicon lists whole, "Goldman Sachs", is what it says.)
   const person = titled.person || (!org && !/Organization/.test(tags(text)) && words.some((w) => PERSON.test(tags(w))));
-  return { offset: titled.start, text, id: slug(text), kind: person ? 'person' : 'org', words: whole.split(' ').length };
+  // (The memo keeps the name: a copy, not a view into the article it was cut from.)
+  return { offset: titled.start, text: detached(text), id: slug(text), kind: person ? 'person' : 'org', words: whole.split(' ').length };
 }

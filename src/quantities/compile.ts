@@ -155,6 +155,10 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   const fractionValue = new Map<string, number>();
   for (const f of d['quantities.multipliers'].fractions) for (const w of f.words) fractionValue.set(w.toLowerCase(), f.value);
   const fractions = phrase(fractionValue.keys());
+  const multipliers = d['quantities.multipliers'];
+  // "a third of all schools" (a share, group 1); "fell by nearly a third" (a change, group 2).
+  const fractionShare = `(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`;
+  const fractionChange = `(?<=\\b(?:${phrase(multipliers.fractionChangeVerbs)})\\s+by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties)\\b)`;
 
   const unitWords = new Map<string, UnitInfo>();
   const unitSymbols = new Map<string, UnitInfo>();
@@ -201,7 +205,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     vague, vagueScaled,
     multiplier: new StartScanner(new RegExp(`(?<![\\p{L}-])(${phrase(multiplierValue.keys())})(?![\\p{L}-])`, 'giu'), multiplierValue.keys(), LETTER_OR_HYPHEN),
     multiplierValue,
-    fraction: new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${d['quantities.multipliers'].fractionNotAfter.map(escapeRegex).join('|')})\\s+)(?:(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)|(?<=\\b(?:${phrase(d['quantities.multipliers'].fractionChangeVerbs)})\\s+by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties)\\b))`, 'giu'),
+    fraction: new RegExp(`(?<![\\p{L}-])(?<!\\b(?:${multipliers.fractionNotAfter.map(escapeRegex).join('|')})\\s+)(?:${fractionShare}|${fractionChange})`, 'giu'),
     fractionValue,
     multiplierAdjectiveAfter: new RegExp(`(?<![\\p{L}])(?:${d['quantities.multipliers'].adjectiveAfter.map(phraseSource).join('|')})\\s+$`, 'iu'),
     multiplierNoun: new RegExp(`^\\s+(?!(?:${d['quantities.multipliers'].notNouns.map(phraseSource).join('|')})(?![\\p{L}]))\\p{Ll}`, 'u'),
