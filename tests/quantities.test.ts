@@ -100,6 +100,20 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
   });
 });
 
+/** A preposition, conjunction or pronoun after a number is never what it counts. */
+describe('no counted noun from a closed-class word', () => {
+  test.each([
+    ['The population grew by 120,000 between 2010 and 2020.'], ['Sales rose by 4,000 during the quarter.'],
+    ['The town added 900 despite the slump.'], ['Membership fell by 2,000 because fees rose.'], ['It sold 300 although demand was weak.'],
+  ])('%s', (text) => {
+    const counts = extractQuantities(text, rules.quantities).filter((q) => q.kind === 'count');
+    expect(counts.length).toBeGreaterThan(0);
+    // The quote ends at the number, and the word after it is not the unit.
+    for (const q of counts) expect(text.slice(q.span.start, q.span.end)).toMatch(/^[\d,]+$/);
+    for (const q of counts) expect(text.slice(q.span.end).trim().startsWith(q.unit ?? '') && q.unit).toBeFalsy();
+  });
+});
+
 test('a scale letter starts no code: "300 B2B customers" holds no billion', () => {
   expect(extractQuantities('It has 300 B2B customers.', rules.quantities).map((q) => q.value)).not.toContain(3e11);
 });

@@ -36,6 +36,12 @@ const constructions: Record<string, Row[]> = {
     { text: 'By 1990 this number had tripled to 40,000.', figure: '40,000', subject: null },
     { text: 'The Ministry of Finance in the northern province spent 40% more than planned.', figure: '40%', subject: 'Ministry of Finance', kind: 'org' },
   ],
+  'a name after the common noun that says what it is': [
+    { text: 'Danish brewer Kolding sold 9 million cases last year.', figure: '9 million cases', subject: 'Kolding', via: 'clause-subject' },
+    { text: 'The Korean chipmaker Hanseo Tech posted a profit of $3 billion.', figure: '$3 billion', subject: 'Hanseo Tech' },
+    { text: 'Budget airline Skyvane carried 40 million passengers.', figure: '40 million passengers', subject: 'Skyvane' },
+    { text: 'Chief executive Mara Ilves sold 20,000 shares.', figure: '20,000 shares', subject: 'Mara Ilves', kind: 'person' },
+  ],
   'organizations the lexicon does not know, by their form': [
     { text: 'Globex Holdings earned $12 million in the quarter.', figure: '$12 million', subject: 'Globex Holdings', kind: 'org' },
     { text: 'Initech Corp. said its revenue rose 10 percent.', figure: '10 percent', subject: 'Initech Corp.', kind: 'org' },
@@ -311,6 +317,11 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'His fortune is estimated at $2 billion by Forbes.', figure: '$2 billion', not: 'Forbes' },
   { text: "Prime Minister Ana Ferreira's approval rating fell to 31%.", figure: '31%', not: 'Prime Minister Ana Ferreira' },
   { text: 'The Finance Minister said the deficit fell 2%.', figure: '2%', not: 'Minister' },
+  // A word inside a name is no common noun before it; a people is no name.
+  { text: 'The Kingdom of Valdor merged with its neighbour in 1801.', figure: '1801', not: 'Valdor' },
+  { text: 'Ana del Monte moved to Lisbon in 1936.', figure: '1936', not: 'Monte' },
+  { text: 'Middle class Americans paid 12% more in tax.', figure: '12%', not: 'Americans' },
+  { text: 'Sales Monday rose 4%.', figure: '4%', not: 'Monday' },
 ];
 
 describe('subjects that must not be taken', () => {

@@ -265,11 +265,32 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
   if (words.length > 1 && g.possessivePronouns.has(words[0].lower) && g.thirdPersonPronouns.has(words[0].lower)) {
     return { span: span(tokens, from, from + 1), via: 'possessive-owner', metric: headIsMetric(words, g) ? metricWords(words.slice(1), g) : null, pronoun: true, speaker: null };
   }
+  // "Chinese automaker BYD", "US chipmaker Nvidia": a common noun right before a name says what
+  // the name is; the name is the subject.
+  const named = apposedName(words, g);
+  if (named > 0) return { span: span(tokens, from + named, to), via, metric: null, pronoun: false, speaker: null };
   if ((via === 'clause-subject' || via === 'object') && of < 0 && headIsMetric(words, g)) {
     const bare = words.every((t) => t.cls === 'det' || g.measureAdjectives.has(t.lower) || g.metricHeads.has(t.lower));
     return { span: span(tokens, from, to), via, metric: metricWords(words, g), pronoun: false, speaker: null, unowned: bare ? 'bare' : 'modified' };
   }
   return { span: span(tokens, from, to), via, metric: null, pronoun: false, speaker: null };
+}
+
+/** Where the name starts in a phrase that ends with a name written after a lower-case common
+ * noun saying what it is ("automaker BYD", "president Joe Biden"); -1 when it does not. A noun
+ * that names a measure is no description ("sales Monday"), nor is a time a name. */
+function apposedName(words: Token[], g: GrammarRules): number {
+  // (A people is no name here: "middle class Americans" are not Americans at large.)
+  const isName = (t: Token) => /^\p{Lu}/u.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date') && !t.tags.has('Month') && !t.tags.has('WeekDay') &&
+    !g.demonyms.has(t.text) && !g.demonyms.has(t.text.replace(/s$/, ''));
+  let k = words.length;
+  while (k > 0 && isName(words[k - 1])) k--;
+  const noun = words[k - 1];
+  if (k === words.length || !noun || noun.cls !== 'noun' || !/^\p{Ll}/u.test(noun.text) || /['’]s?$/.test(noun.text) || g.metricHeads.has(noun.lower)) return -1;
+  // The word before must be an English common noun: not a word inside the name ("Kingdom of
+  // Ireland", "Lanza del Vasto").
+  if (g.nameParticles.has(noun.lower) || noun.tags.has('Preposition') || noun.tags.has('Conjunction') || g.determiners.has(noun.lower) || !isEnglishWord(noun.lower)) return -1;
+  return k;
 }
 
 /** The first run of capitalized words between `from` and `to` that names someone: not a
