@@ -115,6 +115,8 @@ const constructions: Record<string, Row[]> = {
   ],
   'fronted phrases are skipped': [
     { text: 'With an area of 92,000 km2, Portugal is a small country.', figure: '92,000 km2', subject: 'Portugal' },
+    { text: 'With 40 million listeners, Radiowave is the biggest audio app.', figure: '40 million listeners', subject: 'Radiowave', via: 'clause-subject' },
+    { text: 'At 412 metres, the Harbour Tower is the city\'s tallest building.', figure: '412 metres', subject: 'Harbour Tower' },
     { text: 'A prominent Lisbon lawyer since 1989, Ana Costa was named partner.', figure: '1989', subject: 'Ana Costa', kind: 'person' },
     { text: 'In 2021 the museum drew 800,000 visitors.', figure: '800,000 visitors', subject: 'museum' },
     { text: 'Because of new rules, a quarter of all landlords pay lower taxes.', figure: 'a quarter', subject: 'landlords', via: 'of-complement' },
@@ -322,6 +324,8 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'Ana del Monte moved to Lisbon in 1936.', figure: '1936', not: 'Monte' },
   { text: 'Middle class Americans paid 12% more in tax.', figure: '12%', not: 'Americans' },
   { text: 'Sales Monday rose 4%.', figure: '4%', not: 'Monday' },
+  // A fronted phrase that says more of the figure than the figure is not about the main clause.
+  { text: 'With a million jobs at stake, I refused to sign.', figure: 'a million jobs', not: 'I' },
 ];
 
 describe('subjects that must not be taken', () => {

@@ -55,6 +55,7 @@ export interface GrammarRules {
   comparisons: Set<string>;
   comparisonVerbs: Set<string>;
   groupIntroducers: Set<string>;
+  frontedFigurePrepositions: Set<string>;
   passiveAuxiliaries: Set<string>;
   figureLeads: Set<string>;
   phraseJoiners: Set<string>;
@@ -124,6 +125,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     comparisons: lower(data.comparisons),
     comparisonVerbs: lower(data.comparisonVerbs),
     groupIntroducers: lower(data.groupIntroducers),
+    frontedFigurePrepositions: lower(data.frontedFigurePrepositions),
     passiveAuxiliaries: lower(data.passiveAuxiliaries),
     figureLeads: lower(data.figureLeads),
     phraseJoiners: lower(data.phraseJoiners),

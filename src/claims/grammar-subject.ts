@@ -181,7 +181,10 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   // "With an area of 242,500 km2, the United Kingdom is …", "A lobbyist since 1969, McPherson
   // was …": a figure inside a fronted phrase is about the main clause's subject.
   const frontedEnd = tokens.findIndex((u, j) => j >= fi && j - from <= 14 && comma(u));
-  const fronted = tokens[from]?.cls === 'prep' ? tokens.slice(from + 1, fi).some((t) => t.cls === 'prep') : tokens[from]?.cls === 'det' && tokens[from].lower !== 'the';
+  // ("With 200 million subscribers, Netflix …": or the whole phrase is a preposition and the
+  // figure; "With a million jobs at stake, I …" says something else of the figure.)
+  const bare = fi === from + 1 && comma(tokens[fi]) && g.frontedFigurePrepositions.has(tokens[from].lower);
+  const fronted = tokens[from]?.cls === 'prep' ? tokens.slice(from + 1, fi).some((t) => t.cls === 'prep') || bare : tokens[from]?.cls === 'det' && tokens[from].lower !== 'the';
   if (fronted && frontedEnd >= 0 && !tokens.slice(from, frontedEnd + 1).some((t) => t.cls === 'verb')) {
     const v = findVerb(tokens, frontedEnd + 1, tokens.length, g);
     const subject = v > frontedEnd + 1 ? trimPhrase(tokens, frontedEnd + 1, v, g) : null;

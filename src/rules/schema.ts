@@ -231,6 +231,7 @@ export const grammarFile = z.strictObject({
   comparisons: words,
   comparisonVerbs: words,
   groupIntroducers: words,
+  frontedFigurePrepositions: words,
   passiveAuxiliaries: words,
   figureLeads: words,
   phraseJoiners: words,
