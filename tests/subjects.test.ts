@@ -63,6 +63,9 @@ const constructions: Record<string, Row[]> = {
     { text: 'The United Kingdom spends 2% of its output on defence.', figure: '2%', subject: 'United Kingdom', id: 'united-kingdom', kind: 'place' },
   ],
   'shares of a group': [
+    // (A present-tense verb after the group is its verb, not more of the group.)
+    { text: "About 30% of the town's water comes from the river.", figure: '30%', subject: "town's water", via: 'of-complement' },
+    { text: 'Half of the grant goes to schools, the trust said.', figure: 'Half', subject: 'grant' },
     { text: 'About 40% of voters backed the plan.', figure: '40%', subject: 'voters', via: 'of-complement' },
     { text: 'Nearly half of the 900 farmers polled said they would sell.', figure: 'Nearly half', subject: 'farmers', via: 'of-complement' },
     { text: 'Some 12% of households own two cars, while 30 percent own none.', figure: '30 percent', subject: 'households', via: 'same-as-figure' },

@@ -103,10 +103,15 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     if (g.compoundParticiples.has(w.lower) && before.cls === 'noun' && !before.post.trim() && !w.post.trim() && (out[i + 1].cls === 'noun' || out[i + 1].cls === 'adj')) { before.cls = 'adj'; w.cls = 'adj'; }
   }
   // "75 percent of our oil imports from …": after "of" and a determiner, a plural the tagger read
-  // as a verb ("imports", "exports", "sales") is a noun; a verb cannot follow there.
+  // as a verb ("imports", "exports", "sales") is a noun; a verb cannot follow there. Unless it is
+  // the only verb of its stretch between commas: "45% of the country's electricity comes from coal".
   for (let i = 2; i < out.length; i++) {
     const w = out[i];
     if (w.cls !== 'verb' || !/[a-z]s$/.test(w.lower) || g.auxiliaries.has(w.lower) || out[i - 1].post.trim()) continue;
+    let a = i, b = i;
+    while (a > 0 && !/[,;:]/.test(out[a - 1].post)) a--;
+    while (b + 1 < out.length && !/[,;:]/.test(out[b].post)) b++;
+    if (!out.slice(a, b + 1).some((t) => t !== w && t.cls === 'verb')) continue;
     let j = i - 1;
     while (j > 0 && (out[j].cls === 'noun' || out[j].cls === 'adj') && !out[j].post.trim()) j--;
     if (j < i - 1 && out[j].cls === 'det' && out[j - 1]?.lower === 'of') w.cls = 'noun';
