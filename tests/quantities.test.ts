@@ -100,6 +100,26 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
   });
 });
 
+/** A bare count is counted by what its clause says before it. */
+describe('what a bare count counts, from its clause', () => {
+  test.each([
+    ['The number of cafes in the town rose to 2,400.', '2,400', 'cafes'],
+    ['The population of the island was about 9,000.', '9,000', 'people'],
+    ['Monthly listeners rose 12% to 48 million.', '48 million', 'listeners'],
+    ['Passengers climbed to 3.1 million last year.', '3.1 million', 'Passengers'],
+  ])('%s', (text, quote, unit) => {
+    const q = extractQuantities(text, rules.quantities).find((x) => text.slice(x.span.start, x.span.end).includes(quote));
+    expect(q?.kind).toBe('count');
+    expect(q?.unit).toBe(unit);
+  });
+
+  // A change of a sum's word ("revenues", "sales") to a bare number counts none of it.
+  test.each([['Revenues rose 5% to 4 million.', '4 million'], ['Sales fell to 2 million.', '2 million']])('%s', (text, quote) => {
+    const q = extractQuantities(text, rules.quantities).find((x) => text.slice(x.span.start, x.span.end) === quote);
+    expect(q?.kind === 'count' ? q.unit || null : null).toBeNull();
+  });
+});
+
 /** A preposition, conjunction or pronoun after a number is never what it counts. */
 describe('no counted noun from a closed-class word', () => {
   test.each([

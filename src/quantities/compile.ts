@@ -39,6 +39,8 @@ export interface QuantityRules {
   countedMeasure: RegExp;
   peopleMeasure: RegExp;
   countVerb: RegExp;
+  /** "<plural> rose 26% to": a change of a plural and "to" right before the figure (group 1). */
+  countChangedTo: RegExp;
   /** Ends with a major currency word or symbol ("3 dollars"); the minor word after it ("cents"). */
   compoundMajor: RegExp;
   /** "%", a percent word, or a percentage-point word (group 1) after a number. */
@@ -175,6 +177,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     countedMeasure: new RegExp(`\\b(?:${context.countedMeasures.map(phraseSource).join('|')})\\s+of\\s+((?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}[\\p{L}-]+)`, 'giu'),
     peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),
     countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
+    countChangedTo: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.changeVerbs.map(phraseSource).join('|')})\\b[^,;:]{0,40}\\bto\\s+$`, 'iu'),
     changeBefore: new RegExp(`\\b(?:${context.changeVerbs.map(phraseSource).join('|')})(?:\\s+by)?\\s+(?:\\p{L}+\\s+)?$|\\bby\\s+$`, 'iu'),
     irregularPlural: new Set(context.irregularPlurals.map((w) => w.toLowerCase())),
     identifierWord: new Set(context.identifierWords),

@@ -157,7 +157,7 @@ export function perAfter(s: string, end: number, r: QuantityRules): Found<string
 /** What a bare count counts when its clause says so before it (within COUNTED_BEFORE characters
  * and no ";", ":" or parenthesis between): "the number of grants of settlement … was 154,700" →
  * grants, "the population … was 10,000 to 15,000" → people, "British Jews numbered fewer than
- * 10,000" → Jews. The nearest statement wins. */
+ * 10,000" → Jews, "users rose 26% to 574 million" → users. The nearest statement wins. */
 export function countNounBefore(s: string, start: number, r: QuantityRules): string | null {
   // "people aged 100 or over", "under age 18": an age says which people, it counts nothing.
   if (/\b(?:age|aged|ages)\s+$/i.test(s.slice(Math.max(0, start - 8), start))) return null;
@@ -170,6 +170,10 @@ export function countNounBefore(s: string, start: number, r: QuantityRules): str
   }
   for (const m of clause.matchAll(r.peopleMeasure)) consider(m.index, 'people');
   for (const m of clause.matchAll(r.countVerb)) consider(m.index, m[1]);
+  // "monthly users rose 26% to 574 million": the level a plural reached counts it (not a sum: "revenues
+  // rose to 4 million" says no currency, and stays a bare number).
+  const changed = r.countChangedTo.exec(clause);
+  if (changed && !r.moneyCue.test(changed[1]) && !r.notCountedNoun.has(changed[1].toLowerCase())) consider(changed.index, changed[1]);
   return (best as { at: number; noun: string } | null)?.noun ?? null;
 }
 const COUNTED_BEFORE = 200;
