@@ -83,6 +83,9 @@ describe('claim rule examples', () => {
     ['The ministry denied reports that it had cut the budget by 10%.'],
     ['The reported figure of 4,000 jobs was revised.'],
     ['He woke me at 3 o\'clock and said jocularly that 40 guests had come.'],
+    // A speaker after "said" ends its clause; what follows "said" otherwise is what was said.
+    ['Jo Park, the finance chief, said costs rose 3%.'],
+    ['He said the firm would cut jobs.'],
   ])('no source where the verb is a noun or an adjective: %s', (text) => {
     expect(attributionOf(text, rules.claims.modality)).toBeNull();
   });

@@ -12,7 +12,8 @@ export type Modality = ClaimRecord['modality'];
 
 export interface ModalityRules {
   cues: { modality: Modality; re: StartScanner }[];
-  attribution: TextPattern[];
+  /** `name`: the source must be a name, every word capitalized. */
+  attribution: { re: TextPattern; name: boolean }[];
   /** The words every attribution pattern needs: a cheap test before the costly patterns. */
   attributionTrigger: TextPattern;
   questionEnd: RegExp;
@@ -27,7 +28,7 @@ export function compileModality(data: RuleData['claims.modality'], vetted: (patt
   const patterns = data.attribution.map((a) => a.pattern);
   return {
     cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsScanner(data.modality[m]) })),
-    attribution: patterns.map((p) => rulePattern(p.replace('{source}', SOURCE), 'iu', vetted(p))),
+    attribution: data.attribution.map((a) => ({ re: rulePattern(a.pattern.replace('{source}', SOURCE), 'iu', vetted(a.pattern)), name: a.name ?? false })),
     attributionTrigger: rulePattern(attributionTriggerSource(patterns), 'iu', patterns.every(vetted)),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(phraseSource).join('|')})["')\\]\\s]*$`, 'u'),
   };
@@ -44,8 +45,9 @@ const TIME_AFTER_SOURCE = /\s+(?:(?:on|last|this|early|late|earlier)\s+(?:monday
  * pronoun, a conjunction, or a preposition or time that follows the verb ("it said in a statement"). */
 export function attributionOf(sentence: string, rules: ModalityRules): string | null {
   if (!rules.attributionTrigger.test(sentence)) return null;
-  for (const re of rules.attribution) {
+  for (const { re, name } of rules.attribution) {
     const m = re.exec(sentence);
+    if (m && name && !m[1].split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) continue;
     // ("The reported figure": a verb after a determiner is an adjective; its noun is no speaker.)
     if (m && !m[0].startsWith(m[1]) && DETERMINER_BEFORE.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (m) {

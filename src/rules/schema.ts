@@ -207,6 +207,8 @@ export const modalityFile = z.strictObject({
   attribution: entries(z.strictObject({
     pattern: pattern('iu', (p) => p.split('{source}').join(SOURCE_STANDIN))
       .refine((p) => p.split('{source}').length === 2, 'needs {source} exactly once (where the source\'s name is)'),
+    /** The source is taken only when every word of it is capitalized (a name). */
+    name: z.boolean().optional(),
   })),
   questions: z.strictObject({ endsWith: words }),
   examples: z.array(z.strictObject({
