@@ -107,6 +107,10 @@ describe('what a bare count counts, from its clause', () => {
     ['The population of the island was about 9,000.', '9,000', 'people'],
     ['Monthly listeners rose 12% to 48 million.', '48 million', 'listeners'],
     ['Passengers climbed to 3.1 million last year.', '3.1 million', 'Passengers'],
+    // "… more", "… others": what the count before it counts.
+    ['The storm killed 300 people and injured 1,200 more.', '1,200', 'people'],
+    ['The mill hired 40 welders in May and will hire 25 more.', '25', 'welders'],
+    ['Four miners died and 11 others were hurt.', '11', 'miners'],
   ])('%s', (text, quote, unit) => {
     const q = extractQuantities(text, rules.quantities).find((x) => text.slice(x.span.start, x.span.end).includes(quote));
     expect(q?.kind).toBe('count');
@@ -114,7 +118,7 @@ describe('what a bare count counts, from its clause', () => {
   });
 
   // A change of a sum's word ("revenues", "sales") to a bare number counts none of it.
-  test.each([['Revenues rose 5% to 4 million.', '4 million'], ['Sales fell to 2 million.', '2 million']])('%s', (text, quote) => {
+  test.each([['Revenues rose 5% to 4 million.', '4 million'], ['Sales fell to 2 million.', '2 million'], ['She asked for 5 more.', '5']])('%s', (text, quote) => {
     const q = extractQuantities(text, rules.quantities).find((x) => text.slice(x.span.start, x.span.end) === quote);
     expect(q?.kind === 'count' ? q.unit || null : null).toBeNull();
   });

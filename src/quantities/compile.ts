@@ -28,6 +28,8 @@ export interface QuantityRules {
   rateAfter: RegExp;
   /** Words never taken as a counted noun. */
   notCountedNoun: Set<string>;
+  /** "10,000 more", "300 others": a bare count of what the count before it counts. */
+  sameCountedAfter: RegExp;
   /** Plurals without "-s" ("people", "staff"): counted nouns that end what is counted. */
   irregularPlural: Set<string>;
   /** Capitalized words a number after labels ("Section 8", "Phase 3", "No. 1"). */
@@ -179,6 +181,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
     countChangedTo: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.changeVerbs.map(phraseSource).join('|')})\\b[^,;:]{0,40}\\bto\\s+$`, 'iu'),
     changeBefore: new RegExp(`\\b(?:${context.changeVerbs.map(phraseSource).join('|')})(?:\\s+by)?\\s+(?:\\p{L}+\\s+)?$|\\bby\\s+$`, 'iu'),
+    sameCountedAfter: new RegExp(`^\\s+(?:${context.sameCountedAfter.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     irregularPlural: new Set(context.irregularPlurals.map((w) => w.toLowerCase())),
     identifierWord: new Set(context.identifierWords),
     notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),

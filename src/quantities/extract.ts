@@ -101,7 +101,14 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
     taken.push({ start: q.span.start, end: q.span.end });
     out.push(q);
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  out.sort((a, b) => a.span.start - b.span.start);
+  // "killed 2,000 people and injured 10,000 more": a bare count counts what the count before it does.
+  for (const [i, q] of out.entries()) {
+    if (q.kind !== 'count' || q.unit || !r.sameCountedAfter.test(s.slice(q.span.end, q.span.end + 16))) continue;
+    const before = out.slice(0, i).reverse().find((p) => p.kind === 'count' && p.unit);
+    if (before) q.unit = before.unit;
+  }
+  return out;
 }
 
 /** Phone numbers, clock times, URLs: digits that are never quantities. Every alternative starts

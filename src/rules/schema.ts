@@ -133,6 +133,7 @@ export const contextFile = z.strictObject({
   rateUnits: words,
   notCountedNouns: words,
   irregularPlurals: words,
+  sameCountedAfter: words,
   identifierWords: words,
   changeVerbs: words,
   countedMeasures: words,
