@@ -103,6 +103,9 @@ const constructions: Record<string, Row[]> = {
     { text: 'Acme Corp. said Globex earned $3 million.', figure: '$3 million', subject: 'Globex' },
     { text: 'Regulators estimate that the merger will save $40 million a year.', figure: '$40 million', subject: 'merger' },
     { text: 'The board backed a plan that analysts said would save $40 million.', figure: '$40 million', subject: 'plan', via: 'relative-clause' },
+    // Whom it was told to is no part of what was said.
+    { text: 'The finance chief told investors the airline would spend $2 billion on jets.', figure: '$2 billion', subject: 'airline', via: 'clause-subject' },
+    { text: 'The mayor told the council the bridge would cost $90 million.', figure: '$90 million', subject: 'bridge' },
   ],
   'figures about what they price or count': [
     { text: 'We ordered $7 burgers and $3 sodas.', figure: '$3', subject: 'sodas', via: 'after-figure' },
@@ -161,6 +164,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'Last year we doubled the housing budget.', figure: 'doubled', subject: 'housing budget', via: 'object' },
     { text: 'The Save Our Parks campaign, which began in May, has raised £40,000.', figure: '£40,000', subject: 'Save Our Parks campaign' },
     { text: 'The Save the Parks campaign has raised £40,000.', figure: '£40,000', subject: 'Save the Parks campaign', via: 'clause-subject' },
+    // (A noun opening the sentence before a preposition and an auxiliary is no imperative.)
+    { text: 'Damage to vineyards could exceed €200 million, growers said.', figure: '€200 million', subject: 'Damage to vineyards', via: 'clause-subject' },
   ],
   'what a sum is for': [
     { text: 'There was $1 million to study soil erosion.', figure: '$1 million', subject: 'soil erosion', via: 'after-figure' },

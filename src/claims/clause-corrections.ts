@@ -75,6 +75,17 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
       if (out[j].cls === 'verb' && (g.auxiliaries.has(out[j].lower) || out[j].tags.has('PastTense'))) { w.cls = 'noun'; break; }
     }
   }
+  // "Damage to farms could exceed €600 million", "Demand for chips will rise 5%": a word that can be
+  // a noun, opening the sentence before a preposition, a short noun phrase and an auxiliary, is
+  // the subject's head, not an imperative (the tagger read "farms" as a verb too).
+  if (out[0]?.cls === 'verb' && nounOrVerb(out[0].lower) && !out[0].post.trim() && (out[1]?.cls === 'prep' || out[1]?.cls === 'to')) {
+    let j = 2;
+    while (j < Math.min(out.length, 6) && (out[j].cls === 'noun' || out[j].cls === 'adj' || out[j].cls === 'det' || (out[j].cls === 'verb' && /[a-z]s$/.test(out[j].lower) && !g.auxiliaries.has(out[j].lower))) && !out[j].post.trim()) j++;
+    if (j > 2 && out[j] && g.auxiliaries.has(out[j].lower)) {
+      out[0].cls = 'noun';
+      for (let k = 2; k < j; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
+    }
+  }
   // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.
   for (let i = 1; i < out.length; i++) {
     if (out[i].cls === 'verb' && !g.auxiliaries.has(out[i].lower) && /(?:['’]s|s['’])$/.test(out[i - 1].text + out[i - 1].post.trim().slice(0, 1)) && out[i - 1].cls === 'noun') out[i].cls = 'noun';

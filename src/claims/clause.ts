@@ -55,6 +55,7 @@ export interface GrammarRules {
   comparisons: Set<string>;
   comparisonVerbs: Set<string>;
   groupIntroducers: Set<string>;
+  listenerVerbs: Set<string>;
   frontedFigurePrepositions: Set<string>;
   passiveAuxiliaries: Set<string>;
   figureLeads: Set<string>;
@@ -125,6 +126,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     comparisons: lower(data.comparisons),
     comparisonVerbs: lower(data.comparisonVerbs),
     groupIntroducers: lower(data.groupIntroducers),
+    listenerVerbs: lower(data.listenerVerbs),
     frontedFigurePrepositions: lower(data.frontedFigurePrepositions),
     passiveAuxiliaries: lower(data.passiveAuxiliaries),
     figureLeads: lower(data.figureLeads),

@@ -52,6 +52,19 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
   return shareOf(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
 }
 
+/** The end of the listener's noun phrase after a verb like "told" that starts at `from`: a
+ * determiner, then nouns and adjectives up to the next determiner, "that", a pronoun, a verb, or
+ * a lower-case word after a name ("told Reuters sales rose": the listener is Reuters). */
+function listenerEnd(tokens: Token[], from: number): number {
+  let k = from;
+  if (tokens[k]?.cls === 'det') k++;
+  while (k < tokens.length && (tokens[k].cls === 'noun' || tokens[k].cls === 'adj') && !comma(tokens[k - 1] ?? tokens[k])) {
+    if (k > from && /^\p{Lu}/u.test(tokens[k - 1].text) && !/^\p{Lu}/u.test(tokens[k].text)) break;
+    k++;
+  }
+  return k > from && k < tokens.length ? k : from;
+}
+
 /** "rose 5% in 2020 and 7% in 2021", "paid $65 to and $65 from the port": a figure right after
  * "and" with nothing between it and a figure of its kind but prepositions, times and currency
  * words shares that figure's subject; the index of that figure, or null. */
@@ -264,6 +277,8 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   if (g.speechVerbs.has(verbWords[verbWords.length - 1]) && segmentHasVerb(tokens, vEnd + 1) && depth < 3) {
     let start = vEnd + 1;
     if (g.objectPronouns.has(tokens[start]?.lower ?? '')) start++;
+    // "told analysts the company would …", "told the BBC (that) …": past the listener.
+    else if (g.listenerVerbs.has(tokens[vEnd].lower)) start = listenerEnd(tokens, start);
     if (tokens[start]?.lower === 'that') start++;
     // (The reported clause's verb is before the figure or right after it, in its own stretch:
     // "reported a profit of $1.4 billion, up 35%, as demand pushed fares higher" reports no

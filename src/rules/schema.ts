@@ -234,6 +234,7 @@ export const grammarFile = z.strictObject({
   comparisons: words,
   comparisonVerbs: words,
   groupIntroducers: words,
+  listenerVerbs: words,
   frontedFigurePrepositions: words,
   passiveAuxiliaries: words,
   figureLeads: words,
