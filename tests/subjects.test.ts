@@ -166,6 +166,9 @@ const constructions: Record<string, Row[]> = {
     { text: 'The Save the Parks campaign has raised £40,000.', figure: '£40,000', subject: 'Save the Parks campaign', via: 'clause-subject' },
     // (A noun opening the sentence before a preposition and an auxiliary is no imperative.)
     { text: 'Damage to vineyards could exceed €200 million, growers said.', figure: '€200 million', subject: 'Damage to vineyards', via: 'clause-subject' },
+    // ("a 10% drop in": the change after a percent is a noun, and "in" its preposition.)
+    { text: 'The watchmaker Lunetta reported a 10% drop in first-half sales.', figure: '10%', subject: 'Lunetta' },
+    { text: 'Orvik posted a 5% rise in profit.', figure: '5%', subject: 'Orvik' },
   ],
   'what a sum is for': [
     { text: 'There was $1 million to study soil erosion.', figure: '$1 million', subject: 'soil erosion', via: 'after-figure' },
@@ -333,6 +336,7 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'Ana del Monte moved to Lisbon in 1936.', figure: '1936', not: 'Monte' },
   { text: 'Middle class Americans paid 12% more in tax.', figure: '12%', not: 'Americans' },
   { text: 'Sales Monday rose 4%.', figure: '4%', not: 'Monday' },
+  { text: 'They earn $31,000 on average.', figure: '$31,000', not: 'average' },
   // A fronted phrase that says more of the figure than the figure is not about the main clause.
   { text: 'With a million jobs at stake, I refused to sign.', figure: 'a million jobs', not: 'I' },
 ];

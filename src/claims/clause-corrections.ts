@@ -193,13 +193,17 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     if (!(nounOrVerb(w.lower) || mayBeVerb(w.lower)) || out.slice(0, j).some((t) => t.cls === 'verb')) continue;
     w.cls = 'verb';
   }
-  // "approved a $3 billion dam on Monday": after "a"/"the" and a sum, a word read as a verb that
-  // ends its phrase (a preposition, a break or the end follows) is the thing priced.
+  // "approved a $3 billion dam on Monday", "reported a 10% drop in sales": after "a"/"the" and a
+  // sum or a percent, a word read as a verb that ends its phrase (a preposition, a break or the
+  // end follows) is the thing priced or the change; a particle the tagger joined to it as a
+  // phrasal verb ("drop in") is the preposition again.
   for (let i = 2; i < out.length; i++) {
     const w = out[i];
-    if (w.cls !== 'verb' || out[i - 1].kind !== 'money' || out[i - 2].cls !== 'det' || out[i - 1].post.trim() || g.auxiliaries.has(w.lower)) continue;
+    if (w.cls !== 'verb' || (out[i - 1].kind !== 'money' && out[i - 1].kind !== 'percent') || out[i - 2].cls !== 'det' || out[i - 1].post.trim() || g.auxiliaries.has(w.lower)) continue;
     const next = out[i + 1];
-    if (!next || next.cls === 'prep' || /[,;:.]/.test(w.post)) w.cls = 'noun';
+    const particle = next?.cls === 'verb' && next.tags.has('Particle') && !/[,;:.]/.test(w.post);
+    if (!next || next.cls === 'prep' || particle || /[,;:.]/.test(w.post)) w.cls = 'noun';
+    if (particle) next.cls = 'prep';
   }
   // Right to left: a verb found later in the sentence must not turn an earlier one back into a
   // noun ("The council that runs the port collected £3 million").

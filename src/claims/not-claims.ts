@@ -18,6 +18,9 @@ export interface NotClaimRules {
   factAfter: RegExp;
   descriptorBefore: RegExp;
   withPhrase: RegExp | null;
+  /** "people over 65", "workers aged 50": a plural, a threshold word and a number up to three
+   * digits (and at most one word after it), at the end of the text up to the figure's end. */
+  ageThreshold: RegExp;
   rating: RegExp;
   ratingAfter: RegExp;
   /** "The house has seven bedrooms": a verb before a small spelled count that states it. */
@@ -46,6 +49,7 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     workedExample: new RegExp(`\\d[\\d,.]*\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${alternation(h.workedExample)})\\s+(?:[\\p{L}-]+\\s+){0,3}?[$€£]?\\d`, 'iu'),
     modal: new RegExp(`\\b(?:${alternation(h.modals)})\\b`, 'iu'),
     factAfter: new RegExp(`\\b(?:${alternation(h.factAfter)})\\s*$`, 'iu'),
+    ageThreshold: new RegExp(`(?:[a-z]s|people|children|men|women)\\s+(?:${alternation(data.descriptors.ageThresholds)})\\s+\\d{1,3}(?:\\s+\\p{L}+)?$`, 'iu'),
     descriptorBefore: new RegExp(`\\b(?:${alternation(data.descriptors.before)})\\s*$`, 'iu'),
     // A class of things with a plural measure ("firms with revenues of under $5 million"); one
     // entity's own figure ("Acme, with revenue of over $5 billion, …") is a claim.
@@ -119,6 +123,8 @@ export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothet
   if (q.kind === 'money' && r.illustrationBefore.test(before) && r.illustrationAfter.test(s.slice(q.span.end))) return 'an illustration of what a sum buys, not a claim';
   if (r.hyperbole.test(quote)) return 'hyperbole, not a figure anyone states as fact';
   const bounded = q.bound === 'at_least' || q.bound === 'at_most';
-  if (r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
+  // ("people over 65": after a plural, and no more than an age.)
+  const ageThreshold = q.kind === 'count' && !q.unitFromLabel && (q.value ?? q.low ?? 0) <= 120 && r.ageThreshold.test(before + quote);
+  if (ageThreshold || r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
   return null;
 }
