@@ -63,6 +63,8 @@ describe('quantities', () => {
     ['The bolt is 3/16 inch wide.', { kind: 'measure', value: 0.1875, unit: 'inch' }],
     ['About 40,000 people sleep outdoors.', { kind: 'count', value: 40000, unit: 'people' }],
     ['The airline will add 40 new aircraft.', { kind: 'count', value: 40, unit: 'aircraft' }],
+    ['The town wants 40 more parks.', { kind: 'count', value: 40, unit: 'parks' }],
+    ['The plant will employ 300 fewer workers.', { kind: 'count', value: 300, unit: 'workers' }],
     ['It weighs 25 pounds.', { kind: 'measure', value: 25, unit: 'pound' }],
     ['It sold for 25 pounds.', { kind: 'money', value: 25, unit: 'GBP' }],
     ['A 7.62mm barrel.', { kind: 'measure', value: 7.62, unit: 'millimeter' }],

@@ -51,6 +51,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'Portuguese exports rose 4% last year.', figure: '4%', subject: 'Portuguese exports' },
     { text: 'The revenue of Globex Holdings rose 12% in May.', figure: '12%', subject: 'Globex Holdings', via: 'of-complement' },
     { text: 'Life expectancy in Freedonia reached 81.2 years.', figure: '81.2 years', subject: 'Freedonia', metric: 'life expectancy' },
+    // (A share "of the total" names no group; a measure opening the sentence is no imperative.)
+    { text: 'Imports of Valdorian gas to the EU fell to 8% of the total.', figure: '8%', subject: 'Valdorian gas', metric: 'imports decline' },
     { text: 'The average price of a flat in Porto reached €300,000.', figure: '€300,000', subject: 'flat in Porto', metric: 'average price' },
     { text: 'Average price of detached homes in Porto tops €400,000.', figure: '€400,000', subject: 'detached homes in Porto', metric: 'average price' },
     { text: "The island's overseas territories have a population of about 9,000 people.", figure: '9,000 people', subject: "island's overseas territories" },

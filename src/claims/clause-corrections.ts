@@ -75,13 +75,18 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
       if (out[j].cls === 'verb' && (g.auxiliaries.has(out[j].lower) || out[j].tags.has('PastTense'))) { w.cls = 'noun'; break; }
     }
   }
-  // "Damage to farms could exceed €600 million", "Demand for chips will rise 5%": a word that can be
-  // a noun, opening the sentence before a preposition, a short noun phrase and an auxiliary, is
-  // the subject's head, not an imperative (the tagger read "farms" as a verb too).
-  if (out[0]?.cls === 'verb' && nounOrVerb(out[0].lower) && !out[0].post.trim() && (out[1]?.cls === 'prep' || out[1]?.cls === 'to')) {
+  // "Damage to farms could exceed €600 million", "Imports of gas to the EU fell to 8%": a word that
+  // can be a noun (or names a measure), opening the sentence before a preposition, a short noun
+  // phrase and an auxiliary or a figure verb, is the subject's head, not an imperative (the tagger
+  // read "farms" as a verb too).
+  const opener = out[0];
+  if (opener?.cls === 'verb' && (nounOrVerb(opener.lower) || g.metricHeads.has(opener.lower)) && !opener.post.trim() && (out[1]?.cls === 'prep' || out[1]?.cls === 'to')) {
+    const inPhrase = (t: Token) => t.cls === 'noun' || t.cls === 'adj' || t.cls === 'det' || t.cls === 'prep' || t.cls === 'to' ||
+      (t.cls === 'verb' && (/[a-z]s$/.test(t.lower) || nounOrVerb(t.lower)) && !g.auxiliaries.has(t.lower) && !g.figureVerbs.has(t.lower));
     let j = 2;
-    while (j < Math.min(out.length, 6) && (out[j].cls === 'noun' || out[j].cls === 'adj' || out[j].cls === 'det' || (out[j].cls === 'verb' && /[a-z]s$/.test(out[j].lower) && !g.auxiliaries.has(out[j].lower))) && !out[j].post.trim()) j++;
-    if (j > 2 && out[j] && g.auxiliaries.has(out[j].lower)) {
+    while (j < Math.min(out.length, 9) && inPhrase(out[j]) && !out[j].post.trim()) j++;
+    const ends = out[j] && (g.auxiliaries.has(out[j].lower) || (g.figureVerbs.has(out[j].lower) && out[j].cls === 'verb'));
+    if (j > 2 && ends && out[j - 1].cls !== 'prep' && out[j - 1].cls !== 'to') {
       out[0].cls = 'noun';
       for (let k = 2; k < j; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
     }
@@ -191,6 +196,10 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     const before = out[j - 2];
     if (out[j - 1]?.cls !== 'prep' || !before || !(before.cls === 'fig' || (before.cls === 'noun' && /[a-z]s$/.test(before.lower)))) continue;
     if (!(nounOrVerb(w.lower) || mayBeVerb(w.lower)) || out.slice(0, j).some((t) => t.cls === 'verb')) continue;
+    // ("Imports of Russian gas to the EU fell": not when the clause's verb comes later.)
+    let k = i + 1;
+    while (k < out.length && !/[,;:]/.test(out[k - 1].post) && !(out[k].cls === 'verb' && (g.auxiliaries.has(out[k].lower) || g.figureVerbs.has(out[k].lower)))) k++;
+    if (k < out.length && !/[,;:]/.test(out[k - 1].post)) continue;
     w.cls = 'verb';
   }
   // "approved a $3 billion dam on Monday", "reported a 10% drop in sales": after "a"/"the" and a

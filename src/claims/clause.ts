@@ -56,6 +56,7 @@ export interface GrammarRules {
   comparisonVerbs: Set<string>;
   groupIntroducers: Set<string>;
   listenerVerbs: Set<string>;
+  wholeWords: Set<string>;
   frontedFigurePrepositions: Set<string>;
   passiveAuxiliaries: Set<string>;
   figureLeads: Set<string>;
@@ -127,6 +128,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     comparisonVerbs: lower(data.comparisonVerbs),
     groupIntroducers: lower(data.groupIntroducers),
     listenerVerbs: lower(data.listenerVerbs),
+    wholeWords: lower(data.wholeWords),
     frontedFigurePrepositions: lower(data.frontedFigurePrepositions),
     passiveAuxiliaries: lower(data.passiveAuxiliaries),
     figureLeads: lower(data.figureLeads),

@@ -446,6 +446,8 @@ function ofComplement(tokens: Token[], fi: number, g: GrammarRules): StructuralS
   const group = tokens[k + 1]?.cls === 'det' && tokens[k + 2]?.cls === 'fig' ? countedNoun(tokens, k + 2) : null;
   if (group) return { ...group, via: 'of-complement' };
   const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);
+  // ("fell to 8% of the total": a share of the whole names no group; the clause says whose.)
+  if (phrase && phrase.to - phrase.from === 1 && g.wholeWords.has(tokens[phrase.from].lower)) return null;
   return phrase && refine(tokens, phrase.from, phrase.to, 'of-complement', g);
 }
 

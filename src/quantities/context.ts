@@ -198,6 +198,12 @@ export function countNounAfter(s: string, end: number, allowOf: boolean, r: Quan
   // model code), then what is counted.
   const product = /^((?:(?:\p{Lu}[\p{L}-]*\s+){1,3}\d+[A-Za-z]?|\p{Lu}{1,3}-?\d{2,4}[A-Za-z]{0,3})\s+)([a-z][a-z-]*[a-z]s)\b/u.exec(rest);
   if (product) return { value: { noun: product[2], modifiers: product[1].trim().split(/\s+/) }, at: end + skip + product[0].length };
+  // "40 more parks", "300 fewer jobs": a comparison word before the plural counted.
+  const more = /^(?:more|fewer|less|additional|extra|other)\s+(?=[a-z][a-z-]*s\b)/i.exec(rest);
+  if (more) {
+    skip += more[0].length;
+    rest = rest.slice(more[0].length);
+  }
   const words: { w: string; end: number }[] = [];
   const re = /([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])(\s+|$|(?=[,.;:!?)"]))/y;
   let pos = 0;

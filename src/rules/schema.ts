@@ -235,6 +235,7 @@ export const grammarFile = z.strictObject({
   comparisonVerbs: words,
   groupIntroducers: words,
   listenerVerbs: words,
+  wholeWords: words,
   frontedFigurePrepositions: words,
   passiveAuxiliaries: words,
   figureLeads: words,
