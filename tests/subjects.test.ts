@@ -87,6 +87,9 @@ const constructions: Record<string, Row[]> = {
   'coordinated subjects are one group': [
     { text: 'Microsoft, Meta and Alphabet plan to spend $300 billion on data centers.', figure: '$300 billion', subject: 'Microsoft, Meta and Alphabet', kind: 'group', id: 'alphabet+meta+microsoft' },
     { text: 'Portugal and Spain together host 90 million tourists a year.', figure: '90 million tourists', subject: 'Portugal and Spain', kind: 'group', id: 'portugal+spain' },
+    // ... but one name may hold an "and".
+    { text: 'The Food and Water Administration approved 55 new rules last year.', figure: '55 new rules', subject: 'Food and Water Administration', kind: 'org' },
+    { text: 'Harlow & Harlow raised its dividend by 4%.', figure: '4%', subject: 'Harlow & Harlow', kind: 'org' },
   ],
   'two figures, two subjects': [
     { text: 'Acme earned $5 million, while Globex earned $3 million.', figure: '$5 million', subject: 'Acme' },

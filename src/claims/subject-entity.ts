@@ -109,6 +109,11 @@ function keepsPeriod(before: string, stripped: string, g: GrammarRules): boolean
 function coordination(text: string, start: number, mentions: EntityMention[], g: GrammarRules): Entity | null {
   const parts = text.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
   if (parts.length < 2 || parts.some((p) => !/^\p{Lu}/u.test(p) || p.split(/\s+/).length > 4)) return null;
+  // One name with "and" in it: "Johnson & Johnson"; "Food and Drug Administration" (common words
+  // before a last part that ends in an organization word).
+  if (parts.every((p) => p === parts[0])) return null;
+  const last = parts[parts.length - 1].split(/\s+/);
+  if (last.length > 1 && g.orgWords.has(last[last.length - 1]) && parts.slice(0, -1).every((p) => p.split(/\s+/).every((w) => isListedWord(w.toLowerCase())))) return null;
   let at = start;
   const ids = parts.map((p) => {
     const i = text.indexOf(p, at - start) + start;
