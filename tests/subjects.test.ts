@@ -139,6 +139,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'In a city where 40,000 people sleep outdoors, shelters are full.', figure: '40,000 people', subject: 'city', via: 'where-counted' },
     { text: 'Nearly 2,000 people were killed in Darfur last year.', figure: '2,000 people', subject: 'Darfur', via: 'where-counted' },
     { text: 'About 1,500 workers at the Globex mill walked out on Monday.', figure: '1,500 workers', subject: 'Globex mill', via: 'where-counted' },
+    { text: 'Some 400 jobs will go at the Tarvik smelter, the union said.', figure: '400 jobs', subject: 'Tarvik smelter', via: 'where-counted' },
+    { text: 'The scheme would create 20,000 jobs in the region.', figure: '20,000 jobs', subject: 'scheme' },
     { text: 'Last year 1.2 million tourists visited Madeira.', figure: '1.2 million tourists', subject: 'Madeira', via: 'where-counted' },
     { text: 'Last year 1.2 million tourists visited Madeira, double the number a decade ago.', figure: 'double', subject: 'Madeira', via: 'same-as-figure' },
   ],
