@@ -108,6 +108,9 @@ const constructions: Record<string, Row[]> = {
     { text: 'Acme Corp. said Globex earned $3 million.', figure: '$3 million', subject: 'Globex' },
     { text: 'Regulators estimate that the merger will save $40 million a year.', figure: '$40 million', subject: 'merger' },
     { text: 'The board backed a plan that analysts said would save $40 million.', figure: '$40 million', subject: 'plan', via: 'relative-clause' },
+    // A time after the measure owns nothing: the speaker's own measure.
+    { text: 'Revenue for the quarter was $5 billion, the company said.', figure: '$5 billion', subject: 'company', via: 'speaker' },
+    { text: 'Sales in the first half rose 5%, the retailer said.', figure: '5%', subject: 'retailer', metric: 'sales' },
     // Whom it was told to is no part of what was said.
     { text: 'The finance chief told investors the airline would spend $2 billion on jets.', figure: '$2 billion', subject: 'airline', via: 'clause-subject' },
     { text: 'The mayor told the council the bridge would cost $90 million.', figure: '$90 million', subject: 'bridge' },

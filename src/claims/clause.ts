@@ -57,6 +57,7 @@ export interface GrammarRules {
   groupIntroducers: Set<string>;
   listenerVerbs: Set<string>;
   wholeWords: Set<string>;
+  periodWords: Set<string>;
   frontedFigurePrepositions: Set<string>;
   passiveAuxiliaries: Set<string>;
   figureLeads: Set<string>;
@@ -129,6 +130,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     groupIntroducers: lower(data.groupIntroducers),
     listenerVerbs: lower(data.listenerVerbs),
     wholeWords: lower(data.wholeWords),
+    periodWords: lower(data.periodWords),
     frontedFigurePrepositions: lower(data.frontedFigurePrepositions),
     passiveAuxiliaries: lower(data.passiveAuxiliaries),
     figureLeads: lower(data.figureLeads),

@@ -233,6 +233,10 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     return { span: span(tokens, from, from + owned + 1), via: 'possessive-owner', metric: metricWords(words.slice(owned + 1), g), pronoun: false, speaker: null };
   }
   if (of > 0 && headIsMetric(words.slice(0, of), g)) {
+    // "Revenue for the quarter", "sales in the first half": a time after the measure owns nothing;
+    // the measure stands alone (and whose it is comes from the speaker or the context).
+    const rest = words.slice(of + 1).filter((t) => t.cls !== 'det' && t.cls !== 'adj' && !t.tags.has('Ordinal'));
+    if (rest.length === 1 && (rest[0].tags.has('Date') || rest[0].tags.has('Duration') || g.periodWords.has(rest[0].lower))) return refine(tokens, from, from + of, via, g);
     // (Only the noun phrase after "of": "the number of new cafes per year" → new cafes.)
     const inner = trimPhrase(tokens, from + of + 1, Math.min(to, phraseEnd(tokens, from + of + 1, g)), g);
     if (inner) {

@@ -236,6 +236,7 @@ export const grammarFile = z.strictObject({
   groupIntroducers: words,
   listenerVerbs: words,
   wholeWords: words,
+  periodWords: words,
   frontedFigurePrepositions: words,
   passiveAuxiliaries: words,
   figureLeads: words,
