@@ -179,6 +179,7 @@ const constructions: Record<string, Row[]> = {
     // ("a 10% drop in": the change after a percent is a noun, and "in" its preposition.)
     { text: 'The watchmaker Lunetta reported a 10% drop in first-half sales.', figure: '10%', subject: 'Lunetta' },
     { text: 'Orvik posted a 5% rise in profit.', figure: '5%', subject: 'Orvik' },
+    { text: 'Shares in Orvik, which reported a 30% drop in profit, fell 4%.', figure: '4%', subject: 'Orvik', via: 'of-complement' },
   ],
   'what a sum is for': [
     { text: 'There was $1 million to study soil erosion.', figure: '$1 million', subject: 'soil erosion', via: 'after-figure' },
