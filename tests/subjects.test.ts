@@ -180,6 +180,9 @@ const constructions: Record<string, Row[]> = {
     { text: 'The watchmaker Lunetta reported a 10% drop in first-half sales.', figure: '10%', subject: 'Lunetta' },
     { text: 'Orvik posted a 5% rise in profit.', figure: '5%', subject: 'Orvik' },
     { text: 'Shares in Orvik, which reported a 30% drop in profit, fell 4%.', figure: '4%', subject: 'Orvik', via: 'of-complement' },
+    // "valuing it at": what "it" stands for is valued.
+    { text: 'Globex Holdings invested $500 million in Zorbify, valuing it at $3 billion.', figure: '$3 billion', subject: 'Zorbify', metric: 'valuation' },
+    { text: 'Globex Holdings bought a stake in Zorbify last year. The deal valued it at $3 billion.', figure: '$3 billion', subject: 'Zorbify' },
   ],
   'what a sum is for': [
     { text: 'There was $1 million to study soil erosion.', figure: '$1 million', subject: 'soil erosion', via: 'after-figure' },

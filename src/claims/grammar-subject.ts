@@ -313,6 +313,10 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     if (own && !own.pronoun) return { ...own, metric: object!.metric ?? own.metric, speaker };
     if (object) return object;
   }
+  // "…, valuing it at $3 billion": what "it" stands for is valued (the caller resolves it).
+  if (valued && fi - 2 === changeVerb + 1 && tokens[fi - 2].cls === 'pron' && g.thirdPersonPronouns.has(tokens[fi - 2].lower) && !g.possessivePronouns.has(tokens[fi - 2].lower)) {
+    return { span: span(tokens, fi - 2, fi - 1), via: 'object', metric: null, pronoun: true, speaker };
+  }
   // A clause with no subject of its own is about what the figure prices, the noun a relative
   // clause hangs on, the figure's "of" complement ("…: to replace 75 percent of our oil
   // imports") or whom it is paid to.
