@@ -90,6 +90,7 @@ const constructions: Record<string, Row[]> = {
     // ... but one name may hold an "and".
     { text: 'The Food and Water Administration approved 55 new rules last year.', figure: '55 new rules', subject: 'Food and Water Administration', kind: 'org' },
     { text: 'Harlow & Harlow raised its dividend by 4%.', figure: '4%', subject: 'Harlow & Harlow', kind: 'org' },
+    { text: 'Funding for the National Soil and Water Administration rose to $2 billion.', figure: '$2 billion', subject: 'National Soil and Water Administration', kind: 'org' },
   ],
   'two figures, two subjects': [
     { text: 'Acme earned $5 million, while Globex earned $3 million.', figure: '$5 million', subject: 'Acme' },

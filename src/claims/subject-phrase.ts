@@ -185,7 +185,7 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
     const next = tokens[k + 1];
     // "those under 18", "people aged 65 or over": an age or threshold that says which people.
     if (k > from && descriptorEnd(tokens, k, g) > k) return descriptorEnd(tokens, k, g);
-    const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next) && !opensClause(tokens, k + 1)));
+    const joins = k > from && next && next.cls !== 'fig' && (g.phraseJoiners.has(t.lower) || (t.cls === 'conj' && nounish(next) && !opensClause(tokens, k + 1, g)));
     if (!(nounish(t) || joins)) break;
     k++;
     if (comma(t) || hardBreak(t) || dash(t) || t.post.includes(')')) break;
@@ -197,11 +197,14 @@ export function phraseEnd(tokens: Token[], from: number, g: GrammarRules): numbe
 
 /** "the storm and the airport reported …": after "and", a noun phrase with a verb of its own is a
  * new clause, not more of the phrase. */
-function opensClause(tokens: Token[], from: number): boolean {
+function opensClause(tokens: Token[], from: number, g: GrammarRules): boolean {
   // (A bare common noun after "and" is more of the phrase: "board games and puzzle market gave".)
   if (tokens[from]?.cls !== 'det' && !/^\p{Lu}/u.test(tokens[from]?.text ?? '')) return false;
   let k = from;
   while (k < tokens.length && nounish(tokens[k]) && !comma(tokens[k])) k++;
+  // ("the National Aeronautics and Space Administration rose": capitalized words on both sides of
+  // "and", ending in an organization word, are one name.)
+  if (k > from && /^\p{Lu}/u.test(tokens[from - 2]?.text ?? '') && /^\p{Lu}/u.test(tokens[from].text) && g.orgWords.has(tokens[k - 1].text)) return false;
   return k > from && k < tokens.length && finite(tokens[k]);
 }
 
