@@ -51,6 +51,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'Portuguese exports rose 4% last year.', figure: '4%', subject: 'Portuguese exports' },
     { text: 'The revenue of Globex Holdings rose 12% in May.', figure: '12%', subject: 'Globex Holdings', via: 'of-complement' },
     { text: 'Life expectancy in Freedonia reached 81.2 years.', figure: '81.2 years', subject: 'Freedonia', metric: 'life expectancy' },
+    // (A figure that takes another's possessive owner takes the owner, not its "'s".)
+    { text: "Globex's debt stands at $46 billion, about four times its earnings.", figure: 'four times', subject: 'Globex', via: 'same-as-figure' },
     // (A share "of the total" names no group; a measure opening the sentence is no imperative.)
     { text: 'Imports of Valdorian gas to the EU fell to 8% of the total.', figure: '8%', subject: 'Valdorian gas', metric: 'imports decline' },
     { text: 'The average price of a flat in Porto reached €300,000.', figure: '€300,000', subject: 'flat in Porto', metric: 'average price' },

@@ -36,12 +36,12 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
   const prev = tokens[fi - 1];
   if (prev?.cls === 'fig' && comma(prev)) {
     const same = structuralSubject(tokens, prev.figure!, g, depth + 1);
-    if (same) return { ...same, via: 'same-as-figure' };
+    if (same) return sameAs(same);
   }
   const shared = afterConjunction(tokens, fi, g) ?? afterComparison(tokens, fi, g) ?? comparedAfterComma(tokens, fi);
   if (shared !== null && !afterFigure(tokens, fi, g)) {
     const same = structuralSubject(tokens, shared, g, depth + 1);
-    if (same) return { ...same, via: 'same-as-figure' };
+    if (same) return sameAs(same);
   }
   // "The 12-mile tunnel": a measure written as an adjective is the length (or weight…) of its noun.
   const fig = tokens[fi];
@@ -63,6 +63,12 @@ function listenerEnd(tokens: Token[], from: number): number {
     k++;
   }
   return k > from && k < tokens.length ? k : from;
+}
+
+/** Another figure's subject, found through it; a possessive owner stays one ("the firm's debt …,
+ * about four times its earnings" → firm, not "firm's"). */
+function sameAs(other: StructuralSubject): StructuralSubject {
+  return { ...other, via: 'same-as-figure', owner: other.owner || other.via === 'possessive-owner' };
 }
 
 /** "rose 5% in 2020 and 7% in 2021", "paid $65 to and $65 from the port": a figure right after
@@ -167,7 +173,7 @@ function inParenthesis(tokens: Token[], fi: number, g: GrammarRules, depth: numb
     if (!before) return null;
     if (before.cls === 'fig') {
       const same = structuralSubject(tokens, before.figure!, g, depth + 1);
-      return same && { ...same, via: 'same-as-figure' };
+      return same && sameAs(same);
     }
     if ((before.cls !== 'noun' && before.cls !== 'adj') || before.tags.has('Value') || before.tags.has('Fraction') || g.fractionWords.has(before.lower)) return null;
     let from = k - 1;
@@ -419,7 +425,7 @@ function figureInSubject(tokens: Token[], fi: number, g: GrammarRules, opener: T
       if (tokens[p].cls !== 'fig' || tokens[p].kind !== kind || tokens[p + 1]?.lower !== 'of') continue;
       const phrase = trimPhrase(tokens, p + 2, phraseEnd(tokens, p + 2, g), g);
       const group = phrase && refine(tokens, phrase.from, phrase.to, 'of-complement', g);
-      if (group) return { ...group, via: 'same-as-figure' };
+      if (group) return sameAs(group);
     }
   }
   // "4.0 million children lived …": a count that is the clause's subject is about what it counts.

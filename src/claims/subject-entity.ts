@@ -13,7 +13,7 @@ import { isFirstName, knownOrganization, withoutTitle } from './form-names.js';
 
 export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token[], mentions: EntityMention[], g: GrammarRules): EntityMention | null {
   if (st.personal) return null;
-  let { start, end, text } = st.counted ? countedNoun(s, st.span, g) : cleanSpan(s, st.span, st.via === 'possessive-owner', g);
+  let { start, end, text } = st.counted ? countedNoun(s, st.span, g) : cleanSpan(s, st.span, st.via === 'possessive-owner' || !!st.owner, g);
   // "children under 12": the counted noun and the threshold after the figure.
   if (st.counted && st.descriptor && text) { end = st.descriptor.end; text = `${text} ${s.slice(st.descriptor.start, st.descriptor.end)}`; }
   // compromise leaves an abbreviation's period outside the word: "Acme Corp." keeps it.

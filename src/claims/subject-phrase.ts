@@ -27,6 +27,8 @@ export interface StructuralSubject {
   /** The clause's subject is the writer ("I lost 70 pounds") and names nothing else: a personal
    * statement, no claim unless it prices something. */
   personal?: boolean;
+  /** The span is a possessive owner ("the firm's"), whatever `via` says of how it was found. */
+  owner?: boolean;
   /** The subject is the noun a count is written with ("4.0 million children" → children). */
   counted?: boolean;
   /** For a counted noun: the age or threshold after the figure that says which ("under 12"). */
