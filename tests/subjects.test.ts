@@ -111,6 +111,9 @@ const constructions: Record<string, Row[]> = {
     { text: 'Acme Corp. said Globex earned $3 million.', figure: '$3 million', subject: 'Globex' },
     { text: 'Regulators estimate that the merger will save $40 million a year.', figure: '$40 million', subject: 'merger' },
     { text: 'The board backed a plan that analysts said would save $40 million.', figure: '$40 million', subject: 'plan', via: 'relative-clause' },
+    // A measure of the whole economy is no speaker's own.
+    { text: 'Prices could rise by as much as 15% next year, the central bank warned.', figure: '15%', subject: 'Prices' },
+    { text: 'Revenue rose 5%, the company said.', figure: '5%', subject: 'company', via: 'speaker' },
     // A time after the measure owns nothing: the speaker's own measure.
     { text: 'Revenue for the quarter was $5 billion, the company said.', figure: '$5 billion', subject: 'company', via: 'speaker' },
     { text: 'Sales in the first half rose 5%, the retailer said.', figure: '5%', subject: 'retailer', metric: 'sales' },

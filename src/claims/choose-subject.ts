@@ -104,7 +104,9 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   if (!subject && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
   // "Its revenue grew 25%, the company said": with nothing named before, a speaker the sentence
   // names only by a description ("the company", "the bank") is talking of itself.
-  if (!subject && c.attributionSpan) subject = describedSpeaker(c.s, c.attributionSpan, c.rules);
+  // (Not for a measure of the whole economy: "Prices could rise 15%, the central bank warned".)
+  const economyWide = !!ownPhrase && c.rules.grammar.economyMeasures.has(ownPhrase.entity.name.toLowerCase());
+  if (!subject && c.attributionSpan && !economyWide) subject = describedSpeaker(c.s, c.attributionSpan, c.rules);
   subject ??= ownPhrase;
   // The clause's measure ("revenue") stays the metric whoever the fallback names.
   return { subject: subject && { ...subject, metric: subject.metric ?? metric }, personal: false, masked };

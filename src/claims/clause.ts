@@ -58,6 +58,7 @@ export interface GrammarRules {
   listenerVerbs: Set<string>;
   wholeWords: Set<string>;
   periodWords: Set<string>;
+  economyMeasures: Set<string>;
   frontedFigurePrepositions: Set<string>;
   passiveAuxiliaries: Set<string>;
   figureLeads: Set<string>;
@@ -131,6 +132,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     listenerVerbs: lower(data.listenerVerbs),
     wholeWords: lower(data.wholeWords),
     periodWords: lower(data.periodWords),
+    economyMeasures: lower(data.economyMeasures),
     frontedFigurePrepositions: lower(data.frontedFigurePrepositions),
     passiveAuxiliaries: lower(data.passiveAuxiliaries),
     figureLeads: lower(data.figureLeads),

@@ -237,6 +237,7 @@ export const grammarFile = z.strictObject({
   listenerVerbs: words,
   wholeWords: words,
   periodWords: words,
+  economyMeasures: words,
   frontedFigurePrepositions: words,
   passiveAuxiliaries: words,
   figureLeads: words,
