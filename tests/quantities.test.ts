@@ -89,6 +89,7 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
     ['Version 2.3.1 shipped.'], ['Part 24703L202 failed.'], ['The scp-173m file.'], ['Visit https://example.com/page?id=305.'],
     ['He finished 3rd.'], ['My brother (25m) moved out.'], ['Most schools operated on double shift.'],
     ['Send it to 90210 Beverly Hills.'], ['Call 911 now.'], ['Dial 999 for help.'], ['She turned 40 last week.'],
+    ['The hurricane made landfall as a Category 4 storm.'], ['Take Exit 12 for the airport.'],
   ])('%s', (text) => {
     const found = extractQuantities(text, rules.quantities).filter((q) => q.kind === 'money' || q.kind === 'measure' || q.kind === 'percent' || (q.kind === 'count' && q.unit !== ''));
     expect(found.map((q) => text.slice(q.span.start, q.span.end))).toEqual([]);
