@@ -105,6 +105,9 @@ const constructions: Record<string, Row[]> = {
     { text: 'Portugal is a small country. Its exports rose 4% last year.', figure: '4%', subject: 'Portugal', via: 'coreference', id: 'portugal' },
     { text: 'Portugal is a small country. The country attracted 27 million tourists.', figure: '27 million tourists', subject: 'Portugal', via: 'coreference' },
     { text: 'Globex said it also plans to hire 300 engineers.', figure: '300 engineers', subject: 'Globex' },
+    // A firm named by its trade ("Pharma", "Energy") at the start of a sentence is a name too.
+    { text: 'Helios Pharma reported strong results. The company spent $4.8 billion on research last year.', figure: '$4.8 billion', subject: 'Helios Pharma', via: 'coreference', kind: 'org' },
+    { text: 'Kestrel Energy cut its outlook. It employs about 2,100 people.', figure: '2,100 people', subject: 'Kestrel Energy', via: 'coreference' },
   ],
   'the speaker only when the figure is the speaker\'s': [
     { text: 'Acme Corp. said its profit doubled to $8 million.', figure: '$8 million', subject: 'Acme Corp.' },
