@@ -133,9 +133,9 @@ function readRunName(run: string, opensSentence: boolean, g: GrammarRules): RunN
     words = words.slice(1);
   };
   // The first word of a sentence is capitalized whatever it is: an everyday word there ("The",
-  // "Rival", "Chief") opens the sentence, not the name (unless an organization word ends the run:
-  // "Helios Pharma said …").
-  const orgEnd = words.length >= 2 && g.orgWords.has(words[words.length - 1]) && !FUNCTION_WORD.test(tags(words[0]));
+  // "Rival", "Chief") opens the sentence, not the name (unless it and an organization word are the
+  // whole run: "Helios Pharma said …"; "Rival Globex Corp." is Globex Corp.).
+  const orgEnd = words.length === 2 && g.orgWords.has(words[1]) && !FUNCTION_WORD.test(tags(words[0]));
   if (opensSentence && words.length > 0 && isListedWord(words[0]) && !g.orgWords.has(words[0]) && !orgEnd) skip();
   // Function words compromise knows ("In", "And", "Our") do not begin a name anywhere.
   while (words.length > 1 && FUNCTION_WORD.test(tags(words[0]))) skip();
