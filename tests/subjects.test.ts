@@ -215,6 +215,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'But 2 million children under 5 still die each year.', figure: '2 million children', subject: 'children under 5', via: 'counted-noun' },
   ],
   'the same measure at another time': [
+    // A change set off by a comma is the change of the figure before it, past a clause between.
+    { text: 'The deficit reached $1.7 trillion in the fiscal year that ended in September, up 23% from a year earlier.', figure: '23%', subject: 'deficit', via: 'same-as-figure' },
     { text: 'The number of permits, which the city issues, was about 54,700 in 2013, compared to 41,200 in 2010 and 39,800 in 2009.', figure: '41,200', subject: 'permits', via: 'same-as-figure' },
     { text: 'The number of permits, which the city issues, was about 54,700 in 2013, compared to 41,200 in 2010 and 39,800 in 2009.', figure: '39,800', subject: 'permits', via: 'same-as-figure' },
     { text: 'Between 2009 and 2013, the number of new cafes per year was 1,200.', figure: '1,200', subject: 'new cafes' },

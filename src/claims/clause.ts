@@ -59,6 +59,7 @@ export interface GrammarRules {
   wholeWords: Set<string>;
   periodWords: Set<string>;
   economyMeasures: Set<string>;
+  changeLeads: Set<string>;
   frontedFigurePrepositions: Set<string>;
   passiveAuxiliaries: Set<string>;
   figureLeads: Set<string>;
@@ -133,6 +134,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     wholeWords: lower(data.wholeWords),
     periodWords: lower(data.periodWords),
     economyMeasures: lower(data.economyMeasures),
+    changeLeads: lower(data.changeLeads),
     frontedFigurePrepositions: lower(data.frontedFigurePrepositions),
     passiveAuxiliaries: lower(data.passiveAuxiliaries),
     figureLeads: lower(data.figureLeads),

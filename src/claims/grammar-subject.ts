@@ -38,7 +38,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const same = structuralSubject(tokens, prev.figure!, g, depth + 1);
     if (same) return sameAs(same);
   }
-  const shared = afterConjunction(tokens, fi, g) ?? afterComparison(tokens, fi, g) ?? comparedAfterComma(tokens, fi);
+  const shared = afterConjunction(tokens, fi, g) ?? afterComparison(tokens, fi, g) ?? comparedAfterComma(tokens, fi) ?? changeAfterComma(tokens, fi, g);
   if (shared !== null && !afterFigure(tokens, fi, g)) {
     const same = structuralSubject(tokens, shared, g, depth + 1);
     if (same) return sameAs(same);
@@ -100,6 +100,16 @@ function afterComparison(tokens: Token[], fi: number, g: GrammarRules): number |
 function comparedAfterComma(tokens: Token[], fi: number): number | null {
   if (tokens[fi].kind !== 'multiplier' || !comma(tokens[fi - 1])) return null;
   for (let p = fi - 1; p >= 0 && !hardBreak(tokens[p]); p--) if (tokens[p].cls === 'fig') return tokens[p].figure!;
+  return null;
+}
+
+/** "The deficit reached $1.7 trillion in the year that ended in September, up 23% from a year
+ * earlier": a change set off by a comma ("up", "down") is the change of the figure before it,
+ * whatever clause stands between; the index of that figure, or null. */
+function changeAfterComma(tokens: Token[], fi: number, g: GrammarRules): number | null {
+  const lead = tokens[fi - 1], before = tokens[fi - 2];
+  if (!lead || !before || !g.changeLeads.has(lead.lower) || !comma(before)) return null;
+  for (let p = fi - 2; p >= 0 && !hardBreak(tokens[p]); p--) if (tokens[p].cls === 'fig' && tokens[p].kind !== 'date') return tokens[p].figure!;
   return null;
 }
 

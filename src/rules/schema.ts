@@ -238,6 +238,7 @@ export const grammarFile = z.strictObject({
   wholeWords: words,
   periodWords: words,
   economyMeasures: words,
+  changeLeads: words,
   frontedFigurePrepositions: words,
   passiveAuxiliaries: words,
   figureLeads: words,
