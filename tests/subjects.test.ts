@@ -82,6 +82,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'The stadium was bought by Globex Holdings for $300 million.', figure: '$300 million', subject: 'Globex Holdings', via: 'passive-agent' },
   ],
   'relative clauses and appositions': [
+    { text: 'The ferry, carrying 640 passengers, docked in Valletta.', figure: '640 passengers', subject: 'ferry', via: 'clause-subject' },
     { text: 'Globex, which employs 4,000 people, opened a plant.', figure: '4,000 people', subject: 'Globex', via: 'relative-clause' },
     { text: 'Initech, a software maker, earned $5 million.', figure: '$5 million', subject: 'Initech' },
     { text: 'The council that runs the port collected £3 million in fees.', figure: '£3 million', subject: 'council' },
@@ -366,6 +367,8 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'They earn $31,000 on average.', figure: '$31,000', not: 'average' },
   // A fronted phrase that says more of the figure than the figure is not about the main clause.
   { text: 'With a million jobs at stake, I refused to sign.', figure: 'a million jobs', not: 'I' },
+  // A participle phrase after the verb says more of the clause, not of the noun before it.
+  { text: 'The airline cancelled 90 flights, stranding 4,000 passengers, on Friday.', figure: '4,000 passengers', not: '90 flights' },
 ];
 
 describe('subjects that must not be taken', () => {

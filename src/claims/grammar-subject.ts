@@ -49,7 +49,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const thing = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
     if (thing) return refine(tokens, thing.from, thing.to, 'after-figure', g);
   }
-  return shareOf(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
+  return shareOf(tokens, fi, g) ?? inApposedParticiple(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
 }
 
 /** The end of the listener's noun phrase after a verb like "told" that starts at `from`: a
@@ -111,6 +111,26 @@ function changeAfterComma(tokens: Token[], fi: number, g: GrammarRules): number 
   if (!lead || !before || !g.changeLeads.has(lead.lower) || !comma(before)) return null;
   for (let p = fi - 2; p >= 0 && !hardBreak(tokens[p]); p--) if (tokens[p].cls === 'fig' && tokens[p].kind !== 'date') return tokens[p].figure!;
   return null;
+}
+
+/** "The plane, carrying 180 passengers and six crew, landed …": a figure in a participle phrase
+ * set off by commas between the clause's subject and its verb is about that subject. */
+function inApposedParticiple(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  let open = fi - 1;
+  while (open > 0 && !comma(tokens[open - 1]) && !hardBreak(tokens[open - 1])) open--;
+  const first = tokens[open];
+  if (open < 2 || !comma(tokens[open - 1]) || !first || first.cls !== 'verb' || !(/ing$/.test(first.lower) || first.tags.has('PastTense') || first.tags.has('Participle'))) return null;
+  if (tokens.slice(open + 1, fi).some((t) => t.cls === 'verb' && finite(t))) return null;
+  // The phrase closes with a comma, and the clause's verb comes after it.
+  let close = fi;
+  while (close < tokens.length && !comma(tokens[close]) && !hardBreak(tokens[close])) close++;
+  let v = close + 1;
+  while (tokens[v]?.cls === 'adv') v++;
+  if (close >= tokens.length || !comma(tokens[close]) || !tokens[v] || !finite(tokens[v])) return null;
+  // The subject is all that comes before the phrase: a noun phrase with no verb of its own.
+  const subject = trimPhrase(tokens, 0, open - 1 + 1, g);
+  if (!subject || tokens.slice(0, open).some((t) => t.cls === 'verb' || t.cls === 'fig' || t.cls === 'sub' || t.cls === 'rel')) return null;
+  return refine(tokens, subject.from, subject.to, 'clause-subject', g);
 }
 
 /** "9 out of 10 small farms", "one in five adults": a share written as two counts is about the
