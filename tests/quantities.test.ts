@@ -115,6 +115,8 @@ describe('what a bare count counts, from its clause', () => {
     ['The storm killed 300 people and injured 1,200 more.', '1,200', 'people'],
     ['The mill hired 40 welders in May and will hire 25 more.', '25', 'welders'],
     ['Four miners died and 11 others were hurt.', '11', 'miners'],
+    // "… of the 650 seats": a part of a counted whole counts what the whole does.
+    ['The party won 411 of the 650 seats.', '411', 'seats'],
   ])('%s', (text, quote, unit) => {
     const q = extractQuantities(text, rules.quantities).find((x) => text.slice(x.span.start, x.span.end).includes(quote));
     expect(q?.kind).toBe('count');
@@ -122,7 +124,7 @@ describe('what a bare count counts, from its clause', () => {
   });
 
   // A change of a sum's word ("revenues", "sales") to a bare number counts none of it.
-  test.each([['Revenues rose 5% to 4 million.', '4 million'], ['Sales fell to 2 million.', '2 million'], ['She asked for 5 more.', '5']])('%s', (text, quote) => {
+  test.each([['Revenues rose 5% to 4 million.', '4 million'], ['Sales fell to 2 million.', '2 million'], ['She asked for 5 more.', '5'], ['She was 1 of the 3 finalists.', '1']])('%s', (text, quote) => {
     const q = extractQuantities(text, rules.quantities).find((x) => text.slice(x.span.start, x.span.end) === quote);
     expect(q?.kind === 'count' ? q.unit || null : null).toBeNull();
   });

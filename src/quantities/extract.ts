@@ -102,11 +102,19 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
     out.push(q);
   }
   out.sort((a, b) => a.span.start - b.span.start);
-  // "killed 2,000 people and injured 10,000 more": a bare count counts what the count before it does.
+  // "killed 2,000 people and injured 10,000 more": a bare count counts what the count before it
+  // does; "won 411 of the 650 seats": what the count after it, of which it is a part, does.
   for (const [i, q] of out.entries()) {
-    if (q.kind !== 'count' || q.unit || !r.sameCountedAfter.test(s.slice(q.span.end, q.span.end + 16))) continue;
-    const before = out.slice(0, i).reverse().find((p) => p.kind === 'count' && p.unit);
-    if (before) q.unit = before.unit;
+    if (q.kind !== 'count' || q.unit) continue;
+    if (r.sameCountedAfter.test(s.slice(q.span.end, q.span.end + 16))) {
+      const before = out.slice(0, i).reverse().find((p) => p.kind === 'count' && p.unit);
+      if (before) q.unit = before.unit;
+      continue;
+    }
+    const of = /^\s+of\s+(?:the\s+)?$/i;
+    const whole = out[i + 1];
+    // ("1 of the 3 …" singles one out: it counts nothing.)
+    if (whole && whole.kind === 'count' && whole.unit && (q.value ?? 0) > 1 && of.test(s.slice(q.span.end, whole.span.start))) q.unit = whole.unit;
   }
   return out;
 }
