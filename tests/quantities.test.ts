@@ -64,6 +64,11 @@ describe('quantities', () => {
     ['About 40,000 people sleep outdoors.', { kind: 'count', value: 40000, unit: 'people' }],
     ['The airline will add 40 new aircraft.', { kind: 'count', value: 40, unit: 'aircraft' }],
     ['The town wants 40 more parks.', { kind: 'count', value: 40, unit: 'parks' }],
+    ['The bank raised rates by 50 basis points.', { kind: 'percent', value: 50, unit: 'basis point' }],
+    ['The yield rose 12 bps.', { kind: 'percent', value: 12, unit: 'basis point' }],
+    ['Shares fell 8pc on Monday.', { kind: 'percent', value: 8, unit: 'percent' }],
+    ['Output reached 1.5 million barrels per day.', { kind: 'measure', value: 1.5e6, unit: 'barrel', per: 'day' }],
+    ['The lake covers 300 sq km.', { kind: 'measure', value: 300, unit: 'square kilometer' }],
     ['The plant will employ 300 fewer workers.', { kind: 'count', value: 300, unit: 'workers' }],
     ['It weighs 25 pounds.', { kind: 'measure', value: 25, unit: 'pound' }],
     ['It sold for 25 pounds.', { kind: 'money', value: 25, unit: 'GBP' }],
@@ -90,6 +95,7 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
     ['He finished 3rd.'], ['My brother (25m) moved out.'], ['Most schools operated on double shift.'],
     ['Send it to 90210 Beverly Hills.'], ['Call 911 now.'], ['Dial 999 for help.'], ['She turned 40 last week.'],
     ['The hurricane made landfall as a Category 4 storm.'], ['Take Exit 12 for the airport.'],
+    ['She bought a Windows 8 PC.'],
   ])('%s', (text) => {
     const found = extractQuantities(text, rules.quantities).filter((q) => q.kind === 'money' || q.kind === 'measure' || q.kind === 'percent' || (q.kind === 'count' && q.unit !== ''));
     expect(found.map((q) => text.slice(q.span.start, q.span.end))).toEqual([]);

@@ -47,6 +47,8 @@ export interface QuantityRules {
   compoundMajor: RegExp;
   /** "%", a percent word, or a percentage-point word (group 1) after a number. */
   percentAfter: RegExp;
+  /** "8pc", "3pct": percent glued to the number in lower case (case-sensitive). */
+  gluedPercentAfter: RegExp;
   /** "-fold", or "times" before a comparison ("3 times more"). */
   foldAfter: RegExp;
   /** A length of time after a number (group 1 its word), and "old" after it (group 2): an age. */
@@ -185,7 +187,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     irregularPlural: new Set(context.irregularPlurals.map((w) => w.toLowerCase())),
     identifierWord: new Set(context.identifierWords),
     notCountedNoun: new Set(context.notCountedNouns.map((w) => w.toLowerCase())),
-    percentAfter: new RegExp(`^(?:\\s?%|\\s+(?:(${context.percentPointWords.map(phraseSource).join('|')})|${context.percentWords.map(phraseSource).join('|')})(?![\\p{L}]))`, 'iu'),
+    percentAfter: new RegExp(`^(?:\\s?%|\\s+(?:(${context.percentPointWords.map(phraseSource).join('|')})|(${context.basisPointWords.map(phraseSource).join('|')})|${context.percentWords.map(phraseSource).join('|')})(?![\\p{L}]))`, 'iu'),
+    gluedPercentAfter: new RegExp(`^(?:${context.gluedPercentWords.map(phraseSource).join('|')})(?![\\p{L}\\d])`, 'u'),
     foldAfter: new RegExp(`^(?:-fold|\\s+times\\s+(?=(?:${d['quantities.multipliers'].timesBefore.map(escapeRegex).join('|')})\\b))`, 'i'),
     durationAfter: new RegExp(`^(?:\\s+|-)(${[...durationUnit.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?![\\p{L}])(?:(?:\\s+|-)(${context.ageAfter.map(escapeRegex).join('|')})(?![\\p{L}]))?`, 'iu'),
     durationUnit,

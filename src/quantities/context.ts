@@ -96,11 +96,13 @@ export function currencyAfter(s: string, end: number, r: QuantityRules): Found<C
   return null;
 }
 
-/** "%", "percent", "per cent", "percentage points" (words from quantities/context.yml). */
+/** "%", "percent", "per cent", "percentage points", "basis points", "8pc" (words from
+ * quantities/context.yml). */
 export function percentAfter(s: string, end: number, r: QuantityRules): Found<string> | null {
   const m = r.percentAfter.exec(s.slice(end, end + 24));
-  if (!m) return null;
-  return { value: m[1] ? 'percentage point' : 'percent', at: end + m[0].length };
+  if (m) return { value: m[1] ? 'percentage point' : m[2] ? 'basis point' : 'percent', at: end + m[0].length };
+  const glued = r.gluedPercentAfter.exec(s.slice(end, end + 8));
+  return glued ? { value: 'percent', at: end + glued[0].length } : null;
 }
 
 /** A unit of measure: glued symbol ("75ml"), spaced symbol ("1.6 km"), word ("ten miles"),

@@ -21,7 +21,7 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
     bound = 'approx';
     d.end = after.at;
   }
-  const per = d.kind === 'money' || d.kind === null || d.kind === 'count' ? perAfter(s, d.end, r) : null;
+  const per = d.kind === 'money' || d.kind === null || d.kind === 'count' || d.kind === 'measure' ? perAfter(s, d.end, r) : null;
   if (per) {
     d.per = per.value;
     d.end = per.at;

@@ -142,6 +142,8 @@ export const contextFile = z.strictObject({
   compoundMoney: z.strictObject({ majorWords: words, minorWords: words }),
   percentWords: words,
   percentPointWords: words,
+  basisPointWords: words,
+  gluedPercentWords: words,
   durationUnits: entries(z.strictObject({ unit: z.string(), words })),
   ageAfter: words,
   examples: z.array(quantityExample),
