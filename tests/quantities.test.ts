@@ -69,6 +69,8 @@ describe('quantities', () => {
     ['Shares fell 8pc on Monday.', { kind: 'percent', value: 8, unit: 'percent' }],
     ['Output reached 1.5 million barrels per day.', { kind: 'measure', value: 1.5e6, unit: 'barrel', per: 'day' }],
     ['The lake covers 300 sq km.', { kind: 'measure', value: 300, unit: 'square kilometer' }],
+    ['The peso lost more than half its value.', { kind: 'ratio', value: 0.5, bound: 'at_least' }],
+    ['Families spend a third of their income on rent.', { kind: 'ratio', value: 1 / 3 }],
     ['The plant will employ 300 fewer workers.', { kind: 'count', value: 300, unit: 'workers' }],
     ['It weighs 25 pounds.', { kind: 'measure', value: 25, unit: 'pound' }],
     ['It sold for 25 pounds.', { kind: 'money', value: 25, unit: 'GBP' }],

@@ -191,6 +191,7 @@ const constructions: Record<string, Row[]> = {
     // ("a 10% drop in": the change after a percent is a noun, and "in" its preposition.)
     { text: 'The watchmaker Lunetta reported a 10% drop in first-half sales.', figure: '10%', subject: 'Lunetta' },
     { text: 'Orvik posted a 5% rise in profit.', figure: '5%', subject: 'Orvik' },
+    { text: 'The brewery cut half its staff.', figure: 'half', subject: 'brewery', via: 'clause-subject' },
     { text: 'Shares in Orvik, which reported a 30% drop in profit, fell 4%.', figure: '4%', subject: 'Orvik', via: 'of-complement' },
     // "valuing it at": what "it" stands for is valued.
     { text: 'Globex Holdings invested $500 million in Zorbify, valuing it at $3 billion.', figure: '$3 billion', subject: 'Zorbify', metric: 'valuation' },

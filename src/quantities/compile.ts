@@ -163,7 +163,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   const fractions = phrase(fractionValue.keys());
   const multipliers = d['quantities.multipliers'];
   // "a third of all schools" (a share, group 1); "fell by nearly a third" (a change, group 2).
-  const fractionShare = `(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b)`;
+  // ("lost half its value": a possessive of the whole says "of" too.)
+  const fractionShare = `(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b|\\s+(?:its|their|his|her|our)\\s+\\p{L})`;
   const fractionChange = `(?<=\\b(?:${phrase(multipliers.fractionChangeVerbs)})\\s+by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties)\\b)`;
 
   const unitWords = new Map<string, UnitInfo>();
