@@ -148,6 +148,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'At 412 metres, the Harbour Tower is the city\'s tallest building.', figure: '412 metres', subject: 'Harbour Tower' },
     { text: 'A prominent Lisbon lawyer since 1989, Ana Costa was named partner.', figure: '1989', subject: 'Ana Costa', kind: 'person' },
     { text: 'In 2021 the museum drew 800,000 visitors.', figure: '800,000 visitors', subject: 'museum' },
+    { text: 'Each year, road traffic causes an estimated 40,000 deaths.', figure: '40,000 deaths', subject: 'road traffic' },
     { text: 'Because of new rules, a quarter of all landlords pay lower taxes.', figure: 'a quarter', subject: 'landlords', via: 'of-complement' },
     { text: 'If sales hold up, the firm Globex Holdings expects to hire 300 workers.', figure: '300 workers', subject: 'firm Globex Holdings' },
   ],

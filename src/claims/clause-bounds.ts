@@ -156,7 +156,8 @@ export function skipFronted(tokens: Token[], from: number, fi: number, g: Gramma
   // its verb is an apposition to that name.
   const apposition = close >= 0 && (tokens[k].lower === 'a' || tokens[k].lower === 'an') && (/^\p{Lu}/u.test(tokens[close + 1]?.text ?? '') || tokens[close + 1]?.cls === 'pron');
   // "A year ago, the city spent …", "Two weeks later, …": a time before the comma.
-  const time = close >= 0 && g.timeAfterWords.has(tokens[close].lower);
+  // ("Each year, air pollution causes …", "Last month, …": a short phrase ending in a time word.)
+  const time = close >= 0 && (g.timeAfterWords.has(tokens[close].lower) || (close - k <= 2 && (tokens[close].tags.has('Date') || tokens[close].tags.has('Duration'))));
   if (close >= 0 && (!opensNoun || apposition || time) && !tokens.slice(k + 1, close + 1).some((u) => finite(u) && !u.tags.has('Participle'))) {
     let j = close + 1;
     while (j < tokens.length && (nounish(tokens[j]) || tokens[j].cls === 'pron') && !comma(tokens[j])) j++;
