@@ -182,7 +182,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     countedMeasure: new RegExp(`\\b(?:${context.countedMeasures.map(phraseSource).join('|')})\\s+of\\s+((?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}[\\p{L}-]+)`, 'giu'),
     peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),
     countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
-    countChangedTo: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.changeVerbs.map(phraseSource).join('|')})\\b[^,;:]{0,40}\\bto\\s+$`, 'iu'),
+    // (A place or owner may stand between: "measles cases in Europe rose 30-fold to".)
+    countChangedTo: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)(?:\\s+(?:in|at|of|from|across)\\s+(?:the\\s+)?\\p{L}+)?\\s+(?:${context.changeVerbs.map(phraseSource).join('|')})\\b[^,;:]{0,40}\\bto\\s+$`, 'iu'),
     changeBefore: new RegExp(`\\b(?:${context.changeVerbs.map(phraseSource).join('|')})(?:\\s+by)?\\s+(?:\\p{L}+\\s+)?$|\\bby\\s+$`, 'iu'),
     sameCountedAfter: new RegExp(`^\\s+(?:${context.sameCountedAfter.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     irregularPlural: new Set(context.irregularPlurals.map((w) => w.toLowerCase())),
