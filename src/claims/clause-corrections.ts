@@ -86,17 +86,17 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     let j = 2;
     while (j < Math.min(out.length, 9) && inPhrase(out[j]) && !out[j].post.trim()) j++;
     // ("Shares in BP, which reported a drop in profit, fell 4%": past a relative clause.)
-    let phraseEnd = j;
+    let npEnd = j;
     if (j < out.length && inPhrase(out[j]) && out[j].post.trim() === ',' && out[j + 1]?.cls === 'rel') {
-      phraseEnd = j + 1;
+      npEnd = j + 1;
       let k = j + 2;
       while (k < out.length && !/[;:]/.test(out[k - 1].post) && out[k - 1].post.trim() !== ',') k++;
       if (out[k - 1]?.post.trim() === ',') j = k;
     }
     const ends = out[j] && (g.auxiliaries.has(out[j].lower) || (g.figureVerbs.has(out[j].lower) && out[j].cls === 'verb'));
-    if (j > 2 && ends && out[phraseEnd - 1].cls !== 'prep' && out[phraseEnd - 1].cls !== 'to') {
+    if (j > 2 && ends && out[npEnd - 1].cls !== 'prep' && out[npEnd - 1].cls !== 'to') {
       out[0].cls = 'noun';
-      for (let k = 2; k < phraseEnd; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
+      for (let k = 2; k < npEnd; k++) if (out[k].cls === 'verb') out[k].cls = 'noun';
     }
   }
   // "the fans' campaign": a word after a possessive is a noun, whatever the tagger said.

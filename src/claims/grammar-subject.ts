@@ -58,9 +58,11 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
 function listenerEnd(tokens: Token[], from: number): number {
   let k = from;
   if (tokens[k]?.cls === 'det') k++;
-  while (k < tokens.length && (tokens[k].cls === 'noun' || tokens[k].cls === 'adj') && !comma(tokens[k - 1] ?? tokens[k])) {
+  while (k < tokens.length && (tokens[k].cls === 'noun' || tokens[k].cls === 'adj')) {
     if (k > from && /^\p{Lu}/u.test(tokens[k - 1].text) && !/^\p{Lu}/u.test(tokens[k].text)) break;
     k++;
+    // ("told reporters, the figure was …": a comma ends the listener.)
+    if (comma(tokens[k - 1])) break;
   }
   return k > from && k < tokens.length ? k : from;
 }
@@ -128,7 +130,7 @@ function inApposedParticiple(tokens: Token[], fi: number, g: GrammarRules): Stru
   while (tokens[v]?.cls === 'adv') v++;
   if (close >= tokens.length || !comma(tokens[close]) || !tokens[v] || !finite(tokens[v])) return null;
   // The subject is all that comes before the phrase: a noun phrase with no verb of its own.
-  const subject = trimPhrase(tokens, 0, open - 1 + 1, g);
+  const subject = trimPhrase(tokens, 0, open, g);
   if (!subject || tokens.slice(0, open).some((t) => t.cls === 'verb' || t.cls === 'fig' || t.cls === 'sub' || t.cls === 'rel')) return null;
   return refine(tokens, subject.from, subject.to, 'clause-subject', g);
 }

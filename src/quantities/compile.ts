@@ -45,7 +45,8 @@ export interface QuantityRules {
   countChangedTo: RegExp;
   /** Ends with a major currency word or symbol ("3 dollars"); the minor word after it ("cents"). */
   compoundMajor: RegExp;
-  /** "%", a percent word, or a percentage-point word (group 1) after a number. */
+  /** "%", a percent word, a percentage-point word (group 1) or a basis-point word (group 2) after
+   * a number. */
   percentAfter: RegExp;
   /** "8pc", "3pct": percent glued to the number in lower case (case-sensitive). */
   gluedPercentAfter: RegExp;
@@ -164,7 +165,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   const multipliers = d['quantities.multipliers'];
   // "a third of all schools" (a share, group 1); "fell by nearly a third" (a change, group 2).
   // ("lost half its value": a possessive of the whole says "of" too.)
-  const fractionShare = `(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b|\\s+(?:its|their|his|her|our)\\s+\\p{L})`;
+  const fractionShare = `(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b|\\s+(?:${phrase(multipliers.fractionWholeBefore)})\\s+\\p{L})`;
   const fractionChange = `(?<=\\b(?:${phrase(multipliers.fractionChangeVerbs)})\\s+by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties)\\b)`;
 
   const unitWords = new Map<string, UnitInfo>();

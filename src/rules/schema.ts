@@ -102,6 +102,7 @@ export const multipliersFile = z.strictObject({
   words: entries(z.strictObject({ value: ruleValue, words })),
   fractions: entries(z.strictObject({ value: z.number().positive().max(1), words })),
   fractionNotAfter: words,
+  fractionWholeBefore: words,
   fractionChangeVerbs: words,
   timesBefore: words,
   notBefore: words,
