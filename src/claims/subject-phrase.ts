@@ -307,13 +307,17 @@ function apposedName(words: Token[], g: GrammarRules): number {
  * ("Average price"), or an everyday word the tagger names no one by ("AI infrastructure
  * spending" is a market, not AI's). */
 function nameRun(tokens: Token[], from: number, to: number, g: GrammarRules): { from: number; to: number } | null {
-  const isName = (t: Token) => /^\p{Lu}/u.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date') && !/^Q\d/.test(t.text) &&
-    !g.demonyms.has(t.text) && !g.measureAdjectives.has(t.lower) && !(isEnglishWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place'));
+  // ("the New York Times": an everyday word before another capitalized word is part of a name; at
+  // the start of the sentence, only in a run of three: "Average Price" is no name.)
+  const capital = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);
+  const inRun = (i: number) => capital(tokens[i + 1]) && !tokens[i].post.trim() && (tokens[i].start > 0 || (capital(tokens[i + 2]) && !tokens[i + 1].post.trim()));
+  const isName = (t: Token, i: number) => /^\p{Lu}/u.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date') && !/^Q\d/.test(t.text) &&
+    !g.demonyms.has(t.text) && !(g.measureAdjectives.has(t.lower) && !inRun(i)) && !(isEnglishWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place') && !inRun(i));
   let a = from;
-  while (a < to && !isName(tokens[a])) a++;
+  while (a < to && !isName(tokens[a], a)) a++;
   let b = a;
-  while (b < to && isName(tokens[b]) && !tokens[b].post.trim()) b++;
-  if (b < to && isName(tokens[b])) b++;
+  while (b < to && isName(tokens[b], b) && !tokens[b].post.trim()) b++;
+  if (b < to && isName(tokens[b], b)) b++;
   return b > a ? { from: a, to: b } : null;
 }
 
