@@ -41,6 +41,11 @@ const constructions: Record<string, Row[]> = {
     { text: 'The Korean chipmaker Hanseo Tech posted a profit of $3 billion.', figure: '$3 billion', subject: 'Hanseo Tech' },
     { text: 'Budget airline Skyvane carried 40 million passengers.', figure: '40 million passengers', subject: 'Skyvane' },
     { text: 'Chief executive Mara Ilves sold 20,000 shares.', figure: '20,000 shares', subject: 'Mara Ilves', kind: 'person' },
+    // At the start of a sentence, only the nouns news writes there (leadingDescriptors).
+    { text: 'Carmaker Velotta sold 6 million vehicles.', figure: '6 million vehicles', subject: 'Velotta' },
+    { text: 'Rival Voltaris reported a loss of $1.1 billion.', figure: '$1.1 billion', subject: 'Voltaris' },
+    { text: 'Jesse Owens won 4 Olympic gold medals.', figure: '4 Olympic gold medals', subject: 'Jesse Owens' },
+    { text: 'Los Angeles is home to people from 140 countries.', figure: '140 countries', subject: 'Los Angeles' },
   ],
   'organizations the lexicon does not know, by their form': [
     { text: 'Globex Holdings earned $12 million in the quarter.', figure: '$12 million', subject: 'Globex Holdings', kind: 'org' },

@@ -60,6 +60,7 @@ export interface GrammarRules {
   periodWords: Set<string>;
   economyMeasures: Set<string>;
   changeLeads: Set<string>;
+  leadingDescriptors: Set<string>;
   frontedFigurePrepositions: Set<string>;
   passiveAuxiliaries: Set<string>;
   figureLeads: Set<string>;
@@ -135,6 +136,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     periodWords: lower(data.periodWords),
     economyMeasures: lower(data.economyMeasures),
     changeLeads: lower(data.changeLeads),
+    leadingDescriptors: lower(data.leadingDescriptors),
     frontedFigurePrepositions: lower(data.frontedFigurePrepositions),
     passiveAuxiliaries: lower(data.passiveAuxiliaries),
     figureLeads: lower(data.figureLeads),

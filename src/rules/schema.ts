@@ -242,6 +242,7 @@ export const grammarFile = z.strictObject({
   periodWords: words,
   economyMeasures: words,
   changeLeads: words,
+  leadingDescriptors: words,
   frontedFigurePrepositions: words,
   passiveAuxiliaries: words,
   figureLeads: words,
