@@ -59,6 +59,9 @@ function baseMetric(input: MetricInput, rules: MetricRules): { metric: string; d
   }
   const unit = input.unit?.toLowerCase() ?? null;
   if (unit) for (const m of rules.metrics) if (m.units.has(unit)) return { metric: m.metric, direction: false };
+  // A count says what it measures by its noun: a cue elsewhere in the sentence is another
+  // figure's ("cut 900 jobs as sales slow" measures jobs, not revenue).
+  if (unit) return { metric: unit, direction: false };
   // The cue nearest the figure wins; fallback cues ("rose") only when nothing else is there.
   let best: { metric: string; distance: number; direction: boolean } | null = null;
   for (const fallback of [false, true]) {
@@ -76,12 +79,27 @@ function baseMetric(input: MetricInput, rules: MetricRules): { metric: string; d
   return unit ? { metric: unit, direction: false } : null;
 }
 
+/** How far from a count (in characters) a period word may stand and still be the count's. */
+const COUNT_PERIOD_REACH = 24;
+
+/** Whether words at [from, to) are inside the figure or within reach of it, with no clause
+ * punctuation or conjunction between. */
+function nearCount(input: MetricInput, from: number, to: number): boolean {
+  if (from >= input.start && to <= input.end) return true;
+  const between = from >= input.end ? input.text.slice(input.end, from) : to <= input.start ? input.text.slice(to, input.start) : '';
+  return between.length <= COUNT_PERIOD_REACH && !/[,;:()]|\b(?:and|or|but|while)\b/i.test(between);
+}
+
 function periodOf(input: MetricInput, rules: MetricRules): string | null {
   for (const p of rules.periods) {
     p.cue.lastIndex = 0;
     for (let hit = p.cue.exec(input.text); hit; hit = p.cue.exec(input.text)) {
       // "$20 per month" is a rate, not a weekly/monthly metric: skip the figure's own rate words.
       if (input.per && hit.index >= input.start && hit.index < input.end) continue;
+      // A count's period is in its own words or near them in its clause ("1 billion weekly users",
+      // "users interacting each week", "the number of people … per year was 195,800"), not in
+      // another figure's ("… 4,500 companies and an annual turnover of £6 billion").
+      if (input.unit && !nearCount(input, hit.index, hit.index + hit[0].length)) continue;
       return p.period;
     }
   }
