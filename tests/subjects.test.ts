@@ -44,6 +44,7 @@ const constructions: Record<string, Row[]> = {
     // At the start of a sentence, only the nouns news writes there (leadingDescriptors).
     { text: 'Carmaker Velotta sold 6 million vehicles.', figure: '6 million vehicles', subject: 'Velotta' },
     { text: 'Rival Voltaris reported a loss of $1.1 billion.', figure: '$1.1 billion', subject: 'Voltaris' },
+    { text: 'Rival Southline said its traffic grew 4%.', figure: '4%', subject: 'Southline', via: 'coreference' },
     { text: 'Jesse Owens won 4 Olympic gold medals.', figure: '4 Olympic gold medals', subject: 'Jesse Owens' },
     { text: 'Los Angeles is home to people from 140 countries.', figure: '140 countries', subject: 'Los Angeles' },
   ],

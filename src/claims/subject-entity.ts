@@ -24,6 +24,14 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   ({ start, text } = withoutPlaceOwner(text, start, g));
   const titled = withoutTitle(text, start, g);
   ({ start, text } = titled);
+  // "Carmaker Stellantis sold …", "Rival Southline said its traffic grew": at the start of a
+  // sentence such a noun is capitalized too; only the nouns news writes before a name this way
+  // are taken off (a first name, or "Los" of Los Angeles, is no description).
+  const lead = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(text);
+  if (lead && g.leadingDescriptors.has(lead[1].toLowerCase()) && /^[\s"'“‘(]*$/u.test(s.slice(0, start))) {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
   const covering = mentions.find((m) => m.start <= start && m.end >= end);
   if (st.pronoun) {
     // "Acme Corp. said its revenue rose": in what a speaker says, the pronoun is the speaker.

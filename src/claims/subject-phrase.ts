@@ -294,10 +294,6 @@ function apposedName(words: Token[], g: GrammarRules): number {
     !g.demonyms.has(t.text) && !g.demonyms.has(t.text.replace(/s$/, ''));
   let k = words.length;
   while (k > 0 && isName(words[k - 1])) k--;
-  // "Carmaker Stellantis sold …", "Rival Voltaris reported …": at the start of a sentence the
-  // noun is capitalized too; only the nouns news writes before a name this way are taken off
-  // (a first name or "Los" of Los Angeles is no description).
-  if (k === 0 && words.length >= 2 && words[0].start === 0 && g.leadingDescriptors.has(words[0].lower)) return 1;
   const noun = words[k - 1];
   if (k === words.length || !noun || noun.cls !== 'noun' || !/^\p{Ll}/u.test(noun.text) || /['’]s?$/.test(noun.text) || g.metricHeads.has(noun.lower)) return -1;
   // The word before must be an English common noun: not a word inside the name ("Kingdom of
