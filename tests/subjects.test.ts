@@ -71,6 +71,7 @@ const constructions: Record<string, Row[]> = {
     { text: "Zorbify's paying subscribers grew to 226 million.", figure: '226 million', subject: 'Zorbify', via: 'possessive-owner' },
     // (An everyday word inside a run of capitals is part of the name before the measure.)
     { text: 'New York Times subscribers rose to 10 million.', figure: '10 million', subject: 'New York Times', via: 'possessive-owner' },
+    { text: 'Brackwell United shares jumped 6% on Monday.', figure: '6%', subject: 'Brackwell United', kind: 'org' },
     { text: 'UK exports rose 4% last year.', figure: '4%', subject: 'UK', id: 'united-kingdom', kind: 'place' },
     { text: 'Unemployment in Portugal fell to 6.1% in May.', figure: '6.1%', subject: 'Portugal', id: 'portugal', kind: 'place' },
     { text: 'House prices in Portugal are expected to fall 4% next year, a poll found.', figure: '4%', subject: 'Portugal', metric: 'house prices' },

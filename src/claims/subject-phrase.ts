@@ -316,8 +316,10 @@ function nameRun(tokens: Token[], from: number, to: number, g: GrammarRules): { 
   let a = from;
   while (a < to && !isName(tokens[a], a)) a++;
   let b = a;
-  while (b < to && isName(tokens[b], b) && !tokens[b].post.trim()) b++;
-  if (b < to && isName(tokens[b], b)) b++;
+  // ("Manchester United shares": once a name has begun, an everyday capitalized word goes on with it.)
+  const goesOn = (i: number) => i > a && /^\p{Lu}/u.test(tokens[i].text) && (tokens[i].cls === 'noun' || tokens[i].cls === 'adj') && !tokens[i].tags.has('Date') && !g.demonyms.has(tokens[i].text);
+  while (b < to && (isName(tokens[b], b) || goesOn(b)) && !tokens[b].post.trim()) b++;
+  if (b < to && (isName(tokens[b], b) || goesOn(b))) b++;
   return b > a ? { from: a, to: b } : null;
 }
 
