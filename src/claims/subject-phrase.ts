@@ -6,7 +6,7 @@
 import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
 import { comma, dash, finite, hardBreak, nounish, opensParen } from './clause-bounds.js';
-import { isEnglishWord } from '../normalize/english-lexicon.js';
+import { isEnglishWord, isListedWord } from '../normalize/english-lexicon.js';
 
 export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon' | 'payer' | 'recipient' | 'where-counted' | 'share-of';
 
@@ -312,7 +312,7 @@ function nameRun(tokens: Token[], from: number, to: number, g: GrammarRules): { 
   const capital = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);
   const inRun = (i: number) => capital(tokens[i + 1]) && !tokens[i].post.trim() && (tokens[i].start > 0 || (capital(tokens[i + 2]) && !tokens[i + 1].post.trim()));
   const isName = (t: Token, i: number) => /^\p{Lu}/u.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date') && !/^Q\d/.test(t.text) &&
-    !g.demonyms.has(t.text) && !(g.measureAdjectives.has(t.lower) && !inRun(i)) && !(isEnglishWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place') && !inRun(i));
+    !g.demonyms.has(t.text) && !(g.measureAdjectives.has(t.lower) && !inRun(i)) && !(isListedWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place') && !inRun(i));
   let a = from;
   while (a < to && !isName(tokens[a], a)) a++;
   let b = a;
