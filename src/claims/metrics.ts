@@ -75,8 +75,7 @@ function baseMetric(input: MetricInput, rules: MetricRules): { metric: string; d
     }
     }
   }
-  if (best) return { metric: best.metric, direction: best.direction };
-  return unit ? { metric: unit, direction: false } : null;
+  return best ? { metric: best.metric, direction: best.direction } : null;
 }
 
 /** How far from a count (in characters) a period word may stand and still be the count's. */
