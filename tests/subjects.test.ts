@@ -134,6 +134,8 @@ const constructions: Record<string, Row[]> = {
     // A time after the measure owns nothing: the speaker's own measure.
     { text: 'Revenue for the quarter was $5 billion, the company said.', figure: '$5 billion', subject: 'company', via: 'speaker' },
     { text: 'Sales in the first half rose 5%, the retailer said.', figure: '5%', subject: 'retailer', metric: 'sales' },
+    // A verbless aside set off by commas is no clause of its own.
+    { text: 'Analysts expect the pill, if approved, to generate sales of $4 billion.', figure: '$4 billion', subject: 'pill', via: 'clause-subject' },
     // Whom it was told to is no part of what was said.
     { text: 'The finance chief told investors the airline would spend $2 billion on jets.', figure: '$2 billion', subject: 'airline', via: 'clause-subject' },
     { text: 'The mayor told the council the bridge would cost $90 million.', figure: '$90 million', subject: 'bridge' },

@@ -23,6 +23,9 @@ export function clauseStart(tokens: Token[], fi: number, g: GrammarRules): numbe
     // A dash opens a clause only when what follows it has a verb of its own; else it is an aside
     // ("revenue per user—sometimes up to $2,000 per month—") that belongs to the clause around it.
     if (dash(prev) && segmentHasVerb(tokens, j)) return j;
+    // "Analysts expect the drug, if approved, to generate …": a verbless aside set off by commas
+    // ("if approved", "once built") is no clause of its own; the clause goes on around it.
+    if (prev.cls === 'sub' && g.asideSubordinators.has(prev.lower) && j > 1 && comma(tokens[j - 2]) && verblessAside(tokens, j, fi)) { j--; continue; }
     // "If OpenAI can deliver …, it stands to …": a fronted subordinate clause ends at the comma
     // before the main clause's subject and verb.
     if (prev.cls === 'sub') return mainClauseAfter(tokens, j, fi) ?? j - 1;
@@ -83,6 +86,16 @@ export function segmentHasVerb(tokens: Token[], from: number): boolean {
 
 /** After a subordinate clause opened at `from`, the first comma followed by a subject and a
  * finite verb before the figure: the start of the main clause. */
+/** From `from` to the next comma before the figure, at most four words and no finite verb: an
+ * aside such as "if approved", "once completed". */
+function verblessAside(tokens: Token[], from: number, fi: number): boolean {
+  for (let k = from; k < fi && k - from < 4; k++) {
+    if (finite(tokens[k]) && !tokens[k].tags.has('Participle') && !tokens[k].tags.has('PastTense')) return false;
+    if (comma(tokens[k])) return true;
+  }
+  return false;
+}
+
 export function mainClauseAfter(tokens: Token[], from: number, fi: number): number | null {
   for (let k = from; k < fi; k++) {
     if (!comma(tokens[k])) continue;

@@ -61,6 +61,7 @@ export interface GrammarRules {
   economyMeasures: Set<string>;
   changeLeads: Set<string>;
   leadingDescriptors: Set<string>;
+  asideSubordinators: Set<string>;
   frontedFigurePrepositions: Set<string>;
   passiveAuxiliaries: Set<string>;
   figureLeads: Set<string>;
@@ -137,6 +138,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     economyMeasures: lower(data.economyMeasures),
     changeLeads: lower(data.changeLeads),
     leadingDescriptors: lower(data.leadingDescriptors),
+    asideSubordinators: lower(data.asideSubordinators),
     frontedFigurePrepositions: lower(data.frontedFigurePrepositions),
     passiveAuxiliaries: lower(data.passiveAuxiliaries),
     figureLeads: lower(data.figureLeads),

@@ -243,6 +243,7 @@ export const grammarFile = z.strictObject({
   economyMeasures: words,
   changeLeads: words,
   leadingDescriptors: words,
+  asideSubordinators: words,
   frontedFigurePrepositions: words,
   passiveAuxiliaries: words,
   figureLeads: words,
