@@ -33,6 +33,7 @@ describe('quantities', () => {
     ['Losses reached €123bn.', { kind: 'money', value: 1.23e11, unit: 'EUR' }],
     ['Spending hit ~$600+ billion.', { kind: 'money', value: 6e11, bound: 'at_least', low: 6e11 }],
     ['It costs around $20 per month.', { kind: 'money', value: 20, bound: 'approx', per: 'month' }],
+    ['Profit fell from $40 billion a year earlier.', { kind: 'money', value: 4e10, per: null }],
     ['Rooms cost $84/night.', { kind: 'money', value: 84, per: 'night' }],
     ['It costs up to $2,000 per month.', { kind: 'money', value: 2000, bound: 'at_most', high: 2000, per: 'month' }],
     ['Shares trade at $13-15.', { kind: 'money', bound: 'range', low: 13, high: 15, unit: 'USD' }],

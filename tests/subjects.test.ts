@@ -262,6 +262,8 @@ const constructions: Record<string, Row[]> = {
   ],
   'owners news writes around the measure': [
     { text: 'Investment in wind farms by Globex topped $8 billion last year.', figure: '$8 billion', subject: 'Globex', via: 'passive-agent', metric: 'investment' },
+    // A bare measure changed by the clause's verb is the clause subject's.
+    { text: 'Freedonia aims to cut emissions by 68% by 2030.', figure: '68%', subject: 'Freedonia', metric: 'emissions' },
     { text: 'Spending on roads by the three largest states fell 6%.', figure: '6%', subject: 'three largest states', via: 'passive-agent' },
     { text: 'The insurer cut its outlook to 2% growth.', figure: '2%', subject: 'insurer', via: 'clause-subject' },
     { text: 'The Lisbon Port Authority lowered its estimate to 40,000 containers.', figure: '40,000 containers', subject: 'Lisbon Port Authority' },

@@ -347,7 +347,8 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     const object = objectOf(tokens, changeVerb + 1, fi - 1, g);
     // "The bank cut its forecast to 1.5%": the object's "its" or "their" is the clause's subject
     // when the subject is a noun phrase of its own.
-    const own = object?.pronoun && subject && tokens[subject.from].cls !== 'pron' ? refine(tokens, subject.from, subject.to, 'clause-subject', g) : null;
+    // So is a bare measure's: "The UK aims to cut emissions by 68%" → UK, metric emissions.
+    const own = (object?.pronoun || object?.unowned === 'bare') && subject && tokens[subject.from].cls !== 'pron' ? refine(tokens, subject.from, subject.to, 'clause-subject', g) : null;
     if (own && !own.pronoun) return { ...own, metric: object!.metric ?? own.metric, speaker };
     if (object) return object;
   }

@@ -135,6 +135,7 @@ export const contextFile = z.strictObject({
   notCountedNouns: words,
   irregularPlurals: words,
   sameCountedAfter: words,
+  timeAfterRate: words,
   identifierWords: words,
   changeVerbs: words,
   countedMeasures: words,
