@@ -25,6 +25,7 @@ export function clauseStart(tokens: Token[], fi: number, g: GrammarRules): numbe
     if (dash(prev) && segmentHasVerb(tokens, j)) return j;
     // "Analysts expect the drug, if approved, to generate …": a verbless aside set off by commas
     // ("if approved", "once built") is no clause of its own; the clause goes on around it.
+    // (The extra step skips the comma before the aside too: it opens no clause either.)
     if (prev.cls === 'sub' && g.asideSubordinators.has(prev.lower) && j > 1 && comma(tokens[j - 2]) && verblessAside(tokens, j, fi)) { j--; continue; }
     // "If OpenAI can deliver …, it stands to …": a fronted subordinate clause ends at the comma
     // before the main clause's subject and verb.
@@ -84,8 +85,6 @@ export function segmentHasVerb(tokens: Token[], from: number): boolean {
   return false;
 }
 
-/** After a subordinate clause opened at `from`, the first comma followed by a subject and a
- * finite verb before the figure: the start of the main clause. */
 /** From `from` to the next comma before the figure, at most four words and no finite verb: an
  * aside such as "if approved", "once completed". */
 function verblessAside(tokens: Token[], from: number, fi: number): boolean {
@@ -96,6 +95,8 @@ function verblessAside(tokens: Token[], from: number, fi: number): boolean {
   return false;
 }
 
+/** After a subordinate clause opened at `from`, the first comma followed by a subject and a
+ * finite verb before the figure: the start of the main clause. */
 export function mainClauseAfter(tokens: Token[], from: number, fi: number): number | null {
   for (let k = from; k < fi; k++) {
     if (!comma(tokens[k])) continue;
