@@ -12,6 +12,8 @@ export type Modality = ClaimRecord['modality'];
 
 export interface ModalityRules {
   cues: { modality: Modality; re: StartScanner }[];
+  /** Phrases whose cue word compares with an expectation ("missed forecasts"): blanked first. */
+  notCues: RegExp | null;
   /** `name`: the source must be a name, every word capitalized. */
   attribution: { re: TextPattern; name: boolean }[];
   /** The words every attribution pattern needs: a cheap test before the costly patterns. */
@@ -28,6 +30,8 @@ export function compileModality(data: RuleData['claims.modality'], vetted: (patt
   const patterns = data.attribution.map((a) => a.pattern);
   return {
     cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsScanner(data.modality[m]) })),
+    // (Up to two words may stand inside a phrase: "missed delivery forecasts".)
+    notCues: data.notCues.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${data.notCues.map((p) => phraseSource(p).replace(/\\s\+/g, '\\s+(?:[\\p{L}\'’-]+\\s+){0,2}')).join('|')})(?![\\p{L}])`, 'giu') : null,
     attribution: data.attribution.map((a) => ({ re: rulePattern(a.pattern.replace('{source}', SOURCE), 'iu', vetted(a.pattern)), name: a.name ?? false })),
     attributionTrigger: rulePattern(attributionTriggerSource(patterns), 'iu', patterns.every(vetted)),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(phraseSource).join('|')})["')\\]\\s]*$`, 'u'),
@@ -35,7 +39,9 @@ export function compileModality(data: RuleData['claims.modality'], vetted: (patt
 }
 
 export function modalityOf(sentence: string, rules: ModalityRules): Modality {
-  for (const c of rules.cues) if (c.re.test(sentence)) return c.modality;
+  // ("missed forecasts", "than expected": the cue word compares; it hedges nothing.)
+  const text = rules.notCues ? sentence.replace(rules.notCues, (m) => ' '.repeat(m.length)) : sentence;
+  for (const c of rules.cues) if (c.re.test(text)) return c.modality;
   return 'asserted';
 }
 

@@ -209,6 +209,7 @@ export const metricsFile = z.strictObject({
 
 export const modalityFile = z.strictObject({
   modality: z.strictObject({ reported: words, projected: words, hedged: words }),
+  notCues: words,
   attribution: entries(z.strictObject({
     pattern: pattern('iu', (p) => p.split('{source}').join(SOURCE_STANDIN))
       .refine((p) => p.split('{source}').length === 2, 'needs {source} exactly once (where the source\'s name is)'),
