@@ -3,7 +3,7 @@
  * sentence is a question (then it states nothing). Cue lists come from rules/claims/modality.yml.
  */
 import { attributionTriggerSource, type RuleData } from '../rules/schema.js';
-import { phraseSource, wordsScanner, type StartScanner } from '../util/regex.js';
+import { escapeRegex, phraseSource, wordsScanner, type StartScanner } from '../util/regex.js';
 import { rulePattern, type TextPattern } from '../util/user-regex.js';
 import type { ClaimRecord } from '../records.js';
 import { lexiconTagsOf } from './nlp.js';
@@ -21,6 +21,9 @@ export interface ModalityRules {
   questionEnd: RegExp;
 }
 
+/** Between two words of a `notCues` phrase: a space, or up to two words. */
+const NOT_CUE_GAP = String.raw`\s+(?:[\p{L}'’-]+\s+){0,2}`;
+
 /** The source of an attribution: a short noun phrase, no clause punctuation. */
 const SOURCE = String.raw`((?:the\s+)?[\p{L}][\p{L}\p{N}'.&-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'.&-]*){0,4}?)`;
 
@@ -30,8 +33,8 @@ export function compileModality(data: RuleData['claims.modality'], vetted: (patt
   const patterns = data.attribution.map((a) => a.pattern);
   return {
     cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsScanner(data.modality[m]) })),
-    // (Up to two words may stand inside a phrase: "missed delivery forecasts".)
-    notCues: data.notCues.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${data.notCues.map((p) => phraseSource(p).replace(/\\s\+/g, '\\s+(?:[\\p{L}\'’-]+\\s+){0,2}')).join('|')})(?![\\p{L}])`, 'giu') : null,
+    // (Up to two words may stand between a phrase's words: "missed delivery forecasts".)
+    notCues: data.notCues.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${data.notCues.map((p) => p.split(/\s+/).map(escapeRegex).join(NOT_CUE_GAP)).join('|')})(?![\\p{L}])`, 'giu') : null,
     attribution: data.attribution.map((a) => ({ re: rulePattern(a.pattern.replace('{source}', SOURCE), 'iu', vetted(a.pattern)), name: a.name ?? false })),
     attributionTrigger: rulePattern(attributionTriggerSource(patterns), 'iu', patterns.every(vetted)),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(phraseSource).join('|')})["')\\]\\s]*$`, 'u'),

@@ -287,7 +287,7 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
 
 /** Where the name starts in a phrase that ends with a name written after a lower-case common
  * noun saying what it is ("automaker BYD", "president Joe Biden"); -1 when it does not. A noun
- * that names a measure is no description ("sales Monday"), nor is a time a name. */
+ * that names a measure is no description, and a time is no name ("sales Monday"). */
 function apposedName(words: Token[], g: GrammarRules): number {
   // (A people is no name here: "middle class Americans" are not Americans at large.)
   const isName = (t: Token) => /^\p{Lu}/u.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date') && !t.tags.has('Month') && !t.tags.has('WeekDay') &&
@@ -310,16 +310,21 @@ function nameRun(tokens: Token[], from: number, to: number, g: GrammarRules): { 
   // ("the New York Times": an everyday word before another capitalized word is part of a name; at
   // the start of the sentence, only in a run of three: "Average Price" is no name.)
   const capital = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);
+  // A capitalized noun or adjective that is no time and no people.
+  const capitalWord = (i: number) => capital(tokens[i]) && (tokens[i].cls === 'noun' || tokens[i].cls === 'adj') && !tokens[i].tags.has('Date') && !g.demonyms.has(tokens[i].text);
   const inRun = (i: number) => capital(tokens[i + 1]) && !tokens[i].post.trim() && (tokens[i].start > 0 || (capital(tokens[i + 2]) && !tokens[i + 1].post.trim()));
-  const isName = (t: Token, i: number) => /^\p{Lu}/u.test(t.text) && (t.cls === 'noun' || t.cls === 'adj') && !t.tags.has('Date') && !/^Q\d/.test(t.text) &&
-    !g.demonyms.has(t.text) && !(g.measureAdjectives.has(t.lower) && !inRun(i)) && !(isListedWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place') && !inRun(i));
+  const isName = (i: number) => {
+    const t = tokens[i];
+    return capitalWord(i) && !/^Q\d/.test(t.text) && !(g.measureAdjectives.has(t.lower) && !inRun(i)) &&
+      !(isListedWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place') && !inRun(i));
+  };
   let a = from;
-  while (a < to && !isName(tokens[a], a)) a++;
-  let b = a;
+  while (a < to && !isName(a)) a++;
   // ("Manchester United shares": once a name has begun, an everyday capitalized word goes on with it.)
-  const goesOn = (i: number) => i > a && /^\p{Lu}/u.test(tokens[i].text) && (tokens[i].cls === 'noun' || tokens[i].cls === 'adj') && !tokens[i].tags.has('Date') && !g.demonyms.has(tokens[i].text);
-  while (b < to && (isName(tokens[b], b) || goesOn(b)) && !tokens[b].post.trim()) b++;
-  if (b < to && (isName(tokens[b], b) || goesOn(b))) b++;
+  const inName = (i: number) => isName(i) || (i > a && capitalWord(i));
+  let b = a;
+  while (b < to && inName(b) && !tokens[b].post.trim()) b++;
+  if (b < to && inName(b)) b++;
   return b > a ? { from: a, to: b } : null;
 }
 
