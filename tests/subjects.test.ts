@@ -173,6 +173,15 @@ const constructions: Record<string, Row[]> = {
     { text: 'Last year 1.2 million tourists visited Madeira.', figure: '1.2 million tourists', subject: 'Madeira', via: 'where-counted' },
     { text: 'Last year 1.2 million tourists visited Madeira, double the number a decade ago.', figure: 'double', subject: 'Madeira', via: 'same-as-figure' },
   ],
+  'things counted as what a passive verb was done to are about where it was done': [
+    { text: 'Nearly 300 flights were cancelled at Lisbon airport during the walkout.', figure: '300 flights', subject: 'Lisbon airport', via: 'where-counted' },
+    { text: 'About 1,400 homes were damaged in the landslide, officials said.', figure: '1,400 homes', subject: 'landslide', via: 'where-counted' },
+    { text: 'Around 800 cars have been recalled in Norway.', figure: '800 cars', subject: 'Norway', via: 'where-counted' },
+    // An agent is the subject; an active verb keeps its clause; a time is no place.
+    { text: 'Some 250 flats were built by Harrowgate Homes in Leeds.', figure: '250 flats', subject: 'Harrowgate Homes', via: 'passive-agent' },
+    { text: 'About 40,000 copies were sold in the first week.', figure: '40,000 copies', subject: 'copies' },
+    { text: 'Some 90 trucks carried aid into the region on Monday.', figure: '90 trucks', subject: 'trucks' },
+  ],
   'shares written as two counts': [
     { text: 'Nine out of 10 dentists recommend the brush.', figure: 'Nine out of 10', subject: 'dentists', via: 'share-of' },
     { text: 'The reform cut fees for one in five small farms.', figure: 'one in five', subject: 'small farms', via: 'share-of' },

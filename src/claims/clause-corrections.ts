@@ -46,6 +46,12 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
   // tops 300 million subscribers": a brand, not an adverb).
   for (const w of out) if (w.cls === 'verb' && /^\p{Lu}/u.test(w.text) && !g.auxiliaries.has(w.lower) && !isEnglishWord(w.lower)) w.cls = 'noun';
   for (const w of out) if (w.cls === 'adv' && /^\p{Lu}\p{Ll}*ly$/u.test(w.text) && !isListedWord(w.lower)) w.cls = 'noun';
+  // "built by Harrowgate Homes": after a preposition, a capitalized "verb" (not a gerund) before a
+  // capitalized noun opens a name; no finite verb follows a preposition.
+  for (let i = 1; i + 1 < out.length; i++) {
+    const w = out[i];
+    if (w.cls === 'verb' && out[i - 1].cls === 'prep' && /^\p{Lu}/u.test(w.text) && !/ing$/.test(w.lower) && !g.auxiliaries.has(w.lower) && out[i + 1].cls === 'noun' && /^\p{Lu}/u.test(out[i + 1].text) && !/[,;:]/.test(out[i - 1].post + w.post)) w.cls = 'noun';
+  }
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.
   for (let i = 1; i < out.length; i++) {

@@ -73,6 +73,8 @@ export interface GrammarRules {
   nameParticles: Set<string>;
   /** "Name in the northern province": a capitalized name before one of these words and a common noun. */
   nameThenPlace: RegExp;
+  /** The prepositions of `nameThenPlace`: "built by Harrowgate Homes in Leeds" (a passive agent). */
+  namePlacePrepositions: Set<string>;
   partitives: Set<string>;
   verbalMultipliers: Set<string>;
   /** Abbreviations that end an organization's name with a period ("Corp.", from orgWords). */
@@ -149,6 +151,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     scaleWords: lower(data.scaleWords),
     nameParticles: lower(data.nameParticles),
     nameThenPlace: new RegExp(`^((?:\\p{Lu}[\\p{L}.&'-]*\\s+(?:(?:${data.nameParticles.map(escapeRegex).join('|')})\\s+)*)*\\p{Lu}[\\p{L}.&'-]*)\\s+(?:${data.namePlacePrepositions.map(escapeRegex).join('|')})\\s+\\p{Ll}.*$`, 'u'),
+    namePlacePrepositions: lower(data.namePlacePrepositions),
     partitives: lower(data.partitives),
     verbalMultipliers: lower(data.verbalMultipliers),
     nameAbbreviations: new Set(data.orgWords.filter((w) => w.endsWith('.')).map((w) => w.slice(0, -1))),

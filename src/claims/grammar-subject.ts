@@ -151,7 +151,8 @@ function shareOf(tokens: Token[], fi: number, g: GrammarRules): StructuralSubjec
  * people in Spain" is about Acme). */
 function whereCounted(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
   const fig = tokens[fi];
-  if (fig.kind !== 'count' || !g.peopleNouns.has(fig.text.toLowerCase().split(/\s+/).pop() ?? '')) return null;
+  if (fig.kind !== 'count') return null;
+  if (!g.peopleNouns.has(fig.text.toLowerCase().split(/\s+/).pop() ?? '')) return whereDone(tokens, fi, g);
   if (tokens[fi - 1]?.lower === 'where' && tokens[fi - 1].cls === 'rel' && fi > 1) {
     const place = nounBefore(tokens, fi - 1, g);
     if (place) return { ...place, via: 'where-counted' };
@@ -175,6 +176,25 @@ function whereCounted(tokens: Token[], fi: number, g: GrammarRules): StructuralS
     const visited = objectOf(tokens, visit + 1, tokens.length, g);
     if (visited) return { ...visited, via: 'where-counted' };
   }
+  return placeAfter(tokens, k, g);
+}
+
+/** "500 flights were cancelled at Heathrow", "1,200 homes were destroyed in the fire": things
+ * counted as what a passive verb was done to, with no agent, are about the place or event where it
+ * was done to them (as people counted are, above). With an agent ("built by Acme") the agent is
+ * the subject (passiveAgent). */
+function whereDone(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  let k = fi + 1;
+  while (tokens[k]?.cls === 'adv') k++;
+  if (!tokens[k] || comma(tokens[fi]) || !finite(tokens[k])) return null;
+  const end = passiveGroupEnd(tokens, k, g);
+  if (end < 0 || g.speechVerbs.has(tokens[end].lower) || passiveAgent(tokens, k, g)) return null;
+  return placeAfter(tokens, end + 1, g);
+}
+
+/** The first place or event a preposition of `peoplePlacePrepositions` names after `k`, in the
+ * same clause: a named one, or one with a determiner or several words (not "in poverty"). */
+function placeAfter(tokens: Token[], k: number, g: GrammarRules): StructuralSubject | null {
   for (; k < tokens.length - 1; k++) {
     const t = tokens[k];
     // ("after the storm": "after" before a noun phrase is a preposition, not a subordinator.)
@@ -394,23 +414,40 @@ function payment(tokens: Token[], fi: number, g: GrammarRules): StructuralSubjec
   return null;
 }
 
-/** "was raised by Initech": the noun phrase after "by" when the verb group at `v` is passive. */
-function passiveAgent(tokens: Token[], v: number, g: GrammarRules): StructuralSubject | null {
+/** Where the verb group at `v` ends when it is passive ("was raised", "have been cancelled"), the
+ * index of its last verb; else -1. */
+function passiveGroupEnd(tokens: Token[], v: number, g: GrammarRules): number {
   let end = v;
   while (tokens[end + 1] && (tokens[end + 1].cls === 'verb' || tokens[end + 1].cls === 'adv')) end++;
   const group = tokens.slice(v, end + 1).filter((t) => t.cls === 'verb');
-  const passive = group.length >= 2 && group.slice(0, -1).some((t) => g.passiveAuxiliaries.has(t.lower)) && (group[group.length - 1].tags.has('PastTense') || group[group.length - 1].tags.has('Participle'));
+  const last = group[group.length - 1];
+  const passive = group.length >= 2 && group.slice(0, -1).some((t) => g.passiveAuxiliaries.has(t.lower)) && (last.tags.has('PastTense') || last.tags.has('Participle'));
+  return passive ? tokens.lastIndexOf(last, end) : -1;
+}
+
+/** "was raised by Initech": the noun phrase after "by" when the verb group at `v` is passive. */
+function passiveAgent(tokens: Token[], v: number, g: GrammarRules): StructuralSubject | null {
+  const end = passiveGroupEnd(tokens, v, g);
   // "is estimated at $1.3 billion by Forbes", "was reported by Reuters": the agent of a speech
   // verb is who says so, a source, not what the figure is about.
-  if (!passive || g.speechVerbs.has(group[group.length - 1].lower)) return null;
+  if (end < 0 || g.speechVerbs.has(tokens[end].lower)) return null;
   for (let k = end + 1; k < Math.min(tokens.length, end + 8); k++) {
     if (tokens[k].lower === 'by' && nounish(tokens[k + 1]) && tokens[k + 1].cls !== 'fig') {
-      const phrase = trimPhrase(tokens, k + 1, phraseEnd(tokens, k + 1, g), g);
+      const phrase = trimPhrase(tokens, k + 1, nameEnd(tokens, k + 1, phraseEnd(tokens, k + 1, g), g), g);
       return phrase ? refine(tokens, phrase.from, phrase.to, 'passive-agent', g) : null;
     }
     if (comma(tokens[k]) || hardBreak(tokens[k]) || tokens[k].cls === 'verb' || tokens[k].cls === 'sub' || tokens[k].cls === 'rel') break;
   }
   return null;
+}
+
+/** "built by Harrowgate Homes in Leeds": a name is whole before a preposition of place that
+ * follows it; where the agent acted is said of the verb, not part of the agent's name (a common
+ * noun keeps it: "a developer in Leeds"). */
+function nameEnd(tokens: Token[], from: number, end: number, g: GrammarRules): number {
+  let k = from;
+  while (k < end && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].cls !== 'det') k++;
+  return k > from && k < end && g.namePlacePrepositions.has(tokens[k].lower) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') ? k : end;
 }
 
 /** The subject phrase decides: a pronoun for the speaker or reader hands over to the object, a

@@ -82,8 +82,9 @@ const NOT_A_NOUN_END = /Determiner|Preposition|Conjunction|Gerund|PastTense|Adve
 function endsAsNoun(source: string): boolean {
   const words = source.split(/\s+/);
   const last = words[words.length - 1];
-  // ("said jocularly": a manner, not a speaker.)
-  if (NOT_A_NOUN_END.test(lexiconTagsOf(last)) || (words.length === 1 && /^\p{Ll}+ly$/u.test(last))) return false;
+  // ("said jocularly": a manner, not a speaker. "short of analysts' estimates": a plural
+  // possessive owns the noun after it, which is then no verb.)
+  if (/s['’]$/.test(last) || NOT_A_NOUN_END.test(lexiconTagsOf(last)) || (words.length === 1 && /^\p{Ll}+ly$/u.test(last))) return false;
   return !(words.length > 1 && words[words.length - 2].toLowerCase() === 'to' && /Infinitive|Verb/.test(lexiconTagsOf(last)));
 }
 
