@@ -54,7 +54,7 @@ const constructions: Record<string, Row[]> = {
   ],
   'possessive owners and "of" complements': [
     { text: "Portugal's exports rose 4% last year.", figure: '4%', subject: 'Portugal', via: 'possessive-owner', id: 'portugal', metric: 'exports growth' },
-    { text: 'Portuguese exports rose 4% last year.', figure: '4%', subject: 'Portuguese exports' },
+    { text: 'Portuguese exports rose 4% last year.', figure: '4%', subject: 'Portugal', id: 'portugal', metric: 'exports growth' },
     { text: 'The revenue of Globex Holdings rose 12% in May.', figure: '12%', subject: 'Globex Holdings', via: 'of-complement' },
     { text: 'Life expectancy in Freedonia reached 81.2 years.', figure: '81.2 years', subject: 'Freedonia', metric: 'life expectancy' },
     // (A figure that takes another's possessive owner takes the owner, not its "'s".)
@@ -73,6 +73,10 @@ const constructions: Record<string, Row[]> = {
     { text: 'New York Times subscribers rose to 10 million.', figure: '10 million', subject: 'New York Times', via: 'possessive-owner' },
     { text: 'Brackwell United shares jumped 6% on Monday.', figure: '6%', subject: 'Brackwell United', kind: 'org' },
     { text: 'UK exports rose 4% last year.', figure: '4%', subject: 'UK', id: 'united-kingdom', kind: 'place' },
+    // A people's name before a measure stands for its country, named so (as "Portugal's exports").
+    { text: 'Japanese exports to the European Union fell 7% in June.', figure: '7%', subject: 'Japan', via: 'possessive-owner', id: 'japan', kind: 'place', metric: 'exports decline' },
+    { text: 'Italian industrial output rose 1.2% in April.', figure: '1.2%', subject: 'Italy', id: 'italy', kind: 'place' },
+    { text: 'French wine exports reached 12 billion euros.', figure: '12 billion euros', subject: 'France', id: 'france' },
     { text: 'Unemployment in Portugal fell to 6.1% in May.', figure: '6.1%', subject: 'Portugal', id: 'portugal', kind: 'place' },
     { text: 'House prices in Portugal are expected to fall 4% next year, a poll found.', figure: '4%', subject: 'Portugal', metric: 'house prices' },
     { text: 'Sales at Globex rose 13% in the first quarter.', figure: '13%', subject: 'Globex' },

@@ -260,8 +260,12 @@ function correct(tokens: Token[], i: number, g: GrammarRules): void {
   // "China's exports to the US".
   // ("Tax raid at jeweller's yields Rs 15 crore": right before its figure it is the verb still.)
   if (t.cls === 'fig' || !g.figureVerbs.has(t.lower) || !tokens[i - 1] || /[,;:(]/.test(tokens[i - 1].post) || tokens[i - 1].cls === 'det' || (/['’]s$/.test(tokens[i - 1].text) && tokens[i + 1]?.cls !== 'fig')) return;
-  const next = tokens.slice(i + 1, i + 4).find((n) => n.cls === 'fig' || (n.cls !== 'adv' && !g.figureLeads.has(n.lower)));
+  const after = tokens.slice(i + 1, i + 4);
+  const next = after.find((n) => n.cls === 'fig' || (n.cls !== 'adv' && !g.figureLeads.has(n.lower)));
   if (!next || !(next.cls === 'fig' || (next.cls === 'det' && !g.possessivePronouns.has(next.lower) && next.lower !== 'that'))) return;
+  // ("Chinese exports to the United States fell 7%": a lead word leads a figure; before a
+  // determiner it is a preposition, and the word before it a noun.)
+  if (next.cls === 'det' && after.indexOf(next) > 0 && g.figureLeads.has(after[after.indexOf(next) - 1].lower)) return;
   // The noun phrase before the verb, back to its start: a present-tense "verb" inside it is a
   // noun the tagger misread ("Tax raid at jeweller's yields"); a past tense, a speech verb or an
   // auxiliary is a real verb and ends the phrase.

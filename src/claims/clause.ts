@@ -8,7 +8,7 @@ import type { Span } from '../types.js';
 import type { RuleData } from '../rules/schema.js';
 import { tagTerms, type TaggedTerm } from './nlp.js';
 import { correctClasses } from './clause-corrections.js';
-import { countryNames, demonyms } from './places.js';
+import { countryNames, demonymCountries, demonyms } from './places.js';
 import { escapeRegex } from '../util/regex.js';
 
 export type WordClass = 'fig' | 'verb' | 'noun' | 'pron' | 'det' | 'adj' | 'adv' | 'prep' | 'to' | 'conj' | 'sub' | 'rel' | 'other';
@@ -93,6 +93,8 @@ export interface GrammarRules {
   yearFact: RegExp;
   /** Nationality words ("British"): names of no entity a figure is about. */
   demonyms: Set<string>;
+  /** "Chinese" → China: the country a demonym that owns a measure stands for. */
+  demonymPlaces: Map<string, { id: string; name: string }>;
   timeAdverbs: Set<string>;
   particles: Set<string>;
   paymentVerbs: Set<string>;
@@ -164,6 +166,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     orgWords: new Set(data.orgWords),
     places,
     demonyms: demonyms(),
+    demonymPlaces: demonymCountries(),
     yearFact: new RegExp(`\\b(?:${data.yearFactBefore.map(escapeRegex).join('|')})\\s+(?:early\\s+|late\\s+|mid-?)?$`, 'i'),
     timeAdverbs: lower(data.timeAdverbs),
     particles: lower(data.particles),

@@ -14,6 +14,8 @@ export interface ModalityRules {
   cues: { modality: Modality; re: StartScanner }[];
   /** Phrases whose cue word compares with an expectation ("missed forecasts"): blanked first. */
   notCues: RegExp | null;
+  /** Cue words that are names or months when capitalized ("fell 7% in May"): blanked first. */
+  capitalizedNotCues: RegExp | null;
   /** `name`: the source must be a name, every word capitalized. */
   attribution: { re: TextPattern; name: boolean }[];
   /** The words every attribution pattern needs: a cheap test before the costly patterns. */
@@ -35,6 +37,7 @@ export function compileModality(data: RuleData['claims.modality'], vetted: (patt
     cues: (['reported', 'projected', 'hedged'] as const).map((m) => ({ modality: m, re: wordsScanner(data.modality[m]) })),
     // (Up to two words may stand between a phrase's words: "missed delivery forecasts".)
     notCues: data.notCues.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${data.notCues.map((p) => p.split(/\s+/).map(escapeRegex).join(NOT_CUE_GAP)).join('|')})(?![\\p{L}])`, 'giu') : null,
+    capitalizedNotCues: data.capitalizedNotCues.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${data.capitalizedNotCues.map(escapeRegex).join('|')})(?![\\p{L}])`, 'gu') : null,
     attribution: data.attribution.map((a) => ({ re: rulePattern(a.pattern.replace('{source}', SOURCE), 'iu', vetted(a.pattern)), name: a.name ?? false })),
     attributionTrigger: rulePattern(attributionTriggerSource(patterns), 'iu', patterns.every(vetted)),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(phraseSource).join('|')})["')\\]\\s]*$`, 'u'),
@@ -43,7 +46,10 @@ export function compileModality(data: RuleData['claims.modality'], vetted: (patt
 
 export function modalityOf(sentence: string, rules: ModalityRules): Modality {
   // ("missed forecasts", "than expected": the cue word compares; it hedges nothing.)
-  const text = rules.notCues ? sentence.replace(rules.notCues, (m) => ' '.repeat(m.length)) : sentence;
+  const blank = (m: string) => ' '.repeat(m.length);
+  let text = rules.notCues ? sentence.replace(rules.notCues, blank) : sentence;
+  // ("sales fell in May", "Theresa May said": a month or a name, no hedge.)
+  if (rules.capitalizedNotCues) text = text.replace(rules.capitalizedNotCues, blank);
   for (const c of rules.cues) if (c.re.test(text)) return c.modality;
   return 'asserted';
 }

@@ -32,6 +32,20 @@ export function demonyms(): Set<string> {
   return out;
 }
 
+/** "Chinese" → China, "American" → United States: the country a demonym stands for when it owns a
+ * measure ("Chinese exports"). A demonym of more than one member state of the UN ("Congolese",
+ * "Dominican") stands for none; of one member and territories ("French"), for the member. */
+export function demonymCountries(): Map<string, { id: string; name: string }> {
+  const by = new Map<string, Country[]>();
+  for (const c of countries) for (const d of new Set(Object.values(c.demonyms?.eng ?? {}))) if (d) by.set(d, [...(by.get(d) ?? []), c]);
+  const out = new Map<string, { id: string; name: string }>();
+  for (const [d, cs] of by) {
+    const members = cs.length === 1 ? cs : cs.filter((c) => c.unMember);
+    if (members.length === 1) out.set(d, { id: slug(members[0].name.common), name: members[0].name.common });
+  }
+  return out;
+}
+
 /** The last country `text` names ("Portugal", "the United Kingdom", "UK"), by its canonical id,
  * from runs of up to three capitalized words looked up in `places`. */
 export function lastPlaceIn(text: string, places: Map<string, { id: string; name: string }>): { id: string; name: string; text: string } | null {

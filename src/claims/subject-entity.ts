@@ -59,6 +59,9 @@ export function mentionOfSubject(s: string, st: StructuralSubject, tokens: Token
   // reconciliation groups it and a reader sees what the sentence says.
   const place = g.places.get(text.toLowerCase().replace(/^the\s+/, ''));
   if (place) return { start, end, text, entity: { id: place.id, name: text.replace(/^the\s+/i, ''), kind: 'place' }, via: st.via };
+  // ("Chinese exports": the people's name owning a measure stands for its country, named so.)
+  const nation = st.via === 'possessive-owner' ? g.demonymPlaces.get(text) : undefined;
+  if (nation) return { start, end, text, entity: { id: nation.id, name: nation.name, kind: 'place' }, via: st.via };
   const group = coordination(text, start, mentions, g);
   if (group) return { start, end, text, entity: group, via: st.via };
   const words = tokens.filter((t) => t.start >= start && t.end <= end);

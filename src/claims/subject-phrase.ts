@@ -229,6 +229,12 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
     const owner = agent && refine(tokens, agent.from, agent.to, 'passive-agent', g);
     if (owner) return { ...owner, metric: owner.metric ?? metricWords(words.slice(headAt, headAt + 1), g) };
   }
+  // "Chinese exports to the US", "German industrial output": a people's name before a measure
+  // stands for its country, which owns the measure (subject-entity.ts names the country).
+  const measureAt = words.findIndex((t, i) => i > 0 && g.metricHeads.has(t.lower));
+  if (measureAt > 0 && g.demonymPlaces.has(words[0].text) && words.slice(1, measureAt).every((t) => t.cls === 'adj' || t.cls === 'noun')) {
+    return { span: span(tokens, from, from + 1), via: 'possessive-owner', metric: metricWords(words.slice(1, measureAt + 1), g), pronoun: false, speaker: null };
+  }
   // "the average price of a detached home in London" → a detached home in London; "a 2001
   // estimate for the US market" → the US market.
   const of = words.findIndex((t, i) => t.lower === 'of' || (g.measureJoiners.has(t.lower) && headIsMetric(words.slice(0, i), g)));

@@ -210,6 +210,8 @@ export const metricsFile = z.strictObject({
 export const modalityFile = z.strictObject({
   modality: z.strictObject({ reported: words, projected: words, hedged: words }),
   notCues: words,
+  /** Cue words that, written with a capital, are names or months ("in May", "Theresa May"). */
+  capitalizedNotCues: words.default([]),
   attribution: entries(z.strictObject({
     pattern: pattern('iu', (p) => p.split('{source}').join(SOURCE_STANDIN))
       .refine((p) => p.split('{source}').length === 2, 'needs {source} exactly once (where the source\'s name is)'),
