@@ -80,6 +80,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'Unemployment in Portugal fell to 6.1% in May.', figure: '6.1%', subject: 'Portugal', id: 'portugal', kind: 'place' },
     { text: 'House prices in Portugal are expected to fall 4% next year, a poll found.', figure: '4%', subject: 'Portugal', metric: 'house prices' },
     { text: 'Sales at Globex rose 13% in the first quarter.', figure: '13%', subject: 'Globex' },
+    { text: 'Tuition at state colleges has risen 30% in a decade.', figure: '30%', subject: 'state colleges', metric: 'tuition' },
     { text: 'The United Kingdom spends 2% of its output on defence.', figure: '2%', subject: 'United Kingdom', id: 'united-kingdom', kind: 'place' },
   ],
   'shares of a group': [

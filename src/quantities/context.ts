@@ -166,16 +166,21 @@ export function countNounBefore(s: string, start: number, r: QuantityRules): str
   const clause = s.slice(Math.max(0, start - COUNTED_BEFORE), start).split(/[;:()]/).pop() ?? '';
   let best: { at: number; noun: string } | null = null;
   const consider = (at: number, noun: string) => { if (!best || at > best.at) best = { at, noun }; };
+  let measured = -1;
   for (const m of clause.matchAll(r.countedMeasure)) {
-    const noun = m[1].split(/\s+/).find((w) => /[a-z]s$/.test(w) || r.irregularPlural.has(w.toLowerCase()));
-    if (noun) consider(m.index, noun);
+    // (The first plural noun: not an adjective in "-less", "the number of homeless families".)
+    const noun = m[1].split(/\s+/).find((w) => /[a-z](?<!s)s$/.test(w) || r.irregularPlural.has(w.toLowerCase()));
+    if (noun) consider(m.index, noun), (measured = m.index);
   }
   for (const m of clause.matchAll(r.peopleMeasure)) consider(m.index, 'people');
   for (const m of clause.matchAll(r.countVerb)) consider(m.index, m[1]);
   // "monthly users rose 26% to 574 million": the level a plural reached counts it (not a sum: "revenues
   // rose to 4 million" says no currency, and stays a bare number).
+  // ("The number of migrants crossing in small boats rose to 45,774": a plural inside the "number
+  // of" phrase whose change it is counts nothing of its own.)
   const changed = r.countChangedTo.exec(clause);
-  if (changed && !r.moneyCue.test(changed[1]) && !r.notCountedNoun.has(changed[1].toLowerCase())) consider(changed.index, changed[1]);
+  const ofMeasured = changed && measured >= 0 && measured < changed.index && !/[,.]/.test(clause.slice(measured, changed.index));
+  if (changed && !ofMeasured && !r.moneyCue.test(changed[1]) && !r.notCountedNoun.has(changed[1].toLowerCase())) consider(changed.index, changed[1]);
   return (best as { at: number; noun: string } | null)?.noun ?? null;
 }
 const COUNTED_BEFORE = 200;
