@@ -57,12 +57,12 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
   for (let i = 1; i < out.length; i++) {
     if (out[i].lower === 'that' && out[i].cls === 'det' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'fig') && !/[,;:]/.test(out[i - 1].post)) out[i].cls = 'rel';
   }
-  // "the housing budget", "a rented flat", "price of detached homes": between a determiner (or a
-  // preposition, for a participle) and a noun, a verb form is an adjective.
+  // "the housing budget", "a rented flat", "price of detached homes", "tuition at state colleges":
+  // between a determiner or a preposition and a noun, a verb form is an adjective (no finite verb
+  // follows a preposition).
   for (let i = 1; i + 1 < out.length; i++) {
     const w = out[i], before = out[i - 1];
-    const participle = /(?:ed|ing)$/.test(w.lower);
-    const opens = (before.cls === 'det' && !g.relativePronouns.has(before.lower)) || (participle && before.cls === 'prep');
+    const opens = (before.cls === 'det' && !g.relativePronouns.has(before.lower)) || before.cls === 'prep';
     if (w.cls === 'verb' && !g.auxiliaries.has(w.lower) && opens && out[i + 1].cls === 'noun' && !/[,;:]/.test(before.post + w.post)) w.cls = 'adj';
   }
   // "a policy that stops giving $4 billion", "a firm which owns 12 plants": a present-tense "-s"
