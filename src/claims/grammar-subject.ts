@@ -49,7 +49,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const thing = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
     if (thing) return refine(tokens, thing.from, thing.to, 'after-figure', g);
   }
-  return shareOf(tokens, fi, g) ?? inApposedParticiple(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
+  return shareOf(tokens, fi, g) ?? ownedCount(tokens, fi, g) ?? inApposedParticiple(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
 }
 
 /** The end of the listener's noun phrase after a verb like "told" that starts at `from`: a
@@ -142,6 +142,26 @@ function shareOf(tokens: Token[], fi: number, g: GrammarRules): StructuralSubjec
   if (fig.kind !== 'ratio' || !/\s(?:out\s+of|in)\s/i.test(fig.text) || comma(fig) || !nounish(tokens[fi + 1]) || tokens[fi + 1].cls === 'det') return null;
   const phrase = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
   return phrase && refine(tokens, phrase.from, phrase.to, 'share-of', g);
+}
+
+/** "Globex's 8,000 employees work remotely", "half of the company's 12,000 workers", "its 300
+ * stores": a count right after a possessive is of the owner's things, and about the owner; when
+ * the phrase opens its clause or follows a preposition (an object of a verb stays with its clause:
+ * "Acme bought Initech's 40 plants"). A pronoun is left to the caller to resolve. */
+function ownedCount(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  const owner = tokens[fi - 1];
+  if (tokens[fi].kind !== 'count' || !owner || owner.post.trim()) return null;
+  const pronoun = g.possessivePronouns.has(owner.lower) && g.thirdPersonPronouns.has(owner.lower);
+  if (!pronoun && !(/(?:['’]s|s['’])$/.test(owner.text) && (owner.cls === 'noun' || owner.cls === 'adj'))) return null;
+  let b = fi - 1;
+  while (!pronoun && b > 0 && (tokens[b - 1].cls === 'noun' || tokens[b - 1].cls === 'adj' || tokens[b - 1].cls === 'det') && !comma(tokens[b - 1]) && !hardBreak(tokens[b - 1])) b--;
+  const before = tokens[b - 1];
+  if (before && !(before.cls === 'prep' || comma(before) || hardBreak(before))) return null;
+  // ("Last year's 300 stores": a time owns nothing.)
+  if (owner.tags.has('Date') || owner.tags.has('Duration')) return null;
+  if (pronoun) return { span: span(tokens, fi - 1, fi), via: 'possessive-owner', metric: null, pronoun: true, speaker: null };
+  const phrase = trimPhrase(tokens, b, fi, g);
+  return phrase && { span: span(tokens, phrase.from, phrase.to), via: 'possessive-owner', metric: null, pronoun: false, speaker: null };
 }
 
 /** "12,000 people took part in the march", "3,000 residents were flooded out in Alvor": a count
