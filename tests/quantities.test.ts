@@ -108,6 +108,14 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
     expect(extractQuantities(text, rules.quantities).filter((q) => q.kind === 'money')).toEqual([]);
   });
 
+  // The denominator of a rate is part of its figure, never a figure of its own.
+  test.each([
+    ['The town logged 88.4 burglaries per 100,000 people last year.', ['88.4 burglaries per 100,000 people']],
+    ['The murder rate was 5 per 100,000 residents.', ['5 per 100,000 residents']],
+  ])('one figure for a rate per a count: %s', (text, figures) => {
+    expect(extractQuantities(text, rules.quantities).map((q) => text.slice(q.span.start, q.span.end))).toEqual(figures);
+  });
+
   test('temperature degrees are not angles', () => {
     expect(extractQuantities('the temperature is 24 degrees', rules.quantities).filter((q) => q.kind === 'measure')).toEqual([]);
   });

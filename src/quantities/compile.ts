@@ -26,6 +26,9 @@ export interface QuantityRules {
   moneyCue: RegExp;
   /** "per month", "a year", "/night": a rate after a figure; group 1 is the unit. */
   rateAfter: RegExp;
+  /** "per 100,000 people", "per 1,000 live births": a rate whose denominator is a count (group 1
+   * its number, group 2 its noun). */
+  perCountAfter: RegExp;
   /** Words never taken as a counted noun. */
   notCountedNoun: Set<string>;
   /** "10,000 more", "300 others": a bare count of what the count before it counts. */
@@ -180,6 +183,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   return {
     moneyCue: wordsRegex(context.moneyCues, 'iu'),
     // ("$40 billion a year earlier" is a time, not a rate.)
+    perCountAfter: /^\s*per\s+(\d{1,3}(?:,\d{3})+|\d+)\s+((?:[\p{L}-]+\s+)?[\p{L}-]*[\p{L}])(?![\p{L}])/iu,
     rateAfter: new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${context.rateUnits.map(escapeRegex).join('|')})s?(?![\\p{L}])(?!\\s+(?:${context.timeAfterRate.map(escapeRegex).join('|')})\\b)`, 'iu'),
     countedMeasure: new RegExp(`\\b(?:${context.countedMeasures.map(phraseSource).join('|')})\\s+of\\s+((?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}[\\p{L}-]+)`, 'giu'),
     peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),

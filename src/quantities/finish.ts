@@ -57,6 +57,18 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
     const per2 = perAfter(s, d.end, r);
     if (per2) { d.per = per2.value; d.end = per2.at; }
   }
+  // "207.1 robberies per 100,000 people": a rate per a count; its number is part of this figure.
+  if (d.per === null) {
+    const m = r.perCountAfter.exec(s.slice(d.end));
+    if (m) {
+      const words = m[2].split(/\s+/);
+      // (The counted noun is one plural, or an adjective and one: "per 1,000 live births".)
+      const n = words.length === 2 && !/[a-z]s$/i.test(words[0]) && /[a-z]s$|people$/i.test(words[1]) ? 2 : 1;
+      const noun = words.slice(0, n).join(' ');
+      d.per = `${m[1]} ${noun}`;
+      d.end += m[0].length - (m[2].length - noun.length);
+    }
+  }
   // Ratios: "four dollars in infrastructure for every dollar (of revenue)".
   let ratio: { value: number; end: number } | null = null;
   if ((kind === 'money' || kind === 'count') && bound === 'exact') {
