@@ -178,6 +178,12 @@ const constructions: Record<string, Row[]> = {
     { text: 'Last year 1.2 million tourists visited Madeira.', figure: '1.2 million tourists', subject: 'Madeira', via: 'where-counted' },
     { text: 'Last year 1.2 million tourists visited Madeira, double the number a decade ago.', figure: 'double', subject: 'Madeira', via: 'same-as-figure' },
   ],
+  'a subject carried to the next sentence is a name, never a measure': [
+    // A qualitative claim's subject carries, though it is also the speaker.
+    { text: 'Microsoft reported results on Tuesday. Revenue rose 5%.', figure: '5%', subject: 'Microsoft', via: 'carried' },
+    // "revenue" named by itself is no one: the owner from before carries past it.
+    { text: 'Microsoft reported results on Tuesday. "We expect to grow revenue by 20%," its chief executive said. Net income was $512 million.', figure: '$512 million', subject: 'Microsoft', via: 'carried' },
+  ],
   'a count right after a possessive is about its owner': [
     { text: "Globex's 8,000 employees work remotely.", figure: '8,000 employees', subject: 'Globex', via: 'possessive-owner' },
     { text: "The firm's 300 stores sell furniture.", figure: '300 stores', subject: 'firm', via: 'possessive-owner' },
@@ -256,6 +262,10 @@ const constructions: Record<string, Row[]> = {
   'the same measure at another time': [
     // A change set off by a comma is the change of the figure before it, past a clause between.
     { text: 'The deficit reached $1.7 trillion in the fiscal year that ended in September, up 23% from a year earlier.', figure: '23%', subject: 'deficit', via: 'same-as-figure' },
+    { text: 'About 2.1 million tourists visited Madeira in 2023, a 12% increase on the year before.', figure: '12%', subject: 'Madeira', via: 'same-as-figure' },
+    { text: 'Globex sold 40,000 cars in May, a 9% drop from April.', figure: '9%', subject: 'Globex', via: 'same-as-figure' },
+    // A change with a subject of its own is not apposed: "a 9% drop" here is the clause's object.
+    { text: 'Initech, the rival, reported a 9% drop in sales.', figure: '9%', subject: 'Initech' },
     { text: 'The number of permits, which the city issues, was about 54,700 in 2013, compared to 41,200 in 2010 and 39,800 in 2009.', figure: '41,200', subject: 'permits', via: 'same-as-figure' },
     { text: 'The number of permits, which the city issues, was about 54,700 in 2013, compared to 41,200 in 2010 and 39,800 in 2009.', figure: '39,800', subject: 'permits', via: 'same-as-figure' },
     { text: 'Between 2009 and 2013, the number of new cafes per year was 1,200.', figure: '1,200', subject: 'new cafes' },

@@ -217,10 +217,19 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     if (chosen && STRUCTURAL.has(chosen.via) && /^\p{Lu}/u.test(chosen.entity.name) && !all.some((m) => m.entity.id === chosen!.entity.id)) history.add(chosen.entity, sentence.index);
     // What the next sentences may carry over: the subject this sentence's figures were given, else
     // its first non-person mention outside the attribution.
-    const head = chosen ?? all.find((m) => (m.entity.kind !== 'person' || all.length === 1) && (!attributionSpan || m.start < attributionSpan.start || m.start >= attributionSpan.end));
+    // (A measure named by itself, "revenue" of "We expect to grow revenue by 20%", is no one's
+    // name: the next sentence's "Net income was …" is not about it.)
+    const carried = chosen && !namesOnlyAMeasure(chosen.entity.name, rules.grammar) ? chosen : null;
+    // (A qualitative claim's subject is its sentence's subject, even when it is also the speaker:
+    // "Globex reported results on Monday. Revenue rose 5%.")
+    const head = carried ?? qualitativeClaim?.subject ?? all.find((m) => (m.entity.kind !== 'person' || all.length === 1) && (!attributionSpan || m.start < attributionSpan.start || m.start >= attributionSpan.end));
     if (head) lastSubject = { mention: head, sentence: sentence.index };
   }
   return { claims, rejected };
+}
+
+function namesOnlyAMeasure(name: string, g: ClaimRules['grammar']): boolean {
+  return name.toLowerCase().split(/\s+/).every((w) => g.metricHeads.has(w) || g.measureAdjectives.has(w));
 }
 
 function locate(s: string, phrase: string): Span | null {

@@ -60,6 +60,8 @@ export interface GrammarRules {
   periodWords: Set<string>;
   economyMeasures: Set<string>;
   changeLeads: Set<string>;
+  /** "…, a 12% increase": nouns naming a change, after a figure set off by a comma. */
+  changeNouns: Set<string>;
   leadingDescriptors: Set<string>;
   asideSubordinators: Set<string>;
   frontedFigurePrepositions: Set<string>;
@@ -141,6 +143,7 @@ export function compileGrammar(data: RuleData['claims.grammar']): GrammarRules {
     periodWords: lower(data.periodWords),
     economyMeasures: lower(data.economyMeasures),
     changeLeads: lower(data.changeLeads),
+    changeNouns: lower(data.changeNouns),
     leadingDescriptors: lower(data.leadingDescriptors),
     asideSubordinators: lower(data.asideSubordinators),
     frontedFigurePrepositions: lower(data.frontedFigurePrepositions),

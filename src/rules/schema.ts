@@ -246,6 +246,7 @@ export const grammarFile = z.strictObject({
   periodWords: words,
   economyMeasures: words,
   changeLeads: words,
+  changeNouns: words,
   leadingDescriptors: words,
   asideSubordinators: words,
   frontedFigurePrepositions: words,
