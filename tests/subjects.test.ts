@@ -178,6 +178,13 @@ const constructions: Record<string, Row[]> = {
     { text: 'Last year 1.2 million tourists visited Madeira.', figure: '1.2 million tourists', subject: 'Madeira', via: 'where-counted' },
     { text: 'Last year 1.2 million tourists visited Madeira, double the number a decade ago.', figure: 'double', subject: 'Madeira', via: 'same-as-figure' },
   ],
+  'an organization that speaks is who "we" are': [
+    { text: 'Microsoft reported results on Tuesday. "We expect to grow revenue by 20%," its chief executive said.', figure: '20%', subject: 'Microsoft', via: 'speaker' },
+    { text: '"We will hire 300 engineers this year," Microsoft said.', figure: '300 engineers', subject: 'Microsoft', via: 'speaker' },
+    { text: '"We have cut our costs by 10%," the bank said.', figure: '10%', subject: 'bank', via: 'speaker' },
+    // A person speaking for "we" names no organization: the clause's object stays the subject.
+    { text: 'We will cut the deficit by 40%, the president said.', figure: '40%', subject: 'deficit' },
+  ],
   'a subject carried to the next sentence is a name, never a measure': [
     // A qualitative claim's subject carries, though it is also the speaker.
     { text: 'Microsoft reported results on Tuesday. Revenue rose 5%.', figure: '5%', subject: 'Microsoft', via: 'carried' },

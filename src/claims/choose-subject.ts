@@ -70,7 +70,10 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
     // A list entry with no verb ("150 megawatts of power" under "The cluster will need:") is
     // about its lead-in, not about what it measures.
     const listEntry = c.sentence.block.leadIn && found && (found.via === 'of-complement' || found.via === 'after-figure' || found.via === 'counted-noun');
-    const mention = found && !listEntry && mentionOfSubject(c.s, found, tokens, c.all, c.rules.grammar);
+    // "'We expect to grow revenue by 20%,' the company said": an organization that speaks is who
+    // "we" are, and what the clause says is its own.
+    const we = found?.we ? speakingOrganization(c) : null;
+    const mention = we ?? (found && !listEntry && !found.unnamed && mentionOfSubject(c.s, found, tokens, c.all, c.rules.grammar));
     if (mention) subject = { ...mention, metric };
     // "The deficit has been cut by 20%": a measure no one in the sentence owns waits for an owner
     // from the context below; with none, it is its own subject (gold/README.md: the sentence's own
@@ -114,6 +117,18 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
 
 /** The description a speaker is named by in the attribution ("the company said" → company), as
  * a subject of its own; null when the attribution names the speaker otherwise ("analysts said"). */
+/** The organization the sentence's attribution names (a name, or a description standing for one:
+ * "the company", "the company's chief executive"), at or after the attribution or a closing quote. */
+function speakingOrganization(c: SubjectContext): ChosenSubject | null {
+  if (!c.attributionSpan) return null;
+  const close = Math.max(c.s.lastIndexOf('”'), c.s.lastIndexOf('"'));
+  const from = Math.min(c.attributionSpan.start, close > c.figure.end ? close : c.attributionSpan.start);
+  const org = c.all.find((m) => m.start >= from && m.entity.kind === 'org');
+  if (org) return { ...org, via: 'speaker' };
+  const described = describedSpeaker(c.s, c.attributionSpan, c.rules);
+  return described && described.entity.kind === 'org' ? described : null;
+}
+
 function describedSpeaker(s: string, attribution: Span, rules: ClaimRules): ChosenSubject | null {
   // (The attribution is the source's words, "company": the determiner before it is included.)
   const from = Math.max(0, attribution.start - 5);

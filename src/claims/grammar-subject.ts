@@ -392,7 +392,8 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     // So is a bare measure's: "The UK aims to cut emissions by 68%" → UK, metric emissions.
     const own = (object?.pronoun || object?.unowned === 'bare') && subject && tokens[subject.from].cls !== 'pron' ? refine(tokens, subject.from, subject.to, 'clause-subject', g) : null;
     if (own && !own.pronoun) return { ...own, metric: object!.metric ?? own.metric, speaker };
-    if (object) return object;
+    // ("We expect to grow revenue by 20%": the object of whoever "we" are.)
+    if (object) return subject && subject.to - subject.from === 1 && tokens[subject.from].lower === 'we' ? { ...object, we: true } : object;
   }
   // "…, valuing it at $3 billion": what "it" stands for is valued (the caller resolves it).
   if (valued && fi - 2 === changeVerb + 1 && tokens[fi - 2].cls === 'pron' && g.thirdPersonPronouns.has(tokens[fi - 2].lower) && !g.possessivePronouns.has(tokens[fi - 2].lower)) {
@@ -483,6 +484,8 @@ function bySubject(tokens: Token[], subject: { from: number; to: number }, objec
       const found = paid ?? afterFigure(tokens, fi, g) ?? objectOf(tokens, lastVerb(tokens, objectFrom - 1, Math.min(objectTo, fi), g) + 1, objectTo, g);
       // "I lost 70 pounds", "I have 3 bikes": the writer's own weight, score, belongings.
       const verb = tokens.slice(subject.to, fi).find((t) => t.cls === 'verb' && !g.auxiliaries.has(t.lower));
+      // ("We expect to grow revenue by 20%," the company said: whose "we" is the speaker's.)
+      if (first.lower === 'we') return found ? { ...found, we: true } : { span: span(tokens, subject.from, subject.to), via: 'clause-subject', metric: null, pronoun: false, speaker, we: true, unnamed: true };
       if (found || first.lower !== 'i' || !verb || !g.personalVerbs.has(verb.lower)) return found;
       return { span: span(tokens, subject.from, subject.to), via: 'clause-subject', metric: null, pronoun: false, speaker, personal: true };
     }

@@ -29,6 +29,10 @@ export interface StructuralSubject {
   personal?: boolean;
   /** The span is a possessive owner ("the firm's"), whatever `via` says of how it was found. */
   owner?: boolean;
+  /** The clause's subject is "we": a speaker that is an organization may be who "we" are. With
+   * `unnamed`, the span is the "we" itself and names no one. */
+  we?: boolean;
+  unnamed?: boolean;
   /** The subject is the noun a count is written with ("4.0 million children" → children). */
   counted?: boolean;
   /** For a counted noun: the age or threshold after the figure that says which ("under 12"). */
