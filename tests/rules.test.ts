@@ -89,6 +89,8 @@ describe('claim rule examples', () => {
     // A plural possessive owns the noun after it: "analysts' estimates" is no one estimating.
     ['Orvane fell short of analysts\' estimates, shipping 12,400 units.'],
     ['Deliveries of 8,000 trucks trailed investors\' forecasts and brokers\' estimates.'],
+    // A source does not open with a preposition: "of respondents said" names the figure's group.
+    ['Nearly 60% of respondents said they trusted the news.'],
     // A decimal point does not end the clause of a speaker after "said".
     ['Globex, which makes soap, said underlying sales grew 3.4%.'],
   ])('no source where the verb is a noun or an adjective: %s', (text) => {

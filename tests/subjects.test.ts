@@ -405,6 +405,8 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'AI infrastructure spending will hit $3 trillion.', figure: '$3 trillion', not: 'AI' },
   { text: 'Portuguese exports rose 4% last year.', figure: '4%', not: 'Portuguese' },
   { text: 'Q3 revenue rose 5%.', figure: '5%', not: 'Q3' },
+  // Whom a speaker tells is no subject.
+  { text: 'Acme told Reuters that sales rose 5% in the quarter.', figure: '5%', not: 'Reuters' },
   { text: 'Tonight, Acme says it will hire 300 workers.', figure: '300 workers', not: 'Tonight' },
   { text: 'A year ago, the city spent $4 million on parks.', figure: '$4 million', not: 'year ago' },
   { text: 'Acme booked $2 billion in revenue.', figure: '$2 billion', not: 'revenue' },

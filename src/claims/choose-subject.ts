@@ -84,7 +84,9 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
     }
     masked = maskedOwner(c.s.slice(0, c.figure.end), tokens);
   }
-  subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: c.attributionSpan });
+  // ("Acme told Reuters that sales rose 5%": whom a speaker tells is no subject.)
+  const heard = c.all.filter((m) => !c.rules.grammar.listenerVerbs.has(/(\p{L}+)\s+$/u.exec(c.s.slice(Math.max(0, m.start - 12), m.start))?.[1].toLowerCase() ?? ''));
+  subject ??= nearestMention({ text: c.s, ...c.figure, mentions: heard, attribution: c.attributionSpan });
   // Names the lexicon does not know (compromise's organizations, people, places) come next, read
   // off the sentence's one tagging: only names from the first word that could begin one (at most
   // NAME_WINDOW before the first figure) up to this figure.
@@ -102,7 +104,7 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   }
   // "The company said revenue rose to $30 billion": a speaker talking of itself is the subject
   // when nothing else in the sentence is.
-  subject ??= nearestMention({ text: c.s, ...c.figure, mentions: c.all, attribution: null });
+  subject ??= nearestMention({ text: c.s, ...c.figure, mentions: heard, attribution: null });
   if (!subject && c.sentence.block.leadIn) subject = subjectOfLeadIn(c.a, c.sentence.block.leadIn, c.rules);
   if (!subject && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
   // "Its revenue grew 25%, the company said": with nothing named before, a speaker the sentence

@@ -68,7 +68,7 @@ export function attributionOf(sentence: string, rules: ModalityRules): string | 
     if (m) {
       // ("Acme on Tuesday said": the time between the speaker and the verb is not the speaker.)
       const source = m[1].replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim().replace(TIME_AFTER_SOURCE, '');
-      if (source && !/^(it|he|she|they|we|i|you|this|that|which|who)$/i.test(source) && !/^(to|that|which|and|or|but|if|when|as|in|on|at|by|for|with|from|during|after|before|last|earlier|later|yesterday|today|tonight|recently)\b/i.test(source) && endsAsNoun(source)) return source;
+      if (source && !/^(it|he|she|they|we|i|you|this|that|which|who)$/i.test(source) && !/^(to|that|which|and|or|but|if|when|as|of|in|on|at|by|for|with|from|during|after|before|last|earlier|later|yesterday|today|tonight|recently)\b/i.test(source) && endsAsNoun(source)) return source;
     }
   }
   return null;
