@@ -135,6 +135,10 @@ describe('what a bare count counts, from its clause', () => {
     ['Four miners died and 11 others were hurt.', '11', 'miners'],
     // "… of the 650 seats": a part of a counted whole counts what the whole does.
     ['The party won 411 of the 650 seats.', '411', 'seats'],
+    // "… with 12,100": the plural right before it, or what the count before it counts.
+    ['Latvia logged the most infections, with 8,300, followed by Estonia with 5,100.', '8,300', 'infections'],
+    ['Latvia logged the most infections, with 8,300, followed by Estonia with 5,100.', '5,100', 'infections'],
+    ['Acme ended the year with 300 stores and Initech with 250.', '250', 'stores'],
   ])('%s', (text, quote, unit) => {
     const q = extractQuantities(text, rules.quantities).find((x) => text.slice(x.span.start, x.span.end).includes(quote));
     expect(q?.kind).toBe('count');

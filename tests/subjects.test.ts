@@ -191,6 +191,12 @@ const constructions: Record<string, Row[]> = {
     // "revenue" named by itself is no one: the owner from before carries past it.
     { text: 'Microsoft reported results on Tuesday. "We expect to grow revenue by 20%," its chief executive said. Net income was $512 million.', figure: '$512 million', subject: 'Microsoft', via: 'carried' },
   ],
+  'a figure after a name and "with" in a list is that name\'s': [
+    { text: 'Latvia logged the most infections, with 8,300, followed by Estonia with 5,100.', figure: '5,100', subject: 'Estonia' },
+    { text: 'Latvia logged the most infections, with 8,300, followed by Estonia with 5,100.', figure: '8,300', subject: 'Latvia' },
+    // A name inside a phrase of place holds nothing: the count keeps its own noun.
+    { text: 'Voters in Ohio with 12,000 signatures forced a vote.', figure: '12,000 signatures', subject: 'signatures' },
+  ],
   'a count right after a possessive is about its owner': [
     { text: "Globex's 8,000 employees work remotely.", figure: '8,000 employees', subject: 'Globex', via: 'possessive-owner' },
     { text: "The firm's 300 stores sell furniture.", figure: '300 stores', subject: 'firm', via: 'possessive-owner' },

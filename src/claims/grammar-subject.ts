@@ -49,7 +49,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const thing = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
     if (thing) return refine(tokens, thing.from, thing.to, 'after-figure', g);
   }
-  return shareOf(tokens, fi, g) ?? ownedCount(tokens, fi, g) ?? inApposedParticiple(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
+  return shareOf(tokens, fi, g) ?? nameWithFigure(tokens, fi, g) ?? ownedCount(tokens, fi, g) ?? inApposedParticiple(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
 }
 
 /** The end of the listener's noun phrase after a verb like "told" that starts at `from`: a
@@ -144,6 +144,21 @@ function shareOf(tokens: Token[], fi: number, g: GrammarRules): StructuralSubjec
   if (fig.kind !== 'ratio' || !/\s(?:out\s+of|in)\s/i.test(fig.text) || comma(fig) || !nounish(tokens[fi + 1]) || tokens[fi + 1].cls === 'det') return null;
   const phrase = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
   return phrase && refine(tokens, phrase.from, phrase.to, 'share-of', g);
+}
+
+/** "…, followed by Kazakhstan with 9,800": a figure right after a name and "with" is that name's
+ * (a common noun before "with" is no holder: "finished the race with 12,100"). */
+function nameWithFigure(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  const w = tokens[fi - 1], name = tokens[fi - 2];
+  if (w?.lower !== 'with' || !name || name.cls !== 'noun' || !/^\p{Lu}/u.test(name.text) || comma(name) || w.post.trim()) return null;
+  let b = fi - 2;
+  while (b > 0 && tokens[b - 1].cls === 'noun' && /^\p{Lu}/u.test(tokens[b - 1].text) && !comma(tokens[b - 1]) && !hardBreak(tokens[b - 1])) b--;
+  // (The name opens a list entry: after "followed by", "and" or a comma, not inside a phrase of
+  // place: "voters in Ohio with 12,000 signatures".)
+  const before = tokens[b - 1];
+  if (before && !(before.lower === 'by' || before.cls === 'conj' || comma(before))) return null;
+  const phrase = trimPhrase(tokens, b, fi - 1, g);
+  return phrase && { span: span(tokens, phrase.from, phrase.to), via: 'clause-subject', metric: null, pronoun: false, speaker: null };
 }
 
 /** "Globex's 8,000 employees work remotely", "half of the company's 12,000 workers", "its 300

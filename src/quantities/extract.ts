@@ -111,6 +111,16 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
       if (before) q.unit = before.unit;
       continue;
     }
+    // "Romania reported the most cases, with 12,100, followed by Kazakhstan with 9,800": a bare
+    // count right after "with" counts the plural just before it, or what the count before it does.
+    const withAt = /(?:\b(\p{Ll}+(?<!s)s),)?\s+with\s+$/u.exec(s.slice(Math.max(0, q.span.start - 40), q.span.start));
+    // (Only a count that ends its phrase: "with 3 or 4 other previews" counts what follows.)
+    if (withAt && /^\s*(?:[,.;:)]|$|and\b|followed\b)/.test(s.slice(q.span.end))) {
+      const before = out.slice(0, i).reverse().find((p) => p.kind === 'count' && p.unit);
+      const unit = withAt[1] && !r.notCountedNoun.has(withAt[1]) ? withAt[1] : before?.unit;
+      if (unit) q.unit = unit;
+      continue;
+    }
     const of = /^\s+of\s+(?:the\s+)?$/i;
     const whole = out[i + 1];
     // ("1 of the 3 …" singles one out: it counts nothing.)
