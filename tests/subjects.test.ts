@@ -125,6 +125,8 @@ const constructions: Record<string, Row[]> = {
     // A firm named by its trade ("Pharma", "Energy") at the start of a sentence is a name too.
     { text: 'Helios Pharma reported strong results. The company spent $4.8 billion on research last year.', figure: '$4.8 billion', subject: 'Helios Pharma', via: 'coreference', kind: 'org' },
     { text: 'Kestrel Energy cut its outlook. It employs about 2,100 people.', figure: '2,100 people', subject: 'Kestrel Energy', via: 'coreference' },
+    // An anaphor resolved earlier in the sentence is the nearest antecedent of a later one.
+    { text: 'Kestrel Energy reported results. The firm, which has 2,000 depots in the United States, will be sold. Auditors said the firm\'s budget was cut by 20% while its profits nearly doubled.', figure: 'nearly doubled', subject: 'Kestrel Energy', via: 'coreference' },
     // "the stock" is a measure no one in its sentence owns: the firm before it does.
     { text: 'Kestrel Energy cut its outlook. The stock has fallen 40% this year.', figure: '40%', subject: 'Kestrel Energy', metric: 'stock' },
   ],

@@ -116,7 +116,9 @@ export function resolveAnaphora(text: string, explicit: EntityMention[], history
     if (explicit.some((e) => at < e.end && e.start < end)) continue;
     // "the software company Globex": a description followed by the name is that name.
     if (/^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && /\s/.test(m[0])) continue;
-    const earlier = explicit.filter((e) => e.end <= at && kinds.includes(e.entity.kind));
+    // (An anaphor resolved earlier in the sentence counts as a mention: "the bank's budget was cut
+    // while its profits doubled" → its = the bank.)
+    const earlier = [...explicit, ...out].filter((e) => e.end <= at && kinds.includes(e.entity.kind)).sort((x, y) => x.end - y.end);
     // (Else what the sentences before name without a figure: "Portugal is small. Its exports …".)
     const entity = earlier.length > 0 ? earlier[earlier.length - 1].entity : history.latest(kinds, sentence) ?? fallback(kinds);
     if (entity) out.push({ start: at, end, entity, text: m[0], via: 'coreference' });
