@@ -125,6 +125,9 @@ const constructions: Record<string, Row[]> = {
     // A firm named by its trade ("Pharma", "Energy") at the start of a sentence is a name too.
     { text: 'Helios Pharma reported strong results. The company spent $4.8 billion on research last year.', figure: '$4.8 billion', subject: 'Helios Pharma', via: 'coreference', kind: 'org' },
     { text: 'Kestrel Energy cut its outlook. It employs about 2,100 people.', figure: '2,100 people', subject: 'Kestrel Energy', via: 'coreference' },
+    // A person described by age or by trade.
+    { text: 'Porto signed striker Tomas Vidal on Monday. The 23-year-old scored 14 goals last season.', figure: '14 goals', subject: 'Tomas Vidal', via: 'coreference', kind: 'person' },
+    { text: 'Porto signed Tomas Vidal on Monday. The striker, who scored 14 goals last season, cost 20 million euros.', figure: '20 million euros', subject: 'Tomas Vidal' },
     // An anaphor resolved earlier in the sentence is the nearest antecedent of a later one.
     { text: 'Kestrel Energy reported results. The firm, which has 2,000 depots in the United States, will be sold. Auditors said the firm\'s budget was cut by 20% while its profits nearly doubled.', figure: 'nearly doubled', subject: 'Kestrel Energy', via: 'coreference' },
     // "the stock" is a measure no one in its sentence owns: the firm before it does.

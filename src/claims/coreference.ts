@@ -36,7 +36,8 @@ export function compileCoreference(data: RuleData['claims.coreference']): Corefe
       kinds.push(a.kinds);
     }
   }
-  const described = heads.length ? [`\\b(?:the|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${heads.join('|')})\\b(?:['’]s)?`] : [];
+  // ("the 23-year-old": an age glued to its head.)
+  const described = heads.length ? [`\\b(?:the|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:\\d+-)?(?:${heads.join('|')})\\b(?:['’]s)?`] : [];
   return { any: new StartScanner(new RegExp([...words, ...described].join('|'), 'giu'), firstWords, /\w/), kinds };
 }
 
