@@ -229,6 +229,10 @@ const constructions: Record<string, Row[]> = {
     { text: 'After the flight I paid the driver $40.', figure: '$40', subject: 'driver', via: 'recipient' },
     { text: 'Globex paid its chief executive $12 million.', figure: '$12 million', subject: 'Globex' },
     { text: 'The regulator fined the bank £42 million for failures in its controls.', figure: '£42 million', subject: 'bank', via: 'payer' },
+    // A sum followed by who paid it: "the £100 million Chelsea paid".
+    { text: 'The fee tops the 90 million pounds Arsenal paid for Declan Rice.', figure: '90 million pounds', subject: 'Arsenal', via: 'payer' },
+    { text: 'It dwarfs the $2 billion that Initech offered last year.', figure: '$2 billion', subject: 'Initech', via: 'payer' },
+    { text: 'The $40 million Globex raised went to research.', figure: '$40 million', subject: 'Globex' },
   ],
   'a name before a measure owns it': [
     { text: 'The Initech payroll reached $40 million.', figure: '$40 million', subject: 'Initech', via: 'possessive-owner', metric: 'payroll' },

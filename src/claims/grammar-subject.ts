@@ -49,7 +49,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const thing = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
     if (thing) return refine(tokens, thing.from, thing.to, 'after-figure', g);
   }
-  return shareOf(tokens, fi, g) ?? nameWithFigure(tokens, fi, g) ?? ownedCount(tokens, fi, g) ?? inApposedParticiple(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
+  return shareOf(tokens, fi, g) ?? payerAfter(tokens, fi, g) ?? nameWithFigure(tokens, fi, g) ?? ownedCount(tokens, fi, g) ?? inApposedParticiple(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
 }
 
 /** The end of the listener's noun phrase after a verb like "told" that starts at `from`: a
@@ -144,6 +144,18 @@ function shareOf(tokens: Token[], fi: number, g: GrammarRules): StructuralSubjec
   if (fig.kind !== 'ratio' || !/\s(?:out\s+of|in)\s/i.test(fig.text) || comma(fig) || !nounish(tokens[fi + 1]) || tokens[fi + 1].cls === 'det') return null;
   const phrase = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
   return phrase && refine(tokens, phrase.from, phrase.to, 'share-of', g);
+}
+
+/** "the 100 million pounds Chelsea paid for Fernandez", "the $2 billion that Acme offered": a sum
+ * followed by a name and a verb of paying is what that name paid (the payer first, gold/README.md). */
+function payerAfter(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+  if (tokens[fi].kind !== 'money' || comma(tokens[fi])) return null;
+  let k = fi + 1;
+  if (tokens[k]?.cls === 'rel' && !comma(tokens[k])) k++;
+  let e = k;
+  while (e < tokens.length && tokens[e].cls === 'noun' && /^\p{Lu}/u.test(tokens[e].text) && !comma(tokens[e]) && !hardBreak(tokens[e])) e++;
+  if (e === k || !tokens[e] || !g.paymentVerbs.has(tokens[e].lower) || comma(tokens[e - 1])) return null;
+  return { span: span(tokens, k, e), via: 'payer', metric: null, pronoun: false, speaker: null };
 }
 
 /** "…, followed by Kazakhstan with 9,800": a figure right after a name and "with" is that name's
