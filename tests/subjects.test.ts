@@ -125,6 +125,10 @@ const constructions: Record<string, Row[]> = {
     // A firm named by its trade ("Pharma", "Energy") at the start of a sentence is a name too.
     { text: 'Helios Pharma reported strong results. The company spent $4.8 billion on research last year.', figure: '$4.8 billion', subject: 'Helios Pharma', via: 'coreference', kind: 'org' },
     { text: 'Kestrel Energy cut its outlook. It employs about 2,100 people.', figure: '2,100 people', subject: 'Kestrel Energy', via: 'coreference' },
+    // An entity named as a preposition's object is passed over for one named before it; an object
+    // pronoun is not resolved that way.
+    { text: 'Vantrix said it had raised $90 million in a round led by Harbor Ventures, valuing the company at $1.1 billion.', figure: '$1.1 billion', subject: 'Vantrix', via: 'coreference' },
+    { text: 'Tomas Vidal played with Ruben Costa and paid him $40,000.', figure: '$40,000', subject: 'Tomas Vidal' },
     // A person described by age or by trade.
     { text: 'Porto signed striker Tomas Vidal on Monday. The 23-year-old scored 14 goals last season.', figure: '14 goals', subject: 'Tomas Vidal', via: 'coreference', kind: 'person' },
     { text: 'Porto signed Tomas Vidal on Monday. The striker, who scored 14 goals last season, cost 20 million euros.', figure: '20 million euros', subject: 'Tomas Vidal' },

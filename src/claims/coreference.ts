@@ -12,6 +12,9 @@ export interface CoreferenceRules {
    * Searched only at the words an anaphor can start with: one pass over the sentence. */
   any: StartScanner;
   kinds: Entity['kind'][][];
+  /** A preposition right before a mention (its last word matched, `lessSalientAfter`). */
+  lessSalient: RegExp | null;
+  objectPronouns: Set<string>;
 }
 
 /** rules/claims/coreference.yml as one matcher: pronouns as words, descriptions as "the" + a head. */
@@ -38,7 +41,8 @@ export function compileCoreference(data: RuleData['claims.coreference']): Corefe
   }
   // ("the 23-year-old": an age glued to its head.)
   const described = heads.length ? [`\\b(?:the|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:\\d+-)?(?:${heads.join('|')})\\b(?:['’]s)?`] : [];
-  return { any: new StartScanner(new RegExp([...words, ...described].join('|'), 'giu'), firstWords, /\w/), kinds };
+  const lessSalient = data.lessSalientAfter.length ? new RegExp(`\\b(?:${data.lessSalientAfter.map(escapeRegex).join('|')})\\s+$`, 'i') : null;
+  return { any: new StartScanner(new RegExp([...words, ...described].join('|'), 'giu'), firstWords, /\w/), kinds, lessSalient, objectPronouns: new Set(data.objectPronouns.map((w) => w.toLowerCase())) };
 }
 
 /** The history of resolved mentions, most recent last. */
@@ -120,8 +124,13 @@ export function resolveAnaphora(text: string, explicit: EntityMention[], history
     // (An anaphor resolved earlier in the sentence counts as a mention: "the bank's budget was cut
     // while its profits doubled" → its = the bank.)
     const earlier = [...explicit, ...out].filter((e) => e.end <= at && kinds.includes(e.entity.kind)).sort((x, y) => x.end - y.end);
+    // ("Lumora raised $200 million in a round led by Sequoia, valuing the company at $2.8 billion":
+    // an entity named as a preposition's object is passed over for one named before it.)
+    // (Not for an object pronoun: "Einstein wrote to Gandhi and called him …" calls Gandhi.)
+    const salient = rules.lessSalient && !rules.objectPronouns.has(m[0].toLowerCase()) ? earlier.filter((e) => !rules.lessSalient!.test(text.slice(Math.max(0, e.start - 12), e.start))) : earlier;
+    const pick = salient.length > 0 ? salient : earlier;
     // (Else what the sentences before name without a figure: "Portugal is small. Its exports …".)
-    const entity = earlier.length > 0 ? earlier[earlier.length - 1].entity : history.latest(kinds, sentence) ?? fallback(kinds);
+    const entity = pick.length > 0 ? pick[pick.length - 1].entity : history.latest(kinds, sentence) ?? fallback(kinds);
     if (entity) out.push({ start: at, end, entity, text: m[0], via: 'coreference' });
   }
   return out;

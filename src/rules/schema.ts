@@ -292,6 +292,10 @@ export const coreferenceFile = z.strictObject({
     heads: words.optional(),
     kinds: z.array(z.enum(['org', 'person', 'place', 'product', 'group', 'thing'])).min(1),
   }).refine((a) => (a.words?.length ?? 0) + (a.heads?.length ?? 0) > 0, 'an anaphor needs words or heads')),
+  /** Prepositions whose object is passed over for a fitting entity named before it in the sentence. */
+  lessSalientAfter: words.default([]),
+  /** Object pronouns, which never pass over an object for the subject ("called him"). */
+  objectPronouns: words.default([]),
   examples: z.array(z.strictObject({
     earlier: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(['org', 'person', 'place', 'product', 'group', 'thing']) })),
     text: z.string(),
