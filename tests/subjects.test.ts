@@ -243,6 +243,9 @@ const constructions: Record<string, Row[]> = {
     { text: "The navy's budget request of $84 billion includes new ships.", figure: '$84 billion', subject: 'navy', via: 'possessive-owner' },
   ],
   'what the tagger misreads': [
+    // A noun opening the clause after ", and"; a second verb after "and" stays a verb.
+    { text: 'Debt stands at $34 trillion, and interest payments are expected to exceed $870 billion this year.', figure: '$870 billion', subject: 'interest payments' },
+    { text: 'Globex raised prices by 5%, and cut costs by 3%.', figure: '3%', subject: 'Globex' },
     { text: 'Today, the Lisbon Coffee Partnership counts 300 members.', figure: '300 members', subject: 'Lisbon Coffee Partnership', kind: 'org' },
     { text: 'Zorbify now has 40 million users.', figure: '40 million users', subject: 'Zorbify', via: 'clause-subject' },
     { text: 'Last year the council passed a Clean Water Act that experts said would save $2 billion.', figure: '$2 billion', subject: 'Clean Water Act', via: 'relative-clause' },

@@ -70,12 +70,14 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
   for (let i = 1; i + 1 < out.length; i++) {
     if (out[i - 1].cls === 'rel' && out[i].cls === 'noun' && /[a-z]s$/.test(out[i].lower) && !out[i].tags.has('ProperNoun') && ['verb', 'det', 'fig', 'noun', 'adj'].includes(out[i + 1].cls)) out[i].cls = 'verb';
   }
-  // ", lead levels in the blood have fallen": a present-tense "verb" that opens a clause, with a
-  // noun after it and a verb of the clause still to come, is the first noun of the subject.
+  // ", lead levels in the blood have fallen", "…, and interest payments are expected to …": a
+  // present-tense "verb" that opens a clause (after a comma, or a comma and "and"), with a noun
+  // after it and a verb of the clause still to come, is the first noun of the subject.
   for (let i = 0; i + 1 < out.length; i++) {
     const w = out[i];
     if (w.cls !== 'verb' || g.auxiliaries.has(w.lower) || w.tags.has('PastTense') || /ing$/.test(w.lower)) continue;
-    if (i > 0 && !/[,;:]/.test(out[i - 1].post)) continue;
+    const opens = i === 0 || /[,;:]/.test(out[i - 1].post) || (out[i - 1].cls === 'conj' && i > 1 && /[,;:]/.test(out[i - 2].post));
+    if (!opens) continue;
     if (out[i + 1].cls !== 'noun') continue;
     for (let j = i + 2; j < out.length && !/[,;:]/.test(out[j - 1].post); j++) {
       if (out[j].cls === 'verb' && (g.auxiliaries.has(out[j].lower) || out[j].tags.has('PastTense'))) { w.cls = 'noun'; break; }
@@ -271,8 +273,11 @@ function correct(tokens: Token[], i: number, g: GrammarRules): void {
   // auxiliary is a real verb and ends the phrase.
   const nounlike = (w: Token) => w.cls === 'noun' || w.cls === 'adj' || w.cls === 'det' || w.cls === 'prep' ||
     (w.cls === 'verb' && !w.tags.has('PastTense') && !w.tags.has('Gerund') && !g.auxiliaries.has(w.lower) && !g.speechVerbs.has(w.lower));
+  // ("raised prices by 5% and cut costs by 3%": a verb right after "and", with a verb before it in
+  // the sentence, is the second verb of the clause, found before; it ends the phrase too.)
+  const coordinated = (k: number) => tokens[k].cls === 'verb' && tokens[k - 1]?.cls === 'conj' && tokens.slice(0, k - 1).some((u) => u.cls === 'verb');
   let j = i - 1;
-  while (j >= 0 && !/[,;:(]/.test(tokens[j].post) && nounlike(tokens[j])) j--;
+  while (j >= 0 && !/[,;:(]/.test(tokens[j].post) && nounlike(tokens[j]) && !coordinated(j)) j--;
   const phrase = tokens.slice(j + 1, i);
   if (phrase.length === 0 && tokens[j]?.cls !== 'pron' && tokens[j]?.cls !== 'fig' && tokens[j]?.cls !== 'rel') return;
   for (const w of phrase) if (w.cls === 'verb') w.cls = 'noun';
