@@ -76,7 +76,10 @@ export function trimPhrase(tokens: Token[], from: number, to: number, g: Grammar
     if (hardBreak(t)) { b = i + 1; break; }
   }
   // (… and a day or month after the name: "Initech Monday said …".)
-  while (b > a && (tokens[b - 1].cls === 'adv' || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower) || tokens[b - 1].tags.has('WeekDay') || tokens[b - 1].tags.has('Month'))) b--;
+  // (… and an adjective after its noun, before a preposition: "a spending package early on
+  // Saturday", "the firm responsible for …".)
+  const trailingAdjective = (k: number) => tokens[k].cls === 'adj' && k > a && tokens[k - 1].cls === 'noun' && /^\p{Ll}/u.test(tokens[k].text) && tokens[k + 1]?.cls === 'prep';
+  while (b > a && (tokens[b - 1].cls === 'adv' || trailingAdjective(b - 1) || tokens[b - 1].cls === 'prep' || tokens[b - 1].cls === 'conj' || tokens[b - 1].cls === 'to' || g.focusWords.has(tokens[b - 1].lower) || tokens[b - 1].tags.has('WeekDay') || tokens[b - 1].tags.has('Month'))) b--;
   if (b - a > 12 || b <= a) return null;
   // A possessive pronoun alone names nothing ("pay their … a wage" cut short).
   if (b - a === 1 && tokens[a].cls === 'det') return null;
