@@ -78,6 +78,9 @@ export interface QuantityRules {
   isoCode(code: string): boolean;
   before: RegExp;
   beforeBound: Map<string, Bound>;
+  /** A verb right before the number that sets its bound (group 1), left outside the span. */
+  boundVerb: RegExp | null;
+  boundVerbBound: Map<string, Bound>;
   after: RegExp;
   afterBound: Map<string, Bound>;
   vagueLead: StartScanner;
@@ -149,6 +152,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
 
   const beforeBound = new Map<string, Bound>();
   for (const [bound, words] of Object.entries(d['quantities.approximators'].before)) for (const w of words) beforeBound.set(w.toLowerCase(), bound as Bound);
+  const boundVerbBound = new Map<string, Bound>();
+  for (const [bound, words] of Object.entries(d['quantities.approximators'].verbs)) for (const w of words) boundVerbBound.set(w.toLowerCase(), bound as Bound);
   const afterBound = new Map<string, Bound>();
   for (const [bound, words] of Object.entries(d['quantities.approximators'].after)) for (const w of words) afterBound.set(w.toLowerCase(), bound as Bound);
 
@@ -212,6 +217,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     suffixIso,
     codes,
     isoCode: isoCodeTest(),
+    boundVerb: boundVerbBound.size ? new RegExp(`(?:^|[^\\p{L}])(${phrase(boundVerbBound.keys())})\\s+$`, 'iu') : null,
+    boundVerbBound,
     before: new RegExp(`(?:^|[^\\p{L}])(${phrase(beforeBound.keys())})\\s*$`, 'iu'),
     beforeBound,
     after: wordBoundary(phrase([...afterBound.keys()].filter((k) => /^\w/.test(k)))),

@@ -13,6 +13,9 @@ export function finish(s: string, d: Draft, r: QuantityRules): SentenceQuantity 
     if (bound !== 'at_least') bound = before.value;
     d.start = before.at;
   }
+  // "tops $1 million", "Forex reserves cross $45 bn": a verb sets the bound, outside the quote.
+  const verb = !before && bound === 'exact' && r.boundVerb ? r.boundVerb.exec(s.slice(Math.max(0, d.start - 16), d.start)) : null;
+  if (verb) bound = r.boundVerbBound.get(verb[1].toLowerCase()) ?? bound;
   const after = bound === 'range' ? null : boundAfter(s, d.end, r);
   if (after && after.value !== 'approx') {
     bound = after.value;
