@@ -246,6 +246,9 @@ const constructions: Record<string, Row[]> = {
     // A noun opening the clause after ", and"; a second verb after "and" stays a verb.
     { text: 'Debt stands at $34 trillion, and interest payments are expected to exceed $870 billion this year.', figure: '$870 billion', subject: 'interest payments' },
     { text: 'Globex raised prices by 5%, and cut costs by 3%.', figure: '3%', subject: 'Globex' },
+    // A sentence the tagger left without a verb has one: "flies" after its subject.
+    { text: 'The carrier flies to some 140 destinations.', figure: '140 destinations', subject: 'carrier' },
+    { text: 'Globex shares 5% lower in early trade.', figure: '5%', subject: 'Globex' },
     // An adjective after its noun, before a preposition, is no part of the phrase.
     { text: 'Lawmakers passed a $95 billion aid package early on Sunday.', figure: '$95 billion', subject: 'aid package' },
     { text: 'Today, the Lisbon Coffee Partnership counts 300 members.', figure: '300 members', subject: 'Lisbon Coffee Partnership', kind: 'org' },

@@ -240,6 +240,14 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     const w = out[i], before = out[i - 1];
     if (w.cls === 'noun' && (before.lower === 'been' || before.lower === 'being') && !before.post.trim() && /[tdn]$/.test(w.lower) && (nounOrVerb(w.lower) || mayBeVerb(w.lower))) w.cls = 'verb';
   }
+  // "The airline flies to some 120 destinations": a sentence with no verb at all has one the tagger
+  // read as a plural noun; the first after a noun that can be a verb, before a preposition or a
+  // determiner ("Tesla shares 5% lower" keeps its noun: a figure follows).
+  if (!out.some((t) => t.cls === 'verb' || t.verbal)) {
+    const i = out.findIndex((t, k) => k > 0 && t.cls === 'noun' && /[a-z]s$/.test(t.lower) && !/^\p{Lu}/u.test(t.text) && out[k - 1].cls === 'noun' && !out[k - 1].post.trim() &&
+      ['prep', 'to', 'det'].includes(out[k + 1]?.cls ?? '') && (mayBeVerb(t.lower) || nounOrVerb(t.lower)));
+    if (i > 0) out[i].cls = 'verb';
+  }
   // "Microsoft and Meta plan to spend": a verb that takes "to" + verb, after a noun, is the verb.
   for (let i = 1; i + 2 < out.length; i++) {
     if (g.controlVerbs.has(out[i].lower) && out[i].cls !== 'verb' && out[i + 1].cls === 'to' && out[i + 2].cls === 'verb' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'adj' || out[i - 1].cls === 'pron')) out[i].cls = 'verb';
