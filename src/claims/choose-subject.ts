@@ -117,8 +117,6 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   return { subject: subject && { ...subject, metric: subject.metric ?? metric }, personal: false, masked };
 }
 
-/** The description a speaker is named by in the attribution ("the company said" → company), as
- * a subject of its own; null when the attribution names the speaker otherwise ("analysts said"). */
 /** The organization the sentence's attribution names (a name, or a description standing for one:
  * "the company", "the company's chief executive"), at or after the attribution or a closing quote. */
 function speakingOrganization(c: SubjectContext): ChosenSubject | null {
@@ -131,6 +129,8 @@ function speakingOrganization(c: SubjectContext): ChosenSubject | null {
   return described && described.entity.kind === 'org' ? described : null;
 }
 
+/** The description a speaker is named by in the attribution ("the company said" → company), as
+ * a subject of its own; null when the attribution names the speaker otherwise ("analysts said"). */
 function describedSpeaker(s: string, attribution: Span, rules: ClaimRules): ChosenSubject | null {
   // (The attribution is the source's words, "company": the determiner before it is included.)
   const from = Math.max(0, attribution.start - 5);

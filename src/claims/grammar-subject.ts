@@ -106,8 +106,8 @@ function comparedAfterComma(tokens: Token[], fi: number): number | null {
 }
 
 /** "The deficit reached $1.7 trillion in the year that ended in September, up 23% from a year
- * earlier": a change set off by a comma ("up", "down", "a 12% increase") is the change of the figure before it,
- * whatever clause stands between; the index of that figure, or null. */
+ * earlier": a change set off by a comma ("up", "down", "a 12% increase") is the change of the
+ * figure before it, whatever clause stands between; the index of that figure, or null. */
 function changeAfterComma(tokens: Token[], fi: number, g: GrammarRules): number | null {
   const lead = tokens[fi - 1], before = tokens[fi - 2];
   // (Or a change named by a noun: "…, a 12% increase on the year before".)
@@ -182,12 +182,12 @@ function ownedCount(tokens: Token[], fi: number, g: GrammarRules): StructuralSub
   if (tokens[fi].kind !== 'count' || !owner || owner.post.trim()) return null;
   const pronoun = g.possessivePronouns.has(owner.lower) && g.thirdPersonPronouns.has(owner.lower);
   if (!pronoun && !(/(?:['’]s|s['’])$/.test(owner.text) && (owner.cls === 'noun' || owner.cls === 'adj'))) return null;
+  // ("Last year's 300 stores": a time owns nothing.)
+  if (owner.tags.has('Date') || owner.tags.has('Duration')) return null;
   let b = fi - 1;
   while (!pronoun && b > 0 && (tokens[b - 1].cls === 'noun' || tokens[b - 1].cls === 'adj' || tokens[b - 1].cls === 'det') && !comma(tokens[b - 1]) && !hardBreak(tokens[b - 1])) b--;
   const before = tokens[b - 1];
   if (before && !(before.cls === 'prep' || comma(before) || hardBreak(before))) return null;
-  // ("Last year's 300 stores": a time owns nothing.)
-  if (owner.tags.has('Date') || owner.tags.has('Duration')) return null;
   if (pronoun) return { span: span(tokens, fi - 1, fi), via: 'possessive-owner', metric: null, pronoun: true, speaker: null };
   const phrase = trimPhrase(tokens, b, fi, g);
   return phrase && { span: span(tokens, phrase.from, phrase.to), via: 'possessive-owner', metric: null, pronoun: false, speaker: null };

@@ -187,8 +187,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   const wordBoundary = (src: string) => new RegExp(`^(?:${src})(?![\\p{L}\\d])`, 'iu');
   return {
     moneyCue: wordsRegex(context.moneyCues, 'iu'),
-    // ("$40 billion a year earlier" is a time, not a rate.)
     perCountAfter: /^\s*per\s+(\d{1,3}(?:,\d{3})+|\d+)\s+((?:[\p{L}-]+\s+)?[\p{L}-]*[\p{L}])(?![\p{L}])/iu,
+    // ("$40 billion a year earlier" is a time, not a rate.)
     rateAfter: new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${context.rateUnits.map(escapeRegex).join('|')})s?(?![\\p{L}])(?!\\s+(?:${context.timeAfterRate.map(escapeRegex).join('|')})\\b)`, 'iu'),
     countedMeasure: new RegExp(`\\b(?:${context.countedMeasures.map(phraseSource).join('|')})\\s+of\\s+((?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}[\\p{L}-]+)`, 'giu'),
     peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),
