@@ -195,6 +195,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'We will cut the deficit by 40%, the president said.', figure: '40%', subject: 'deficit' },
   ],
   'a subject carried to the next sentence is a name, never a measure': [
+    // A measure of the whole economy is no one's, carried or not.
+    { text: 'Housing starts at Globex Homes rose 1.9% in May. Analysts expect prices to fall another 2% by next summer.', figure: '2%', subject: 'prices' },
     // A qualitative claim's subject carries, though it is also the speaker.
     { text: 'Microsoft reported results on Tuesday. Revenue rose 5%.', figure: '5%', subject: 'Microsoft', via: 'carried' },
     // "revenue" named by itself is no one: the owner from before carries past it.
@@ -249,6 +251,8 @@ const constructions: Record<string, Row[]> = {
     // A sentence the tagger left without a verb has one: "flies" after its subject.
     { text: 'The carrier flies to some 140 destinations.', figure: '140 destinations', subject: 'carrier' },
     { text: 'Globex shares 5% lower in early trade.', figure: '5%', subject: 'Globex' },
+    // A verb form after a number written as an adjective is an adjective too.
+    { text: 'The average 15-year fixed rate climbed to 6.9%.', figure: '6.9%', subject: 'average 15-year fixed rate' },
     // An adjective after its noun, before a preposition, is no part of the phrase.
     { text: 'Lawmakers passed a $95 billion aid package early on Sunday.', figure: '$95 billion', subject: 'aid package' },
     { text: 'Today, the Lisbon Coffee Partnership counts 300 members.', figure: '300 members', subject: 'Lisbon Coffee Partnership', kind: 'org' },

@@ -106,11 +106,12 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   // when nothing else in the sentence is.
   subject ??= nearestMention({ text: c.s, ...c.figure, mentions: heard, attribution: null });
   if (!subject && c.sentence.block.leadIn) subject = subjectOfLeadIn(c.a, c.sentence.block.leadIn, c.rules);
-  if (!subject && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
+  // (A measure of the whole economy is no one's: "Prices could rise 15%, the central bank warned",
+  // "Analysts expect prices to fall another 2%" after a sentence about builders.)
+  const economyWide = !!ownPhrase && c.rules.grammar.economyMeasures.has(ownPhrase.entity.name.toLowerCase());
+  if (!subject && !economyWide && c.lastSubject && c.sentence.index - c.lastSubject.sentence <= 2) subject = { ...c.lastSubject.mention, via: 'carried' };
   // "Its revenue grew 25%, the company said": with nothing named before, a speaker the sentence
   // names only by a description ("the company", "the bank") is talking of itself.
-  // (Not for a measure of the whole economy: "Prices could rise 15%, the central bank warned".)
-  const economyWide = !!ownPhrase && c.rules.grammar.economyMeasures.has(ownPhrase.entity.name.toLowerCase());
   if (!subject && c.attributionSpan && !economyWide) subject = describedSpeaker(c.s, c.attributionSpan, c.rules);
   subject ??= ownPhrase;
   // The clause's measure ("revenue") stays the metric whoever the fallback names.

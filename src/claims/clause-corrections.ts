@@ -58,11 +58,13 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     if (out[i].lower === 'that' && out[i].cls === 'det' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'fig') && !/[,;:]/.test(out[i - 1].post)) out[i].cls = 'rel';
   }
   // "the housing budget", "a rented flat", "price of detached homes", "tuition at state colleges":
-  // between a determiner or a preposition and a noun, a verb form is an adjective (no finite verb
-  // follows a preposition).
+  // between a determiner, a preposition or a figure used as an adjective and a noun, a verb form is
+  // an adjective (no finite verb follows a preposition).
   for (let i = 1; i + 1 < out.length; i++) {
     const w = out[i], before = out[i - 1];
-    const opens = (before.cls === 'det' && !g.relativePronouns.has(before.lower)) || before.cls === 'prep';
+    // (Or a figure written as an adjective: "the average 30-year fixed rate".)
+    const numberAdjective = (before.cls === 'fig' && /\d-\p{L}+$/u.test(before.text)) || (i > 1 && out[i - 2].post === '-' && /^\d/.test(out[i - 2].text));
+    const opens = (before.cls === 'det' && !g.relativePronouns.has(before.lower)) || before.cls === 'prep' || numberAdjective;
     if (w.cls === 'verb' && !g.auxiliaries.has(w.lower) && opens && out[i + 1].cls === 'noun' && !/[,;:]/.test(before.post + w.post)) w.cls = 'adj';
   }
   // "a policy that stops giving $4 billion", "a firm which owns 12 plants": a present-tense "-s"

@@ -355,7 +355,9 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   // ("the three main channels accounted for 29.5%": a number after "the" only says which.)
   // ("Hooli, which has 12,000 employees, will cut 10%": a figure in a relative clause is not.)
   const relative = tokens.slice(k, v).findIndex((t) => t.cls === 'rel');
-  if (tokens.slice(k, relative >= 0 ? k + relative : v).some((t, j) => t.cls === 'fig' && tokens[k + j - 1]?.lower !== 'the')) return figureInSubject(tokens, fi, g, opener, cs);
+  // ("The average 30-year fixed rate climbed to 7.8%": a figure written as an adjective only says
+  // which.)
+  if (tokens.slice(k, relative >= 0 ? k + relative : v).some((t, j) => t.cls === 'fig' && tokens[k + j - 1]?.lower !== 'the' && !/\d-\p{L}+$/u.test(t.text))) return figureInSubject(tokens, fi, g, opener, cs);
   let vEnd = v;
   while (vEnd + 1 < fi && (tokens[vEnd + 1].cls === 'verb' || tokens[vEnd + 1].cls === 'adv' || tokens[vEnd + 1].cls === 'to')) vEnd++;
   const verbWords = tokens.slice(v, vEnd + 1).map((t) => t.lower);
