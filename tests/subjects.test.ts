@@ -194,6 +194,10 @@ const constructions: Record<string, Row[]> = {
     // A person speaking for "we" names no organization: the clause's object stays the subject.
     { text: 'We will cut the deficit by 40%, the president said.', figure: '40%', subject: 'deficit' },
   ],
+  'a list entry with a verb of its own is not about its lead-in': [
+    { text: 'The latest figures show:\n\n- There were 1.15 million homes for sale.\n- 40,000 new flats', figure: '1.15 million homes', subject: 'homes' },
+    { text: 'The plant will need:\n\n- 40,000 tonnes of steel', figure: '40,000 tonnes', subject: 'plant' },
+  ],
   'a subject carried to the next sentence is a name, never a measure': [
     // A measure of the whole economy is no one's, carried or not.
     { text: 'Housing starts at Globex Homes rose 1.9% in May. Analysts expect prices to fall another 2% by next summer.', figure: '2%', subject: 'prices' },

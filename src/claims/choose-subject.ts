@@ -69,7 +69,9 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
     if (found?.personal) return { subject: null, personal: true, masked: false };
     // A list entry with no verb ("150 megawatts of power" under "The cluster will need:") is
     // about its lead-in, not about what it measures.
-    const listEntry = c.sentence.block.leadIn && found && (found.via === 'of-complement' || found.via === 'after-figure' || found.via === 'counted-noun');
+    // (An entry with a verb of its own says what it is about: "There were 1.15 million homes for
+    // sale" under "Here is what the data show:".)
+    const listEntry = c.sentence.block.leadIn && found && (found.via === 'of-complement' || found.via === 'after-figure' || found.via === 'counted-noun') && !tokens.some((t) => t.cls === 'verb');
     // "'We expect to grow revenue by 20%,' the company said": an organization that speaks is who
     // "we" are, and what the clause says is its own.
     const we = found?.we ? speakingOrganization(c) : null;
