@@ -129,6 +129,7 @@ describe('what a bare count counts, from its clause', () => {
     ['Monthly listeners rose 12% to 48 million.', '48 million', 'listeners'],
     ['Passengers climbed to 3.1 million last year.', '3.1 million', 'Passengers'],
     ['Flu cases in Lisbon rose 30-fold last winter to 42,000.', '42,000', 'cases'],
+    ['Factory payrolls rose by 23,000 in March.', '23,000', 'payrolls'],
     // "… more", "… others": what the count before it counts.
     ['The storm killed 300 people and injured 1,200 more.', '1,200', 'people'],
     ['The mill hired 40 welders in May and will hire 25 more.', '25', 'welders'],

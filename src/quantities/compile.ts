@@ -44,7 +44,8 @@ export interface QuantityRules {
   countedMeasure: RegExp;
   peopleMeasure: RegExp;
   countVerb: RegExp;
-  /** "<plural> rose 26% to": a change of a plural and "to" right before the figure (group 1). */
+  /** "<plural> rose 26% to", "payrolls rose by": a change of a plural and "to" or "by" right before
+   * the figure (group 1). */
   countChangedTo: RegExp;
   /** Ends with a major currency word or symbol ("3 dollars"); the minor word after it ("cents"). */
   compoundMajor: RegExp;
@@ -194,7 +195,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),
     countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
     // (A place or owner may stand between: "measles cases in Europe rose 30-fold to".)
-    countChangedTo: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)(?:\\s+(?:in|at|of|from|across)\\s+(?:the\\s+)?\\p{L}+)?\\s+(?:${context.changeVerbs.map(phraseSource).join('|')})\\b[^,;:]{0,40}\\bto\\s+$`, 'iu'),
+    countChangedTo: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)(?:\\s+(?:in|at|of|from|across)\\s+(?:the\\s+)?\\p{L}+)?\\s+(?:${context.changeVerbs.map(phraseSource).join('|')})\\b[^,;:]{0,40}\\b(?:to|by)\\s+$`, 'iu'),
     changeBefore: new RegExp(`\\b(?:${context.changeVerbs.map(phraseSource).join('|')})(?:\\s+by)?\\s+(?:\\p{L}+\\s+)?$|\\bby\\s+$`, 'iu'),
     sameCountedAfter: new RegExp(`^\\s+(?:${context.sameCountedAfter.map(phraseSource).join('|')})(?![\\p{L}])`, 'iu'),
     irregularPlural: new Set(context.irregularPlurals.map((w) => w.toLowerCase())),
