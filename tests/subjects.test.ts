@@ -129,6 +129,8 @@ const constructions: Record<string, Row[]> = {
     // pronoun is not resolved that way.
     { text: 'Vantrix said it had raised $90 million in a round led by Harbor Ventures, valuing the company at $1.1 billion.', figure: '$1.1 billion', subject: 'Vantrix', via: 'coreference' },
     { text: 'Tomas Vidal played with Ruben Costa and paid him $40,000.', figure: '$40,000', subject: 'Tomas Vidal' },
+    // "The company" names what the story is about, not the last firm it mentioned in passing.
+    { text: 'Halvorsen Group reported results on Tuesday. Halvorsen Group said revenue rose 15%. Sales at its Brightline Media unit climbed 21%. The company also announced a dividend of 20 cents per share.', figure: '20 cents', subject: 'Halvorsen Group', via: 'coreference' },
     // A person described by age or by trade.
     { text: 'Porto signed striker Tomas Vidal on Monday. The 23-year-old scored 14 goals last season.', figure: '14 goals', subject: 'Tomas Vidal', via: 'coreference', kind: 'person' },
     { text: 'Porto signed Tomas Vidal on Monday. The striker, who scored 14 goals last season, cost 20 million euros.', figure: '20 million euros', subject: 'Tomas Vidal' },

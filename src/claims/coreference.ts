@@ -77,6 +77,25 @@ export class MentionHistory {
     return null;
   }
 
+  /** The entity of one of `kinds` mentioned most often in the last `window` sentences, the most
+   * recent of those mentioned as often: what a story is about, which "the company" names more
+   * often than the last firm it mentioned in passing ("Alphabet … its YouTube unit … The company
+   * announced a dividend"). */
+  mostMentioned(kinds: Entity['kind'][], sentence: number, window = 8): Entity | null {
+    const counts = new Map<string, { entity: Entity; n: number; last: number }>();
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const it = this.items[i];
+      if (sentence - it.sentence > window) break;
+      if (!kinds.includes(it.entity.kind)) continue;
+      const c = counts.get(it.entity.id);
+      if (c) c.n++;
+      else counts.set(it.entity.id, { entity: it.entity, n: 1, last: i });
+    }
+    let best: { entity: Entity; n: number; last: number } | null = null;
+    for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.last > best.last)) best = c;
+    return best?.entity ?? null;
+  }
+
   /** The most recent firm's name of several words whose first word is `word` ("Northwind" for
    * "Northwind Air"; the name ends in one of the short-name suffixes), within `window` sentences. */
   shortFor(word: string, sentence: number, window = 8): Entity | null {
@@ -130,7 +149,9 @@ export function resolveAnaphora(text: string, explicit: EntityMention[], history
     const salient = rules.lessSalient && !rules.objectPronouns.has(m[0].toLowerCase()) ? earlier.filter((e) => !rules.lessSalient!.test(text.slice(Math.max(0, e.start - 12), e.start))) : earlier;
     const pick = salient.length > 0 ? salient : earlier;
     // (Else what the sentences before name without a figure: "Portugal is small. Its exports …".)
-    const entity = pick.length > 0 ? pick[pick.length - 1].entity : history.latest(kinds, sentence) ?? fallback(kinds);
+    // (A description, "the company", names what the story is about; a pronoun the latest fit.)
+    const fromHistory = /\s/.test(m[0]) ? history.mostMentioned(kinds, sentence) : history.latest(kinds, sentence);
+    const entity = pick.length > 0 ? pick[pick.length - 1].entity : fromHistory ?? fallback(kinds);
     if (entity) out.push({ start: at, end, entity, text: m[0], via: 'coreference' });
   }
   return out;
