@@ -201,6 +201,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'The plant will need:\n\n- 40,000 tonnes of steel', figure: '40,000 tonnes', subject: 'plant' },
   ],
   'a subject carried to the next sentence is a name, never a measure': [
+    // The first figure's subject is the one carried: the sentence's own, not a unit's in its aside.
+    { text: 'Vantrix Corp. reported a 57% jump in profit, as revenue at Cirro Cloud, its unit, grew 28% to $9 billion. Total revenue rose 15% to $80 billion.', figure: '15%', subject: 'Vantrix Corp.', via: 'carried' },
     // A measure of the whole economy is no one's, carried or not.
     { text: 'Housing starts at Globex Homes rose 1.9% in May. Analysts expect prices to fall another 2% by next summer.', figure: '2%', subject: 'prices' },
     // A qualitative claim's subject carries, though it is also the speaker.

@@ -183,7 +183,10 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
         reject(q, 'a quiz clue: the subject it is about is masked');
         continue;
       }
-      if (subject) {
+      // (The first figure's subject is the sentence's: "Alphabet reported a 57% jump in profit, as
+      // revenue from its Google Cloud unit grew 28%" is about Alphabet, which the next sentence's
+      // "Total revenue rose 15%" carries.)
+      if (subject && !chosen) {
         const { metric: _measure, ...mention } = subject;
         chosen = mention;
       }
