@@ -116,6 +116,15 @@ describe('false positives: read as nothing (or as no figure of that kind)', () =
     expect(extractQuantities(text, rules.quantities).map((q) => text.slice(q.span.start, q.span.end))).toEqual(figures);
   });
 
+  // ... but not after a name or a function word.
+  test.each([
+    ['Find the Sims 2 music folders in The Sims 2 folder.', 'folders'],
+    ['Of the 120 members, the 15 left early.', 'members'],
+  ])('no unit from another count after a name or a function word: %s', (text, unit) => {
+    const last = extractQuantities(text, rules.quantities).filter((q) => q.span.start > text.indexOf(unit)).pop();
+    expect(last?.unit ?? '').not.toBe(unit);
+  });
+
   test('temperature degrees are not angles', () => {
     expect(extractQuantities('the temperature is 24 degrees', rules.quantities).filter((q) => q.kind === 'measure')).toEqual([]);
   });
@@ -130,6 +139,8 @@ describe('what a bare count counts, from its clause', () => {
     ['Passengers climbed to 3.1 million last year.', '3.1 million', 'Passengers'],
     ['Flu cases in Lisbon rose 30-fold last winter to 42,000.', '42,000', 'cases'],
     ['Factory payrolls rose by 23,000 in March.', '23,000', 'payrolls'],
+    // After the same verb as a count before it: the same counted noun, no sum implied.
+    ['Globex sold 10.5 million cars last year, while Initech sold 9.2 million.', '9.2 million', 'cars'],
     // "… more", "… others": what the count before it counts.
     ['The storm killed 300 people and injured 1,200 more.', '1,200', 'people'],
     ['The mill hired 40 welders in May and will hire 25 more.', '25', 'welders'],

@@ -105,6 +105,20 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
   // "killed 2,000 people and injured 10,000 more": a bare count counts what the count before it
   // does; "won 411 of the 650 seats": what the count after it, of which it is a part, does.
   for (const [i, q] of out.entries()) {
+    // "The company sold 10.5 million vehicles, while Volkswagen sold 9.2 million": a bare scaled
+    // number after the same verb as a count before it counts the same (no sum is implied).
+    if ((q.kind === 'count' && !q.unit) || q.implied) {
+      // (A verb, not a function word, "the 2 whose titles", "of 120 members", nor a name, "The
+      // Sims 2": a word in lower case.)
+      const before = wordBefore(s, q.span.start);
+      const verb = before && /^\p{Ll}/u.test(before) && !r.notCountedNoun.has(before) ? before : null;
+      const same = verb ? out.slice(0, i).reverse().find((p) => p.kind === 'count' && p.unit && wordBefore(s, p.span.start) === verb) : undefined;
+      if (same) {
+        Object.assign(q, { kind: 'count', unit: same.unit });
+        delete q.implied;
+        continue;
+      }
+    }
     if (q.kind !== 'count' || q.unit) continue;
     if (r.sameCountedAfter.test(s.slice(q.span.end, q.span.end + 16))) {
       const before = out.slice(0, i).reverse().find((p) => p.kind === 'count' && p.unit);
@@ -127,6 +141,11 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
     if (whole && whole.kind === 'count' && whole.unit && (q.value ?? 0) > 1 && of.test(s.slice(q.span.end, whole.span.start))) q.unit = whole.unit;
   }
   return out;
+}
+
+/** The word right before `at` as written, or null. */
+function wordBefore(s: string, at: number): string | null {
+  return /(\p{L}+)\s+$/u.exec(s.slice(Math.max(0, at - 24), at))?.[1] ?? null;
 }
 
 /** Phone numbers, clock times, URLs: digits that are never quantities. Every alternative starts
