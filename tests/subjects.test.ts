@@ -225,11 +225,15 @@ const constructions: Record<string, Row[]> = {
     { text: "Acme bought Initech's 40 plants.", figure: '40 plants', subject: 'Acme' },
     { text: "Last year's 300 stores sold furniture.", figure: '300 stores', subject: 'stores' },
   ],
-  'things counted as what a passive verb was done to are about where it was done': [
+  'things counted as what a verb does or is done to are about where it is done': [
     { text: 'Nearly 300 flights were cancelled at Lisbon airport during the walkout.', figure: '300 flights', subject: 'Lisbon airport', via: 'where-counted' },
     { text: 'About 1,400 homes were damaged in the landslide, officials said.', figure: '1,400 homes', subject: 'landslide', via: 'where-counted' },
     { text: 'Around 800 cars have been recalled in Norway.', figure: '800 cars', subject: 'Norway', via: 'where-counted' },
-    // An agent is the subject; an active verb keeps its clause; a time is no place.
+    { text: 'More than 400 wildfires are burning across Canada.', figure: '400 wildfires', subject: 'Canada', via: 'where-counted' },
+    // An agent is the subject; an active verb keeps its clause; a time is no place ("in March",
+    // whatever the tagger made of "March").
+    { text: 'Nearly 300 people were hired in March.', figure: '300 people', subject: 'people' },
+    { text: 'About 300 stores sell furniture in France.', figure: '300 stores', subject: 'stores' },
     { text: 'Some 250 flats were built by Harrowgate Homes in Leeds.', figure: '250 flats', subject: 'Harrowgate Homes', via: 'passive-agent' },
     { text: 'About 40,000 copies were sold in the first week.', figure: '40,000 copies', subject: 'copies' },
     { text: 'Some 90 trucks carried aid into the region on Monday.', figure: '90 trucks', subject: 'trucks' },

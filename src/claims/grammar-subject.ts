@@ -230,15 +230,21 @@ function whereCounted(tokens: Token[], fi: number, g: GrammarRules): StructuralS
 
 /** "500 flights were cancelled at Heathrow", "1,200 homes were destroyed in the fire": things
  * counted as what a passive verb was done to, with no agent, are about the place or event where it
- * was done to them (as people counted are, above). With an agent ("built by Acme") the agent is
- * the subject (passiveAgent). */
+ * was done to them (as people counted are, above), and so are things counted as doing what takes
+ * no object ("400 wildfires are burning across Canada"). With an agent ("built by Acme") the agent
+ * is the subject (passiveAgent). */
 function whereDone(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
   let k = fi + 1;
   while (tokens[k]?.cls === 'adv') k++;
   if (!tokens[k] || comma(tokens[fi]) || !finite(tokens[k])) return null;
   const end = passiveGroupEnd(tokens, k, g);
-  if (end < 0 || g.speechVerbs.has(tokens[end].lower) || passiveAgent(tokens, k, g)) return null;
-  return placeAfter(tokens, end + 1, g);
+  if (end >= 0) return g.speechVerbs.has(tokens[end].lower) || passiveAgent(tokens, k, g) ? null : placeAfter(tokens, end + 1, g);
+  // "More than 400 wildfires are burning across Canada": with no object, a place right after the
+  // verb group too.
+  let v = k;
+  while (tokens[v + 1] && (tokens[v + 1].cls === 'verb' || tokens[v + 1].cls === 'adv')) v++;
+  const prep = tokens[v + 1];
+  return prep && !comma(tokens[v]) && g.peoplePlacePrepositions.has(prep.lower) && (prep.cls === 'prep' || prep.cls === 'sub') ? placeAfter(tokens, v + 1, g) : null;
 }
 
 /** The first place or event a preposition of `peoplePlacePrepositions` names after `k`, in the

@@ -7,6 +7,7 @@ import type { Span } from '../types.js';
 import type { GrammarRules, Token } from './clause.js';
 import { comma, dash, finite, hardBreak, nounish, opensParen } from './clause-bounds.js';
 import { isEnglishWord, isListedWord } from '../normalize/english-lexicon.js';
+import { MONTH_NAME } from './time.js';
 
 export type StructuralVia = 'speaker' | 'passive-agent' | 'clause-subject' | 'of-complement' | 'possessive-owner' | 'object' | 'parenthesis' | 'counted-noun' | 'relative-clause' | 'after-figure' | 'same-as-figure' | 'before-colon' | 'payer' | 'recipient' | 'where-counted' | 'share-of';
 
@@ -355,7 +356,8 @@ export function metricWords(words: Token[], g: GrammarRules): string {
 
 /** A time starts at `k`: "last year", "this quarter", "2021". */
 export function timeAt(tokens: Token[], k: number): boolean {
-  return tokens[k].tags.has('Date') || (tokens[k].cls !== 'noun' && !!tokens[k + 1]?.tags.has('Date'));
+  // ("hired in March": a month's name is a time whatever the tagger made of it.)
+  return tokens[k].tags.has('Date') || MONTH_NAME.test(tokens[k].text) || (tokens[k].cls !== 'noun' && !!tokens[k + 1]?.tags.has('Date'));
 }
 
 export function span(tokens: Token[], from: number, to: number): Span {

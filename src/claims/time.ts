@@ -3,6 +3,8 @@
  * "within the next two years", "2026 projection", "last year").
  */
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** A month's name as written ("March", "May": the tagger alone reads them as a noun or a verb). */
+export const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
 const PATTERNS: RegExp[] = [
   // "in March", "by June 2025" (capitalized: "may" is also a verb).
   new RegExp(`\\b(?:[Ii]n|[Bb]y|[Ff]or|[Dd]uring|[Tt]hrough|[Uu]ntil|[Ss]ince|[Ff]rom|[Aa]s of|[Ll]ast|[Tt]his)\\s+((?:${MONTHS})(?:\\s+(?:19|20)\\d\\d)?)\\b`, 'g'),
