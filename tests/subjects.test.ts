@@ -131,6 +131,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'Tomas Vidal played with Ruben Costa and paid him $40,000.', figure: '$40,000', subject: 'Tomas Vidal' },
     // "The company" names what the story is about, not the last firm it mentioned in passing.
     { text: 'Halvorsen Group reported results on Tuesday. Halvorsen Group said revenue rose 15%. Sales at its Brightline Media unit climbed 21%. The company also announced a dividend of 20 cents per share.', figure: '20 cents', subject: 'Halvorsen Group', via: 'coreference' },
+    // A description naming an institution of its own points to no firm before it.
+    { text: 'Vantrix rose 3% on Monday. The central bank held its key rate at 4%.', figure: '4%', subject: 'central bank' },
     // A person described by age or by trade.
     { text: 'Porto signed striker Tomas Vidal on Monday. The 23-year-old scored 14 goals last season.', figure: '14 goals', subject: 'Tomas Vidal', via: 'coreference', kind: 'person' },
     { text: 'Porto signed Tomas Vidal on Monday. The striker, who scored 14 goals last season, cost 20 million euros.', figure: '20 million euros', subject: 'Tomas Vidal' },
@@ -230,6 +232,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'About 1,400 homes were damaged in the landslide, officials said.', figure: '1,400 homes', subject: 'landslide', via: 'where-counted' },
     { text: 'Around 800 cars have been recalled in Norway.', figure: '800 cars', subject: 'Norway', via: 'where-counted' },
     { text: 'More than 400 wildfires are burning across Canada.', figure: '400 wildfires', subject: 'Canada', via: 'where-counted' },
+    { text: 'The death toll in Gaza rose to 30,000.', figure: '30,000', subject: 'Gaza' },
     // An agent is the subject; an active verb keeps its clause; a time is no place ("in March",
     // whatever the tagger made of "March").
     { text: 'Nearly 300 people were hired in March.', figure: '300 people', subject: 'people' },

@@ -15,6 +15,8 @@ export interface CoreferenceRules {
   /** A preposition right before a mention (its last word matched, `lessSalientAfter`). */
   lessSalient: RegExp | null;
   objectPronouns: Set<string>;
+  /** A description that names an institution of its own ("the central bank"): matched at its end. */
+  notAnaphor: RegExp | null;
 }
 
 /** rules/claims/coreference.yml as one matcher: pronouns as words, descriptions as "the" + a head. */
@@ -42,7 +44,8 @@ export function compileCoreference(data: RuleData['claims.coreference']): Corefe
   // ("the 23-year-old": an age glued to its head.)
   const described = heads.length ? [`\\b(?:the|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:\\d+-)?(?:${heads.join('|')})\\b(?:['’]s)?`] : [];
   const lessSalient = data.lessSalientAfter.length ? new RegExp(`\\b(?:${data.lessSalientAfter.map(escapeRegex).join('|')})\\s+$`, 'i') : null;
-  return { any: new StartScanner(new RegExp([...words, ...described].join('|'), 'giu'), firstWords, /\w/), kinds, lessSalient, objectPronouns: new Set(data.objectPronouns.map((w) => w.toLowerCase())) };
+  return { any: new StartScanner(new RegExp([...words, ...described].join('|'), 'giu'), firstWords, /\w/), kinds, lessSalient, objectPronouns: new Set(data.objectPronouns.map((w) => w.toLowerCase())),
+    notAnaphor: data.notAnaphors.length ? new RegExp(`\\b(?:${data.notAnaphors.map(escapeRegex).join('|')})(?:['’]s)?$`, 'i') : null };
 }
 
 /** The history of resolved mentions, most recent last. */
@@ -138,6 +141,8 @@ export function resolveAnaphora(text: string, explicit: EntityMention[], history
     const kinds = rules.kinds[group - 1];
     const at = m.index, end = at + m[0].length;
     if (explicit.some((e) => at < e.end && e.start < end)) continue;
+    // ("The central bank held its key rate": an institution of its own, not the firm before.)
+    if (rules.notAnaphor?.test(m[0])) continue;
     // "the software company Globex": a description followed by the name is that name.
     if (/^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && /\s/.test(m[0])) continue;
     // (An anaphor resolved earlier in the sentence counts as a mention: "the bank's budget was cut

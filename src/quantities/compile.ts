@@ -43,6 +43,10 @@ export interface QuantityRules {
    * count counts (context.yml's countedMeasures, peopleMeasures, countVerbs). */
   countedMeasure: RegExp;
   peopleMeasure: RegExp;
+  /** "the death toll … rose to 45": a measure that counts a noun of its own (group i+1 is
+   * `nounMeasureUnits[i]`). */
+  nounMeasure: RegExp | null;
+  nounMeasureUnits: string[];
   countVerb: RegExp;
   /** "<plural> rose 26% to", "payrolls rose by": a change of a plural and "to" or "by" right before
    * the figure (group 1). */
@@ -192,6 +196,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     // ("$40 billion a year earlier" is a time, not a rate.)
     rateAfter: new RegExp(`^\\s*(?:per|/|a|an|each|every)\\s*(${context.rateUnits.map(escapeRegex).join('|')})s?(?![\\p{L}])(?!\\s+(?:${context.timeAfterRate.map(escapeRegex).join('|')})\\b)`, 'iu'),
     countedMeasure: new RegExp(`\\b(?:${context.countedMeasures.map(phraseSource).join('|')})\\s+of\\s+((?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}[\\p{L}-]+)`, 'giu'),
+    nounMeasure: context.nounMeasures.length ? new RegExp(context.nounMeasures.map((m) => `\\b(${m.words.map(phraseSource).join('|')})\\b`).join('|'), 'giu') : null,
+    nounMeasureUnits: context.nounMeasures.map((m) => m.unit),
     peopleMeasure: new RegExp(`\\b(?:${context.peopleMeasures.map(phraseSource).join('|')})\\b`, 'giu'),
     countVerb: new RegExp(`\\b(\\p{L}[\\p{L}-]*s)\\s+(?:${context.countVerbs.map(phraseSource).join('|')})\\b`, 'giu'),
     // (A place or owner may stand between: "measles cases in Europe rose 30-fold to".)
@@ -204,7 +210,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     percentAfter: new RegExp(`^(?:\\s?%|\\s+(?:(${context.percentPointWords.map(phraseSource).join('|')})|(${context.basisPointWords.map(phraseSource).join('|')})|${context.percentWords.map(phraseSource).join('|')})(?![\\p{L}]))`, 'iu'),
     gluedPercentAfter: new RegExp(`^(?:${context.gluedPercentWords.map(phraseSource).join('|')})(?![\\p{L}\\d])`, 'u'),
     foldAfter: new RegExp(`^(?:-fold|\\s+times\\s+(?=(?:${d['quantities.multipliers'].timesBefore.map(escapeRegex).join('|')})\\b))`, 'i'),
-    durationAfter: new RegExp(`^(?:\\s+|-)(${[...durationUnit.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?![\\p{L}])(?:(?:\\s+|-)(${context.ageAfter.map(escapeRegex).join('|')})(?![\\p{L}]))?`, 'iu'),
+    durationAfter: new RegExp(`^(?:\\s+|-)${context.durationModifiers.length ? `(?:(?:${context.durationModifiers.map(escapeRegex).join('|')})\\s+)?` : ''}(${[...durationUnit.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?![\\p{L}])(?:(?:\\s+|-)(${context.ageAfter.map(escapeRegex).join('|')})(?![\\p{L}]))?`, 'iu'),
     durationUnit,
     compoundMajor: new RegExp(`(?:${context.compoundMoney.majorWords.map(phraseSource).join('|')})\\s*$`, 'iu'),
     compoundMinor: new RegExp(`(?:${context.compoundMoney.minorWords.map(phraseSource).join('|')})`, 'iu'),

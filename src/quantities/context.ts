@@ -173,6 +173,7 @@ export function countNounBefore(s: string, start: number, r: QuantityRules): str
     if (noun) consider(m.index, noun), (measured = m.index);
   }
   for (const m of clause.matchAll(r.peopleMeasure)) consider(m.index, 'people');
+  if (r.nounMeasure) for (const m of clause.matchAll(r.nounMeasure)) consider(m.index, r.nounMeasureUnits[m.slice(1).findIndex((g) => g !== undefined)]);
   for (const m of clause.matchAll(r.countVerb)) consider(m.index, m[1]);
   // "monthly users rose 26% to 574 million": the level a plural reached counts it (not a sum: "revenues
   // rose to 4 million" says no currency, and stays a bare number).

@@ -142,6 +142,8 @@ export const contextFile = z.strictObject({
   changeVerbs: words,
   countedMeasures: words,
   peopleMeasures: words,
+  /** Measures that are counts of a noun of their own ("death toll" counts deaths). */
+  nounMeasures: z.array(z.strictObject({ words, unit: z.string() })).default([]),
   countVerbs: words,
   compoundMoney: z.strictObject({ majorWords: words, minorWords: words }),
   percentWords: words,
@@ -150,6 +152,8 @@ export const contextFile = z.strictObject({
   gluedPercentWords: words,
   durationUnits: entries(z.strictObject({ unit: z.string(), words })),
   ageAfter: words,
+  /** Words between a number and its unit of time ("30 straight days"). */
+  durationModifiers: words.default([]),
   examples: z.array(quantityExample),
 });
 
@@ -294,6 +298,8 @@ export const coreferenceFile = z.strictObject({
     heads: words.optional(),
     kinds: z.array(z.enum(['org', 'person', 'place', 'product', 'group', 'thing'])).min(1),
   }).refine((a) => (a.words?.length ?? 0) + (a.heads?.length ?? 0) > 0, 'an anaphor needs words or heads')),
+  /** Descriptions that name an institution of their own, never a firm named before ("the central bank"). */
+  notAnaphors: words.default([]),
   /** Prepositions whose object is passed over for a fitting entity named before it in the sentence. */
   lessSalientAfter: words.default([]),
   /** Object pronouns, which never pass over an object for the subject ("called him"). */
