@@ -99,6 +99,9 @@ const constructions: Record<string, Row[]> = {
   ],
   'relative clauses and appositions': [
     { text: 'The ferry, carrying 640 passengers, docked in Valletta.', figure: '640 passengers', subject: 'ferry', via: 'clause-subject' },
+    // An apposition holding the figure, with a one-word subject too; its verb may be read as a noun.
+    { text: 'The island, home to 23 million people, produces most of the chips.', figure: '23 million people', subject: 'island', via: 'clause-subject' },
+    { text: 'Lagos, a city of 15 million people, has no metro.', figure: '15 million people', subject: 'Lagos', via: 'clause-subject' },
     { text: 'Globex, which employs 4,000 people, opened a plant.', figure: '4,000 people', subject: 'Globex', via: 'relative-clause' },
     { text: 'Initech, a software maker, earned $5 million.', figure: '$5 million', subject: 'Initech' },
     { text: 'The council that runs the port collected £3 million in fees.', figure: '£3 million', subject: 'council' },
@@ -451,6 +454,9 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'AI infrastructure spending will hit $3 trillion.', figure: '$3 trillion', not: 'AI' },
   { text: 'Portuguese exports rose 4% last year.', figure: '4%', not: 'Portuguese' },
   { text: 'Q3 revenue rose 5%.', figure: '5%', not: 'Q3' },
+  // A list is no apposition: its entries are not the first one's.
+  { text: 'Globex, Initech, 40 smaller rivals and Acme sell widgets.', figure: '40 smaller rivals', not: 'Globex' },
+  { text: 'Globex, Initech, 40 smaller rivals and Acme sell widgets.', figure: '40 smaller rivals', not: 'Initech' },
   // Whom a speaker tells is no subject.
   { text: 'Acme told Reuters that sales rose 5% in the quarter.', figure: '5%', not: 'Reuters' },
   { text: 'Tonight, Acme says it will hire 300 workers.', figure: '300 workers', not: 'Tonight' },

@@ -250,6 +250,15 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
       ['prep', 'to', 'det'].includes(out[k + 1]?.cls ?? '') && (mayBeVerb(t.lower) || nounOrVerb(t.lower)));
     if (i > 0) out[i].cls = 'verb';
   }
+  // "The island, home to 23 million people, produces …": right after an apposition closed by a
+  // comma, in a clause with no verb yet, a plural that can be a verb is the clause's verb (a list
+  // goes on with another comma or "and").
+  for (let i = 2; i + 1 < out.length; i++) {
+    const w = out[i];
+    if (w.cls !== 'noun' || !/[a-z]s$/.test(w.lower) || /^\p{Lu}/u.test(w.text) || !/,/.test(out[i - 1].post) || /[,;:]/.test(w.post) || out[i + 1].cls === 'conj') continue;
+    if (out.slice(0, i).some((t) => t.cls === 'verb') || out.slice(0, i).filter((t) => /,/.test(t.post)).length < 2) continue;
+    if (mayBeVerb(w.lower) || nounOrVerb(w.lower)) { w.cls = 'verb'; break; }
+  }
   // "Microsoft and Meta plan to spend": a verb that takes "to" + verb, after a noun, is the verb.
   for (let i = 1; i + 2 < out.length; i++) {
     if (g.controlVerbs.has(out[i].lower) && out[i].cls !== 'verb' && out[i + 1].cls === 'to' && out[i + 2].cls === 'verb' && (out[i - 1].cls === 'noun' || out[i - 1].cls === 'adj' || out[i - 1].cls === 'pron')) out[i].cls = 'verb';

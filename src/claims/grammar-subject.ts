@@ -117,13 +117,17 @@ function changeAfterComma(tokens: Token[], fi: number, g: GrammarRules): number 
   return null;
 }
 
-/** "The plane, carrying 180 passengers and six crew, landed …": a figure in a participle phrase
- * set off by commas between the clause's subject and its verb is about that subject. */
+/** "The plane, carrying 180 passengers and six crew, landed …", "The island, home to 23 million
+ * people, produces …": a figure in a participle phrase or an apposition set off by commas between
+ * the clause's subject and its verb is about that subject. */
 function inApposedParticiple(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
   let open = fi - 1;
   while (open > 0 && !comma(tokens[open - 1]) && !hardBreak(tokens[open - 1])) open--;
   const first = tokens[open];
-  if (open < 2 || !comma(tokens[open - 1]) || !first || first.cls !== 'verb' || !(/ing$/.test(first.lower) || first.tags.has('PastTense') || first.tags.has('Participle'))) return null;
+  // (Or a noun phrase set off the same way: "The island, home to 23 million people, produces …".)
+  const participle = first?.cls === 'verb' && (/ing$/.test(first.lower) || first.tags.has('PastTense') || first.tags.has('Participle'));
+  const apposition = !!first && open < fi && (first.cls === 'noun' || first.cls === 'det' || first.cls === 'adj');
+  if (open < 1 || !comma(tokens[open - 1]) || !(participle || apposition)) return null;
   if (tokens.slice(open + 1, fi).some((t) => t.cls === 'verb' && finite(t))) return null;
   // The phrase closes with a comma, and the clause's verb comes after it.
   let close = fi;
