@@ -26,8 +26,8 @@ export interface ModalityRules {
 /** Between two words of a `notCues` phrase: a space, or up to two words. */
 const NOT_CUE_GAP = String.raw`\s+(?:[\p{L}'’-]+\s+){0,2}`;
 
-/** The source of an attribution: a short noun phrase, no clause punctuation. */
-const SOURCE = String.raw`((?:the\s+)?[\p{L}][\p{L}\p{N}'.&-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'.&-]*){0,4}?)`;
+/** The source of an attribution: a short noun phrase of up to `words` words, no clause punctuation. */
+const source = (words = 5) => String.raw`((?:the\s+)?[\p{L}][\p{L}\p{N}'.&-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'.&-]*){0,${words - 1}}?)`;
 
 /** `vetted` says which patterns are the shipped ones (JS RegExp); a user's run on RE2 where it can
  * (util/user-regex.ts). */
@@ -38,7 +38,7 @@ export function compileModality(data: RuleData['claims.modality'], vetted: (patt
     // (Up to two words may stand between a phrase's words: "missed delivery forecasts".)
     notCues: data.notCues.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${data.notCues.map((p) => p.split(/\s+/).map(escapeRegex).join(NOT_CUE_GAP)).join('|')})(?![\\p{L}])`, 'giu') : null,
     capitalizedNotCues: data.capitalizedNotCues.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${data.capitalizedNotCues.map(escapeRegex).join('|')})(?![\\p{L}])`, 'gu') : null,
-    attribution: data.attribution.map((a) => ({ re: rulePattern(a.pattern.replace('{source}', SOURCE), 'iu', vetted(a.pattern)), name: a.name ?? false })),
+    attribution: data.attribution.map((a) => ({ re: rulePattern(a.pattern.replace('{source}', source(a.words)), 'iu', vetted(a.pattern)), name: a.name ?? false })),
     attributionTrigger: rulePattern(attributionTriggerSource(patterns), 'iu', patterns.every(vetted)),
     questionEnd: new RegExp(`(?:${data.questions.endsWith.map(phraseSource).join('|')})["')\\]\\s]*$`, 'u'),
   };

@@ -223,6 +223,8 @@ export const modalityFile = z.strictObject({
       .refine((p) => p.split('{source}').length === 2, 'needs {source} exactly once (where the source\'s name is)'),
     /** The source is taken only when every word of it is capitalized (a name). */
     name: z.boolean().optional(),
+    /** The most words the source may have (5 unless said: a pattern anchored at both ends may allow more). */
+    words: z.number().int().min(1).max(12).optional(),
   })),
   questions: z.strictObject({ endsWith: words }),
   examples: z.array(z.strictObject({
