@@ -198,6 +198,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'Microsoft reported results on Tuesday. "We expect to grow revenue by 20%," its chief executive said.', figure: '20%', subject: 'Microsoft', via: 'speaker' },
     { text: '"We will hire 300 engineers this year," Microsoft said.', figure: '300 engineers', subject: 'Microsoft', via: 'speaker' },
     { text: '"We have cut our costs by 10%," the bank said.', figure: '10%', subject: 'bank', via: 'speaker' },
+    // A quote that goes on in the next sentence speaks for the organization of the story.
+    { text: 'Microsoft reported results on Tuesday. "We had a difficult year," its chief executive said. "We are targeting savings of $50 million a year."', figure: '$50 million', subject: 'Microsoft', via: 'carried' },
     // A person speaking for "we" names no organization: the clause's object stays the subject.
     { text: 'We will cut the deficit by 40%, the president said.', figure: '40%', subject: 'deficit' },
   ],

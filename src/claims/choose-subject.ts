@@ -74,7 +74,7 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
     const listEntry = c.sentence.block.leadIn && found && (found.via === 'of-complement' || found.via === 'after-figure' || found.via === 'counted-noun') && !tokens.some((t) => t.cls === 'verb');
     // "'We expect to grow revenue by 20%,' the company said": an organization that speaks is who
     // "we" are, and what the clause says is its own.
-    const we = found?.we ? speakingOrganization(c) : null;
+    const we = found?.we ? speakingOrganization(c) ?? quotedOrganization(c) : null;
     const mention = we ?? (found && !listEntry && !found.unnamed && mentionOfSubject(c.s, found, tokens, c.all, c.rules.grammar));
     if (mention) subject = { ...mention, metric };
     // "The deficit has been cut by 20%": a measure no one in the sentence owns waits for an owner
@@ -130,6 +130,14 @@ function speakingOrganization(c: SubjectContext): ChosenSubject | null {
   if (org) return { ...org, via: 'speaker' };
   const described = describedSpeaker(c.s, c.attributionSpan, c.rules);
   return described && described.entity.kind === 'org' ? described : null;
+}
+
+/** "'We expect trading to improve,' …" in a quote that names no speaker of its own: the
+ * organization the story was about in the sentences just before (the speaker's, whose quote goes
+ * on). */
+function quotedOrganization(c: SubjectContext): ChosenSubject | null {
+  if (c.attributionSpan || !/["“”]/.test(c.s) || !c.lastSubject || c.sentence.index - c.lastSubject.sentence > 2) return null;
+  return c.lastSubject.mention.entity.kind === 'org' ? { ...c.lastSubject.mention, via: 'carried' } : null;
 }
 
 /** The description a speaker is named by in the attribution ("the company said" → company), as
