@@ -268,6 +268,11 @@ const constructions: Record<string, Row[]> = {
     // A noun opening the clause after ", and"; a second verb after "and" stays a verb.
     { text: 'Debt stands at $34 trillion, and interest payments are expected to exceed $870 billion this year.', figure: '$870 billion', subject: 'interest payments' },
     { text: 'Globex raised prices by 5%, and cut costs by 3%.', figure: '3%', subject: 'Globex' },
+    // A change by an amount is its agent's, what changed its metric; a new level is the object's.
+    { text: 'The new vaccine cut hospital admissions by 40%.', figure: '40%', subject: 'new vaccine', metric: 'hospital admissions' },
+    { text: 'The new rules reduced waiting times by a third.', figure: 'a third', subject: 'new rules' },
+    { text: 'The firm cut its workforce by half.', figure: 'half', subject: 'firm' },
+    { text: 'The bill lifts the minimum wage to $15.', figure: '$15', subject: 'minimum wage' },
     // A sentence the tagger left without a verb has one: "flies" after its subject.
     { text: 'The carrier flies to some 140 destinations.', figure: '140 destinations', subject: 'carrier' },
     { text: 'Globex shares 5% lower in early trade.', figure: '5%', subject: 'Globex' },
@@ -369,7 +374,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'A barrel of West Texas crude sold for $78.', figure: '$78', subject: 'West Texas crude' },
     { text: 'Initech Holdings on Monday reported a quarterly profit of $2.3 billion, up 12% from a year earlier, as demand for its chips pushed prices higher.', figure: '$2.3 billion', subject: 'Initech Holdings', via: 'clause-subject' },
     { text: 'Ford expects revenue to grow 3% next year.', figure: '3%', subject: 'Ford', via: 'speaker' },
-    { text: 'The plan would hire 40 nurses and cut waiting lists by 20%.', figure: '20%', subject: 'waiting lists', via: 'object' },
+    { text: 'The plan would hire 40 nurses and cut waiting lists by 20%.', figure: '20%', subject: 'plan', via: 'clause-subject', metric: 'waiting lists' },
     { text: "Prime Minister Ana Ferreira's approval rating fell to 31%.", figure: '31%', subject: 'Ana Ferreira', kind: 'person', metric: 'approval rating decline' },
     { text: 'Regulators approved a $3 billion dam on Monday.', figure: '$3 billion', subject: 'dam', via: 'after-figure' },
     { text: 'The county unveiled a $40 million stadium plan.', figure: '$40 million', subject: 'stadium plan', via: 'after-figure' },

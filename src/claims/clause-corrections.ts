@@ -180,7 +180,9 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
   // verb (a noun is not followed by "its" or "their"), when the clause has no verb before it.
   for (let i = 1; i + 1 < out.length; i++) {
     const w = out[i];
-    if (w.cls !== 'noun' || !g.possessivePronouns.has(out[i + 1].lower) || out[i - 1].cls !== 'noun' || /[,;:(]/.test(out[i - 1].post + w.post)) continue;
+    // (The head may be a word the tagger read as an adjective right after "the": "The firm cut its".)
+    const head = out[i - 1].cls === 'noun' || (out[i - 1].cls === 'adj' && out[i - 2]?.cls === 'det');
+    if (w.cls !== 'noun' || !g.possessivePronouns.has(out[i + 1].lower) || !head || /[,;:(]/.test(out[i - 1].post + w.post)) continue;
     if (/^\p{Lu}/u.test(w.text) || !(nounOrVerb(w.lower) || mayBeVerb(w.lower)) || out.slice(0, i).some((t) => t.cls === 'verb' || t.cls === 'fig')) continue;
     w.cls = 'verb';
   }
@@ -191,7 +193,11 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
   for (let i = 2; i + 3 < out.length; i++) {
     const w = out[i];
     const verbLike = (w.cls === 'noun' && nounOrVerb(w.lower)) || (w.cls === 'verb' && !g.auxiliaries.has(w.lower));
-    if (out[i - 1].cls !== 'conj' || !verbLike || /^\p{Lu}/u.test(w.text) || !out.slice(0, i - 1).some((t) => t.cls === 'verb')) continue;
+    // (Or the sentence's first verb, right after its subject: "The new vaccine cut hospital
+    // admissions by 40%".)
+    const second = out[i - 1].cls === 'conj' && out.slice(0, i - 1).some((t) => t.cls === 'verb');
+    const first = (out[i - 1].cls === 'noun' || out[i - 1].cls === 'adj') && out[i - 2]?.cls !== 'prep' && !out.slice(0, i).some((t) => t.cls === 'verb' || t.cls === 'fig') && !/[,;:(]/.test(out[i - 1].post);
+    if (!(second || first) || !verbLike || /^\p{Lu}/u.test(w.text)) continue;
     // (A plural in the object may be read as a verb too: "taxes".)
     const inObject = (t: Token) => t.cls === 'det' || t.cls === 'adj' || t.cls === 'noun' || (t.cls === 'verb' && /[a-z]s$/.test(t.lower) && !g.auxiliaries.has(t.lower));
     let j = i + 1;

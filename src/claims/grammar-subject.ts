@@ -429,8 +429,15 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     // "The bank cut its forecast to 1.5%": the object's "its" or "their" is the clause's subject
     // when the subject is a noun phrase of its own.
     // So is a bare measure's: "The UK aims to cut emissions by 68%" → UK, metric emissions.
-    const own = (object?.pronoun || object?.unowned === 'bare') && subject && tokens[subject.from].cls !== 'pron' ? refine(tokens, subject.from, subject.to, 'clause-subject', g) : null;
-    if (own && !own.pronoun) return { ...own, metric: object!.metric ?? own.metric, speaker };
+    // And a relative change is its agent's: "The drug cut heart attack risk by 20%" → drug (a new
+    // level, "lifting the minimum wage to $10.10", stays the object's).
+    // (A relative change: an amount of money "bumped up our $80 bill by $12" stays the bill's.)
+    const relative = tokens[fi].kind === 'percent' || tokens[fi].kind === 'ratio' || tokens[fi].kind === 'multiplier';
+    const changedBy = tokens[fi - 1]?.lower === 'by' && relative && !!object && !object.pronoun;
+    const own = (object?.pronoun || object?.unowned === 'bare' || changedBy) && subject && tokens[subject.from].cls !== 'pron' ? refine(tokens, subject.from, subject.to, 'clause-subject', g) : null;
+    // (What an agent changed by an amount is the metric: "heart attack risk".)
+    const changed = changedBy ? tokens.filter((t) => t.start >= object!.span.start && t.end <= object!.span.end).map((t) => t.lower).join(' ') : null;
+    if (own && !own.pronoun) return { ...own, metric: object!.metric ?? own.metric ?? changed, speaker };
     // ("We expect to grow revenue by 20%": the object of whoever "we" are.)
     if (object) return subject && subject.to - subject.from === 1 && tokens[subject.from].lower === 'we' ? { ...object, we: true } : object;
   }

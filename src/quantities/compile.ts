@@ -179,7 +179,8 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   // "a third of all schools" (a share, group 1); "fell by nearly a third" (a change, group 2).
   // ("lost half its value": a possessive of the whole says "of" too.)
   const fractionShare = `(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b|\\s+(?:${phrase(multipliers.fractionWholeBefore)})\\s+\\p{L})`;
-  const fractionChange = `(?<=\\b(?:${phrase(multipliers.fractionChangeVerbs)})\\s+by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties)\\b)`;
+  // (An object may stand between the verb and "by": "reduced waiting times by a third".)
+  const fractionChange = `(?<=\\b(?:${phrase(multipliers.fractionChangeVerbs)})\\s+(?:(?:its|their|the|our|[\\p{Ll}-]+)\\s+){0,3}by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties)\\b)`;
 
   const unitWords = new Map<string, UnitInfo>();
   const unitSymbols = new Map<string, UnitInfo>();
