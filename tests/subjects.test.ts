@@ -139,6 +139,9 @@ const constructions: Record<string, Row[]> = {
     // A person described by age or by trade.
     { text: 'Porto signed striker Tomas Vidal on Monday. The 23-year-old scored 14 goals last season.', figure: '14 goals', subject: 'Tomas Vidal', via: 'coreference', kind: 'person' },
     { text: 'Porto signed Tomas Vidal on Monday. The striker, who scored 14 goals last season, cost 20 million euros.', figure: '20 million euros', subject: 'Tomas Vidal' },
+    // An "It" opening the sentence stands for the thing the sentence before opened with.
+    { text: 'The new bridge cost $40 million. It carries 50,000 cars a day.', figure: '50,000 cars', subject: 'new bridge', via: 'coreference' },
+    { text: 'Kestrel Energy opened a plant that cost $2 billion. It employs 3,000 people.', figure: '3,000 people', subject: 'Kestrel Energy' },
     // An anaphor resolved earlier in the sentence is the nearest antecedent of a later one.
     { text: 'Kestrel Energy reported results. The firm, which has 2,000 depots in the United States, will be sold. Auditors said the firm\'s budget was cut by 20% while its profits nearly doubled.', figure: 'nearly doubled', subject: 'Kestrel Energy', via: 'coreference' },
     // "the stock" is a measure no one in its sentence owns: the firm before it does.

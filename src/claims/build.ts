@@ -89,8 +89,13 @@ export function buildClaims(a: ClaimInput, rules: ClaimRules, options: ClaimOpti
     // Names the lexicon lacks, by their form: what a later "it" or "the company" may point to.
     const named = formNames(s, [...lexicon, ...short], rules.grammar);
     const explicit = [...lexicon, ...short, ...named].sort((x, y) => x.start - y.start);
-    const resolved = [...lexicon, ...resolveAnaphora(s, explicit, history, sentence.index, rules.coreference, placeBefore)];
-    const all = [...resolved, ...short].sort((x, y) => x.start - y.start);
+    // (A thing the sentence before opened with as its subject, "The bill, which passed 74-24, funds
+    // …", is what an opening "It" may stand for; not a thing named later in it.)
+    const before = recent[recent.length - 1] ?? '';
+    const topic: Entity | null = lastSubject && lastSubject.sentence === sentence.index - 1 && lastSubject.mention.entity.kind === 'thing' && STRUCTURAL.has(lastSubject.mention.via) &&
+      /^[\s"'“‘(]*(?:(?:the|a|an|this|that)\s+)?$/i.test(before.slice(0, lastSubject.mention.start)) ? lastSubject.mention.entity : null;
+    const resolved: EntityMention[] = [...lexicon, ...resolveAnaphora(s, explicit, history, sentence.index, rules.coreference, placeBefore, topic)];
+    const all: EntityMention[] = [...resolved, ...short].sort((x, y) => x.start - y.start);
     recent.push(s);
     if (recent.length > 2) recent.shift();
 

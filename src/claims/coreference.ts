@@ -128,11 +128,12 @@ export function shortNames(text: string, covered: readonly EntityMention[], hist
 }
 
 /**
- * Anaphora in `text` resolved against `explicit` mentions earlier in the same text, then the
- * history, then `fallback` (a country the sentences before name). Returns mentions marked
+ * Anaphora in `text` resolved against `explicit` mentions earlier in the same text, then (for an
+ * "it" opening the sentence) `topic`, the thing the sentence before was about, then the history,
+ * then `fallback` (a country the sentences before name). Returns mentions marked
  * `via: 'coreference'`.
  */
-export function resolveAnaphora(text: string, explicit: EntityMention[], history: MentionHistory, sentence: number, rules: CoreferenceRules, fallback: (kinds: Entity['kind'][]) => Entity | null = () => null): EntityMention[] {
+export function resolveAnaphora(text: string, explicit: EntityMention[], history: MentionHistory, sentence: number, rules: CoreferenceRules, fallback: (kinds: Entity['kind'][]) => Entity | null = () => null, topic: Entity | null = null): EntityMention[] {
   const out: EntityMention[] = [];
   const re = rules.any;
   re.lastIndex = 0;
@@ -156,7 +157,10 @@ export function resolveAnaphora(text: string, explicit: EntityMention[], history
     // (Else what the sentences before name without a figure: "Portugal is small. Its exports …".)
     // (A description, "the company", names what the story is about; a pronoun the latest fit.)
     const fromHistory = /\s/.test(m[0]) ? history.mostMentioned(kinds, sentence) : history.latest(kinds, sentence);
-    const entity = pick.length > 0 ? pick[pick.length - 1].entity : fromHistory ?? fallback(kinds);
+    // ("The bill funds 70% of the government. It includes $886 billion for defense": a pronoun
+    // opening the sentence is the thing the sentence before was about, though no name.)
+    const opening = topic && !/\s/.test(m[0]) && kinds.includes('product') && /^[\s"'“‘(]*$/u.test(text.slice(0, at)) ? topic : null;
+    const entity = pick.length > 0 ? pick[pick.length - 1].entity : opening ?? fromHistory ?? fallback(kinds);
     if (entity) out.push({ start: at, end, entity, text: m[0], via: 'coreference' });
   }
   return out;
