@@ -180,7 +180,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
   // ("lost half its value": a possessive of the whole says "of" too.)
   const fractionShare = `(${fractions})(?=\\s+(?:\\([^)]{0,40}\\)\\s+)?of\\b|\\s+(?:${phrase(multipliers.fractionWholeBefore)})\\s+\\p{L})`;
   // (An object may stand between the verb and "by": "reduced waiting times by a third".)
-  const fractionChange = `(?<=\\b(?:${phrase(multipliers.fractionChangeVerbs)})\\s+(?:(?:its|their|the|our|[\\p{Ll}-]+)\\s+){0,3}by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties)\\b)`;
+  const fractionChange = `(?<=\\b(?:${phrase(multipliers.fractionChangeVerbs)})\\s+(?:(?:its|their|the|our|[\\p{Ll}-]+)\\s+){0,3}by\\s+(?:(?:${phrase(beforeBound.keys())})\\s+)?)(${fractions})(?![\\p{L}-]|\\s+(?:past|party|parties|point|points|percentage)\\b)`;
 
   const unitWords = new Map<string, UnitInfo>();
   const unitSymbols = new Map<string, UnitInfo>();
