@@ -136,6 +136,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'Halvorsen Group reported results on Tuesday. Halvorsen Group said revenue rose 15%. Sales at its Brightline Media unit climbed 21%. The company also announced a dividend of 20 cents per share.', figure: '20 cents', subject: 'Halvorsen Group', via: 'coreference' },
     // A description naming an institution of its own points to no firm before it.
     { text: 'Vantrix rose 3% on Monday. The central bank held its key rate at 4%.', figure: '4%', subject: 'central bank' },
+    // Two names joined by "and" are two firms: "the company" points to neither.
+    { text: 'Vantrix Oil and Quellon together earned $80 billion. Half of the company\'s 8,000 employees work remotely.', figure: '8,000 employees', subject: 'company' },
     // A person described by age or by trade.
     { text: 'Porto signed striker Tomas Vidal on Monday. The 23-year-old scored 14 goals last season.', figure: '14 goals', subject: 'Tomas Vidal', via: 'coreference', kind: 'person' },
     { text: 'Porto signed Tomas Vidal on Monday. The striker, who scored 14 goals last season, cost 20 million euros.', figure: '20 million euros', subject: 'Tomas Vidal' },

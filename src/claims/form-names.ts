@@ -152,6 +152,10 @@ function readRunName(run: string, opensSentence: boolean, g: GrammarRules): RunN
   const text = titled.text;
   words = text.split(' ');
   if (g.isPlace(text.toLowerCase()) || g.demonyms.has(text)) return null;
+  // ("Exxon Mobil and Chevron": two names, each with a word no dictionary lists, are two firms, not
+  // one antecedent; "the Food and Drug Administration" is one.)
+  const and = words.indexOf('and');
+  if (and > 0 && words.slice(0, and).some((w) => nameLike(w)) && words.slice(and + 1).some((w) => nameLike(w))) return null;
   const org = words.length >= 2 && words.some((w) => g.orgWords.has(w));
   if (!org && !words.some((w) => nameLike(w))) return null;
   // (A name compromise's lexicon lists whole, "Goldman Sachs", is what it says.)
