@@ -159,6 +159,7 @@ export function resolveAnaphora(text: string, explicit: EntityMention[], history
     const fromHistory = /\s/.test(m[0]) ? history.mostMentioned(kinds, sentence) : history.latest(kinds, sentence);
     // ("The bill funds 70% of the government. It includes $886 billion for defense": a pronoun
     // opening the sentence is the thing the sentence before was about, though no name.)
+    // (A one-word anaphor that may stand for a thing's kind, "it"/"its", not "he" or "they".)
     const opening = topic && !/\s/.test(m[0]) && kinds.includes('product') && /^[\s"'“‘(]*$/u.test(text.slice(0, at)) ? topic : null;
     const entity = pick.length > 0 ? pick[pick.length - 1].entity : opening ?? fromHistory ?? fallback(kinds);
     if (entity) out.push({ start: at, end, entity, text: m[0], via: 'coreference' });

@@ -429,9 +429,9 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     // "The bank cut its forecast to 1.5%": the object's "its" or "their" is the clause's subject
     // when the subject is a noun phrase of its own.
     // So is a bare measure's: "The UK aims to cut emissions by 68%" → UK, metric emissions.
-    // And a relative change is its agent's: "The drug cut heart attack risk by 20%" → drug (a new
-    // level, "lifting the minimum wage to $10.10", stays the object's).
-    // (A relative change: an amount of money "bumped up our $80 bill by $12" stays the bill's.)
+    // And a relative change (a percent, a fraction, a multiple) is its agent's: "The drug cut heart
+    // attack risk by 20%" → drug. A new level ("lifting the minimum wage to $10.10") and a sum
+    // added ("bumped up our $80 bill by $12") stay the object's.
     const relative = tokens[fi].kind === 'percent' || tokens[fi].kind === 'ratio' || tokens[fi].kind === 'multiplier';
     const changedBy = tokens[fi - 1]?.lower === 'by' && relative && !!object && !object.pronoun;
     const own = (object?.pronoun || object?.unowned === 'bare' || changedBy) && subject && tokens[subject.from].cls !== 'pron' ? refine(tokens, subject.from, subject.to, 'clause-subject', g) : null;
