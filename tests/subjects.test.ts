@@ -379,6 +379,7 @@ const constructions: Record<string, Row[]> = {
     { text: 'A barrel of West Texas crude sold for $78.', figure: '$78', subject: 'West Texas crude' },
     { text: 'Initech Holdings on Monday reported a quarterly profit of $2.3 billion, up 12% from a year earlier, as demand for its chips pushed prices higher.', figure: '$2.3 billion', subject: 'Initech Holdings', via: 'clause-subject' },
     { text: 'Ford expects revenue to grow 3% next year.', figure: '3%', subject: 'Ford', via: 'speaker' },
+    { text: 'Lisa Su runs Globex Corp., which expects data-center revenue to grow 60%.', figure: '60%', subject: 'Globex Corp.', via: 'speaker' },
     { text: 'The plan would hire 40 nurses and cut waiting lists by 20%.', figure: '20%', subject: 'plan', via: 'clause-subject', metric: 'waiting lists' },
     { text: "Prime Minister Ana Ferreira's approval rating fell to 31%.", figure: '31%', subject: 'Ana Ferreira', kind: 'person', metric: 'approval rating decline' },
     { text: 'Regulators approved a $3 billion dam on Monday.', figure: '$3 billion', subject: 'dam', via: 'after-figure' },

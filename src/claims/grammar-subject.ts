@@ -405,7 +405,9 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
     const stop = tokens.findIndex((t, j) => j >= fi && (comma(t) || hardBreak(t)));
     const stretch = tokens.slice(fi, stop < 0 ? tokens.length : stop + 1);
     if (tokens.slice(start, fi + 1).some((t) => t.cls === 'verb' || t.verbal) || stretch.some((t) => finite(t))) {
-      const inner = inClause(tokens, fi, start, g, subject ? span(tokens, subject.from, subject.to) : speaker, depth + 1);
+      // ("Globex, which expects data-center revenue to grow 60%": the relative pronoun's noun speaks.)
+      const antecedent = !subject && opener?.cls === 'rel' && cs > 0 ? nounBefore(tokens, cs, g)?.span ?? null : null;
+      const inner = inClause(tokens, fi, start, g, subject ? span(tokens, subject.from, subject.to) : antecedent ?? speaker, depth + 1);
       // "an Act that economists said would create 1 million jobs": the relative clause's noun.
       if (!inner && opener?.cls === 'rel' && cs > 0 && !findSubjectBetween(tokens, start, fi, g)) return nounBefore(tokens, cs, g);
       return inner;
