@@ -83,6 +83,8 @@ export interface QuantityRules {
   isoCode(code: string): boolean;
   before: RegExp;
   beforeBound: Map<string, Bound>;
+  /** Verbs whose particle is not a bound ("handed over 61 jets"), lower case. */
+  particleVerbs: Set<string>;
   /** A verb right before the number that sets its bound (group 1), left outside the span. */
   boundVerb: RegExp | null;
   boundVerbBound: Map<string, Bound>;
@@ -227,6 +229,7 @@ export function compileQuantityRules(d: Pick<RuleData, 'quantities.scales' | 'qu
     isoCode: isoCodeTest(),
     boundVerb: boundVerbBound.size ? new RegExp(`(?:^|[^\\p{L}])(${phrase(boundVerbBound.keys())})\\s+$`, 'iu') : null,
     boundVerbBound,
+    particleVerbs: new Set(d['quantities.approximators'].particleVerbs.map((w) => w.toLowerCase())),
     before: new RegExp(`(?:^|[^\\p{L}])(${phrase(beforeBound.keys())})\\s*$`, 'iu'),
     beforeBound,
     after: wordBoundary(phrase([...afterBound.keys()].filter((k) => /^\w/.test(k)))),

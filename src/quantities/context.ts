@@ -41,7 +41,11 @@ export function boundBefore(s: string, start: number, r: QuantityRules): Found<B
   const m = r.before.exec(before);
   if (!m) return null;
   const bound = r.beforeBound.get(m[1].toLowerCase().replace(/\s+/g, ' '));
-  return bound ? { value: bound, at: start - (before.length - before.lastIndexOf(m[1])) } : null;
+  const at = start - (before.length - before.lastIndexOf(m[1]));
+  // ("Airbus handed over 61 jets": the verb's particle, not a bound.)
+  const verb = /(\p{L}+)\s+$/u.exec(s.slice(Math.max(0, at - 16), at))?.[1].toLowerCase();
+  if (verb && r.particleVerbs.has(verb) && !/\s/.test(m[1])) return null;
+  return bound ? { value: bound, at } : null;
 }
 
 /** A scale after the number: glued ("1.5bn", "5M") or a word ("600 billion"). */
@@ -142,6 +146,8 @@ export function boundAfter(s: string, end: number, r: QuantityRules): Found<Boun
   const rest = s.slice(end);
   const sep = /^\s+/.exec(rest)?.[0] ?? '';
   const m = r.after.exec(rest.slice(sep.length));
+  // ("the 737 MAX": a word in capitals after a number is a name, not "max".)
+  if (m && m[0].length > 2 && m[0] === m[0].toUpperCase() && /\p{Lu}/u.test(m[0])) return null;
   if (m && sep) return { value: r.afterBound.get(m[0].toLowerCase().replace(/\s+/g, ' '))!, at: end + sep.length + m[0].length };
   return null;
 }

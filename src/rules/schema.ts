@@ -89,6 +89,8 @@ export const currenciesFile = z.strictObject({
 export const approximatorsFile = z.strictObject({
   before: z.record(bound, words),
   after: z.record(bound, words),
+  /** Verbs whose particle looks like a bound word ("handed over 61 jets"): no bound after them. */
+  particleVerbs: words.default([]),
   /** Main verbs right before a number that set its bound, outside its span ("tops $1 million"). */
   verbs: z.partialRecord(bound, words).default({}),
   examples: z.array(quantityExample),
