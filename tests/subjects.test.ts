@@ -73,6 +73,9 @@ const constructions: Record<string, Row[]> = {
     { text: 'New York Times subscribers rose to 10 million.', figure: '10 million', subject: 'New York Times', via: 'possessive-owner' },
     { text: 'Brackwell United shares jumped 6% on Monday.', figure: '6%', subject: 'Brackwell United', kind: 'org' },
     { text: 'UK exports rose 4% last year.', figure: '4%', subject: 'UK', id: 'united-kingdom', kind: 'place' },
+    // An everyday word written as a name inside a sentence names the owner; a backlog is a measure.
+    { text: 'Globex fell 2%, while Airbus stock is up 5% this year.', figure: '5%', subject: 'Airbus' },
+    { text: "Vantrix's backlog stands at about 5,600 orders worth some $500 billion.", figure: '$500 billion', subject: 'Vantrix' },
     // A people's name before a measure stands for its country, named so (as "Portugal's exports").
     { text: 'Japanese exports to the European Union fell 7% in June.', figure: '7%', subject: 'Japan', via: 'possessive-owner', id: 'japan', kind: 'place', metric: 'exports decline' },
     { text: 'Italian industrial output rose 1.2% in April.', figure: '1.2%', subject: 'Italy', id: 'italy', kind: 'place' },

@@ -329,8 +329,11 @@ function nameRun(tokens: Token[], from: number, to: number, g: GrammarRules): { 
   const inRun = (i: number) => capital(tokens[i + 1]) && !tokens[i].post.trim() && (tokens[i].start > 0 || (capital(tokens[i + 2]) && !tokens[i + 1].post.trim()));
   const isName = (i: number) => {
     const t = tokens[i];
+    // (An everyday word written as a name inside a sentence is a name too, "while Airbus stock
+    // rose"; not an acronym, "AI infrastructure spending".)
+    const midName = t.start > 0 && /^\p{Lu}\p{Ll}/u.test(t.text);
     return capitalWord(i) && !/^Q\d/.test(t.text) && !(g.measureAdjectives.has(t.lower) && !inRun(i)) &&
-      !(isListedWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place') && !inRun(i));
+      !(isListedWord(t.lower) && !t.tags.has('Organization') && !t.tags.has('Person') && !t.tags.has('Place') && !inRun(i) && !midName);
   };
   let a = from;
   while (a < to && !isName(a)) a++;
