@@ -276,6 +276,8 @@ const constructions: Record<string, Row[]> = {
     // A noun opening the clause after ", and"; a second verb after "and" stays a verb.
     { text: 'Debt stands at $34 trillion, and interest payments are expected to exceed $870 billion this year.', figure: '$870 billion', subject: 'interest payments' },
     { text: 'Globex raised prices by 5%, and cut costs by 3%.', figure: '3%', subject: 'Globex' },
+    // "that" after a participle set off by a comma opens the clause it reports.
+    { text: 'Globex said it would appeal, adding that Zorbify holds a 56% share of the market.', figure: '56%', subject: 'Zorbify' },
     // A change by an amount is its agent's, what changed its metric; a new level is the object's.
     { text: 'The new vaccine cut hospital admissions by 40%.', figure: '40%', subject: 'new vaccine', metric: 'hospital admissions' },
     { text: 'The new rules reduced waiting times by a third.', figure: 'a third', subject: 'new rules' },
@@ -333,6 +335,8 @@ const constructions: Record<string, Row[]> = {
   'the same measure at another time': [
     // A change set off by a comma is the change of the figure before it, past a clause between.
     { text: 'The deficit reached $1.7 trillion in the fiscal year that ended in September, up 23% from a year earlier.', figure: '23%', subject: 'deficit', via: 'same-as-figure' },
+    { text: 'Zorbify has more than 600 million users, including 236 million paying subscribers.', figure: '236 million', subject: 'Zorbify', via: 'same-as-figure' },
+    { text: 'The storm killed 40 people, including 12 children.', figure: '12 children', subject: 'storm', via: 'same-as-figure' },
     { text: 'About 2.1 million tourists visited Madeira in 2023, a 12% increase on the year before.', figure: '12%', subject: 'Madeira', via: 'same-as-figure' },
     { text: 'Globex sold 40,000 cars in May, a 9% drop from April.', figure: '9%', subject: 'Globex', via: 'same-as-figure' },
     // A change with a subject of its own is not apposed: "a 9% drop" here is the clause's object.

@@ -52,6 +52,11 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     const w = out[i];
     if (w.cls === 'verb' && out[i - 1].cls === 'prep' && /^\p{Lu}/u.test(w.text) && !/ing$/.test(w.lower) && !g.auxiliaries.has(w.lower) && out[i + 1].cls === 'noun' && /^\p{Lu}/u.test(out[i + 1].text) && !/[,;:]/.test(out[i - 1].post + w.post)) w.cls = 'noun';
   }
+  // "…, adding that Spotify holds a 56% share": "that" after a participle set off by a comma opens
+  // the clause the participle reports.
+  for (let i = 2; i < out.length; i++) {
+    if (out[i].lower === 'that' && out[i].cls === 'det' && out[i - 1].cls === 'verb' && /ing$/.test(out[i - 1].lower) && /,/.test(out[i - 2].post)) out[i].cls = 'sub';
+  }
   // "the stock market that has doubled": "that" right after a noun opens a relative clause,
   // whatever the tagger said.
   for (let i = 1; i < out.length; i++) {

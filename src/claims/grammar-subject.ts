@@ -107,12 +107,15 @@ function comparedAfterComma(tokens: Token[], fi: number): number | null {
 
 /** "The deficit reached $1.7 trillion in the year that ended in September, up 23% from a year
  * earlier": a change set off by a comma ("up", "down", "a 12% increase") is the change of the
- * figure before it, whatever clause stands between; the index of that figure, or null. */
+ * figure before it, whatever clause stands between, and a count after ", including" is a part of
+ * it; the index of that figure, or null. */
 function changeAfterComma(tokens: Token[], fi: number, g: GrammarRules): number | null {
   const lead = tokens[fi - 1], before = tokens[fi - 2];
   // (Or a change named by a noun: "…, a 12% increase on the year before".)
   const named = (lead?.lower === 'a' || lead?.lower === 'an') && g.changeNouns.has(tokens[fi + 1]?.lower ?? '');
-  if (!lead || !before || !(g.changeLeads.has(lead.lower) || named) || !comma(before)) return null;
+  // (Or a part of it: "600 million users, including 236 million paying subscribers".)
+  const part = lead?.lower === 'including' && tokens[fi].kind === 'count';
+  if (!lead || !before || !(g.changeLeads.has(lead.lower) || named || part) || !comma(before)) return null;
   for (let p = fi - 2; p >= 0 && !hardBreak(tokens[p]); p--) if (tokens[p].cls === 'fig' && tokens[p].kind !== 'date') return tokens[p].figure!;
   return null;
 }
