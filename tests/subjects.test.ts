@@ -390,6 +390,8 @@ const constructions: Record<string, Row[]> = {
     { text: 'The plan would hire 40 nurses and cut waiting lists by 20%.', figure: '20%', subject: 'plan', via: 'clause-subject', metric: 'waiting lists' },
     { text: "Prime Minister Ana Ferreira's approval rating fell to 31%.", figure: '31%', subject: 'Ana Ferreira', kind: 'person', metric: 'approval rating decline' },
     { text: 'Regulators approved a $3 billion dam on Monday.', figure: '$3 billion', subject: 'dam', via: 'after-figure' },
+    { text: 'Council approves $2.3 billion stadium deal', figure: '$2.3 billion', subject: 'stadium deal', via: 'after-figure' },
+    { text: 'The county will spend $40 million, while a sales tax extension is expected to raise $900 million.', figure: '$900 million', subject: 'sales tax extension' },
     { text: 'The county unveiled a $40 million stadium plan.', figure: '$40 million', subject: 'stadium plan', via: 'after-figure' },
     { text: 'The council approved a $1.2 billion budget.', figure: '$1.2 billion', subject: 'council' },
     { text: 'Globex raised a $5 million round.', figure: '$5 million', subject: 'Globex' },

@@ -52,6 +52,14 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     const w = out[i];
     if (w.cls === 'verb' && out[i - 1].cls === 'prep' && /^\p{Lu}/u.test(w.text) && !/ing$/.test(w.lower) && !g.auxiliaries.has(w.lower) && out[i + 1].cls === 'noun' && /^\p{Lu}/u.test(out[i + 1].text) && !/[,;:]/.test(out[i - 1].post + w.post)) w.cls = 'noun';
   }
+  // "a sales tax extension is expected to …": between two nouns of a phrase opened by a determiner,
+  // before the clause's verb, a present-tense "verb" is a noun of the compound.
+  for (let i = 2; i + 2 < out.length; i++) {
+    const w = out[i];
+    if (w.cls !== 'verb' || g.auxiliaries.has(w.lower) || w.tags.has('PastTense') || /ing$/.test(w.lower) || out[i - 1].cls !== 'noun' || out[i + 1].cls !== 'noun' || out[i - 2].cls !== 'det') continue;
+    if (/[,;:(]/.test(out[i - 1].post + w.post + out[i + 1].post)) continue;
+    if (out[i + 2].cls === 'verb' && !out.slice(i + 2, i + 3).some((t) => t.tags.has('Gerund'))) w.cls = 'noun';
+  }
   // "…, adding that Spotify holds a 56% share": "that" after a participle set off by a comma opens
   // the clause the participle reports.
   for (let i = 2; i < out.length; i++) {

@@ -423,7 +423,9 @@ function inClause(tokens: Token[], fi: number, cs: number, g: GrammarRules, spea
   // "Regulators approved a $3 billion dam": a sum between a determiner and the object of an
   // approval or announcement is that object's price (a measure there, "a $1.2 billion budget",
   // stays the subject's).
-  if (tokens[fi].kind === 'money' && tokens[fi - 1]?.cls === 'det' && changeVerb === fi - 2 && g.pricedObjectVerbs.has(tokens[changeVerb].lower)) {
+  // (A headline leaves out the "a": "City approves $2.3 billion stadium deal".)
+  const pricedAt = tokens[fi - 1]?.cls === 'det' ? fi - 2 : fi - 1;
+  if (tokens[fi].kind === 'money' && changeVerb === pricedAt && g.pricedObjectVerbs.has(tokens[changeVerb].lower)) {
     const priced = afterFigure(tokens, fi, g);
     const head = priced && tokens.filter((t) => t.start >= priced.span.start && t.end <= priced.span.end).pop();
     if (priced && head && !g.metricHeads.has(head.lower)) return priced;
