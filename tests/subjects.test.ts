@@ -391,6 +391,8 @@ const constructions: Record<string, Row[]> = {
     { text: "Prime Minister Ana Ferreira's approval rating fell to 31%.", figure: '31%', subject: 'Ana Ferreira', kind: 'person', metric: 'approval rating decline' },
     { text: 'Regulators approved a $3 billion dam on Monday.', figure: '$3 billion', subject: 'dam', via: 'after-figure' },
     { text: 'Council approves $2.3 billion stadium deal', figure: '$2.3 billion', subject: 'stadium deal', via: 'after-figure' },
+    // "top" after a modal or "to" is the verb (a bound), not "the top 5 percent".
+    { text: 'Exports are expected to top $1 trillion.', figure: '$1 trillion', subject: 'Exports' },
     { text: 'The county will spend $40 million, while a sales tax extension is expected to raise $900 million.', figure: '$900 million', subject: 'sales tax extension' },
     { text: 'The county unveiled a $40 million stadium plan.', figure: '$40 million', subject: 'stadium plan', via: 'after-figure' },
     { text: 'The council approved a $1.2 billion budget.', figure: '$1.2 billion', subject: 'council' },
@@ -476,6 +478,9 @@ const falsePositives: { text: string; figure: string; not: string }[] = [
   { text: 'AI infrastructure spending will hit $3 trillion.', figure: '$3 trillion', not: 'AI' },
   { text: 'Portuguese exports rose 4% last year.', figure: '4%', not: 'Portuguese' },
   { text: 'Q3 revenue rose 5%.', figure: '5%', not: 'Q3' },
+  // A place owning a description ("Europe's largest airline by passenger numbers") owns no measure
+  // that only a "by" phrase names.
+  { text: "Europe's largest airline by passenger numbers carried 55.5 million passengers.", figure: '55.5 million passengers', not: 'Europe' },
   // A list is no apposition: its entries are not the first one's.
   { text: 'Globex, Initech, 40 smaller rivals and Acme sell widgets.', figure: '40 smaller rivals', not: 'Globex' },
   { text: 'Globex, Initech, 40 smaller rivals and Acme sell widgets.', figure: '40 smaller rivals', not: 'Initech' },

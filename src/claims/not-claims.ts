@@ -125,6 +125,8 @@ export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothet
   const bounded = q.bound === 'at_least' || q.bound === 'at_most';
   // ("people over 65": after a plural, and no more than an age.)
   const ageThreshold = q.kind === 'count' && !q.unitFromLabel && (q.value ?? q.low ?? 0) <= 120 && r.ageThreshold.test(before + quote);
-  if (ageThreshold || r.descriptorBefore.test(before) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
+  // ("Spending will top $200 billion": after a modal or "to", "top" is the verb, no descriptor.)
+  const verbBefore = /\b(?:will|would|could|can|may|might|should|must|to)\s+(?:top|bottom)\s*$/i.test(before);
+  if (ageThreshold || (r.descriptorBefore.test(before) && !verbBefore) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
   return null;
 }

@@ -268,7 +268,9 @@ export function refine(tokens: Token[], from: number, to: number, via: Structura
   if (head > 0 && /['’]s$/.test(words[head - 1].text)) {
     return { span: span(tokens, from, from + head), via: 'possessive-owner', metric: metricWords(words.slice(head), g), pronoun: g.thirdPersonPronouns.has(words[head - 1].lower), speaker: null };
   }
-  if (of < 0 && words.length > 1 && headIsMetric(words, g)) {
+  // ("Europe's largest airline by passenger numbers": the head is before "by", and it is no measure.)
+  const byAt = words.findIndex((t, i) => i > 0 && t.lower === 'by');
+  if (of < 0 && words.length > 1 && headIsMetric(byAt > 0 ? words.slice(0, byAt) : words, g)) {
     // "Murchison's fortune", "Chicago's robbery rate", "its revenue": the possessive owner.
     const pos = words.findIndex((t) => t.tags.has('Possessive') || (/['’]s?$/.test(t.text) && (t.cls === 'noun' || t.cls === 'adj')));
     // "This year's budget": a time owns nothing; the phrase is its head.
