@@ -58,7 +58,7 @@ export function correctClasses(out: Token[], g: GrammarRules): void {
     const w = out[i];
     if (w.cls !== 'verb' || g.auxiliaries.has(w.lower) || w.tags.has('PastTense') || /ing$/.test(w.lower) || out[i - 1].cls !== 'noun' || out[i + 1].cls !== 'noun' || out[i - 2].cls !== 'det') continue;
     if (/[,;:(]/.test(out[i - 1].post + w.post + out[i + 1].post)) continue;
-    if (out[i + 2].cls === 'verb' && !out.slice(i + 2, i + 3).some((t) => t.tags.has('Gerund'))) w.cls = 'noun';
+    if (out[i + 2].cls === 'verb' && !out[i + 2].tags.has('Gerund')) w.cls = 'noun';
   }
   // "…, adding that Spotify holds a 56% share": "that" after a participle set off by a comma opens
   // the clause the participle reports.
