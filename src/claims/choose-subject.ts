@@ -17,6 +17,7 @@ import type { Token } from './clause.js';
 import { structuralSubject } from './grammar-subject.js';
 import { mentionOfSubject, withoutPlaceOwner } from './subject-entity.js';
 import { formNames, withoutTitle } from './form-names.js';
+import { wordBefore } from '../util/position.js';
 
 export interface SubjectContext {
   a: ClaimInput;
@@ -86,9 +87,11 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
     }
     masked = maskedOwner(c.s.slice(0, c.figure.end), tokens);
   }
-  // ("Acme told Reuters that sales rose 5%": whom a speaker tells is no subject.)
-  const heard = c.all.filter((m) => !c.rules.grammar.listenerVerbs.has(/(\p{L}+)\s+$/u.exec(c.s.slice(Math.max(0, m.start - 12), m.start))?.[1].toLowerCase() ?? ''));
-  subject ??= nearestMention({ text: c.s, ...c.figure, mentions: heard, attribution: c.attributionSpan });
+  // ("Acme told Reuters that sales rose 5%": whom a speaker tells is no subject; read only when
+  // the clause named no subject.)
+  let heard: EntityMention[] | null = null;
+  const heardMentions = () => (heard ??= c.all.filter((m) => !c.rules.grammar.listenerVerbs.has(wordBefore(c.s, m.start)?.toLowerCase() ?? '')));
+  if (!subject) subject = nearestMention({ text: c.s, ...c.figure, mentions: heardMentions(), attribution: c.attributionSpan });
   // Names the lexicon does not know (compromise's organizations, people, places) come next, read
   // off the sentence's one tagging: only names from the first word that could begin one (at most
   // NAME_WINDOW before the first figure) up to this figure.
@@ -106,7 +109,7 @@ export function chooseSubject(c: SubjectContext): SubjectChoice {
   }
   // "The company said revenue rose to $30 billion": a speaker talking of itself is the subject
   // when nothing else in the sentence is.
-  subject ??= nearestMention({ text: c.s, ...c.figure, mentions: heard, attribution: null });
+  if (!subject) subject = nearestMention({ text: c.s, ...c.figure, mentions: heardMentions(), attribution: null });
   if (!subject && c.sentence.block.leadIn) subject = subjectOfLeadIn(c.a, c.sentence.block.leadIn, c.rules);
   // (A measure of the whole economy is no one's: "Prices could rise 15%, the central bank warned",
   // "Analysts expect prices to fall another 2%" after a sentence about builders.)

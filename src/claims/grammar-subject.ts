@@ -49,7 +49,7 @@ export function structuralSubject(tokens: Token[], figure: number, g: GrammarRul
     const thing = trimPhrase(tokens, fi + 1, phraseEnd(tokens, fi + 1, g), g);
     if (thing) return refine(tokens, thing.from, thing.to, 'after-figure', g);
   }
-  return shareOf(tokens, fi, g) ?? payerAfter(tokens, fi, g) ?? nameWithFigure(tokens, fi, g) ?? ownedCount(tokens, fi, g) ?? inApposedParticiple(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
+  return shareOf(tokens, fi, g) ?? payerAfter(tokens, fi, g) ?? nameWithFigure(tokens, fi, g) ?? ownedCount(tokens, fi, g) ?? inApposedPhrase(tokens, fi, g) ?? whereCounted(tokens, fi, g) ?? inParenthesis(tokens, fi, g, depth) ?? inClause(tokens, fi, clauseStart(tokens, fi, g), g, null, depth);
 }
 
 /** The end of the listener's noun phrase after a verb like "told" that starts at `from`: a
@@ -123,7 +123,7 @@ function changeAfterComma(tokens: Token[], fi: number, g: GrammarRules): number 
 /** "The plane, carrying 180 passengers and six crew, landed …", "The island, home to 23 million
  * people, produces …": a figure in a participle phrase or an apposition set off by commas between
  * the clause's subject and its verb is about that subject. */
-function inApposedParticiple(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
+function inApposedPhrase(tokens: Token[], fi: number, g: GrammarRules): StructuralSubject | null {
   let open = fi - 1;
   while (open > 0 && !comma(tokens[open - 1]) && !hardBreak(tokens[open - 1])) open--;
   const first = tokens[open];

@@ -17,6 +17,8 @@ export interface NotClaimRules {
   modal: RegExp;
   factAfter: RegExp;
   descriptorBefore: RegExp;
+  /** A descriptor word used as a verb ("will top $200 billion"): `verbs` after `verbAfter`. */
+  descriptorVerb: RegExp | null;
   withPhrase: RegExp | null;
   /** "people over 65", "workers aged 50": a plural, a threshold word and a number up to three
    * digits (and at most one word after it), at the end of the text up to the figure's end. */
@@ -51,6 +53,7 @@ export function compileNotClaims(data: RuleData['claims.not-claims']): NotClaimR
     factAfter: new RegExp(`\\b(?:${alternation(h.factAfter)})\\s*$`, 'iu'),
     ageThreshold: new RegExp(`(?:[a-z]s|people|children|men|women)\\s+(?:${alternation(data.descriptors.ageThresholds)})\\s+\\d{1,3}(?:\\s+\\p{L}+)?$`, 'iu'),
     descriptorBefore: new RegExp(`\\b(?:${alternation(data.descriptors.before)})\\s*$`, 'iu'),
+    descriptorVerb: data.descriptors.verbs.length && data.descriptors.verbAfter.length ? new RegExp(`\\b(?:${alternation(data.descriptors.verbAfter)})\\s+(?:${alternation(data.descriptors.verbs)})\\s*$`, 'iu') : null,
     // A class of things with a plural measure ("firms with revenues of under $5 million"); one
     // entity's own figure ("Acme, with revenue of over $5 billion, …") is a claim.
     withPhrase: data.descriptors.withPhrase ? /\bwith\s+(?:an?\s+)?(?=(?:[\p{L}-]+\s+){0,2}[\p{L}-]*[a-z]s\s)(?:[\p{L}-]+\s+){1,3}(?:of\s+)?$/iu : null,
@@ -126,7 +129,7 @@ export function notAClaim(s: string, q: SentenceQuantity, hypothetical: Hypothet
   // ("people over 65": after a plural, and no more than an age.)
   const ageThreshold = q.kind === 'count' && !q.unitFromLabel && (q.value ?? q.low ?? 0) <= 120 && r.ageThreshold.test(before + quote);
   // ("Spending will top $200 billion": after a modal or "to", "top" is the verb, no descriptor.)
-  const verbBefore = /\b(?:will|would|could|can|may|might|should|must|to)\s+(?:top|bottom)\s*$/i.test(before);
+  const verbBefore = !!r.descriptorVerb?.test(before);
   if (ageThreshold || (r.descriptorBefore.test(before) && !verbBefore) || (bounded && r.withPhrase?.test(before))) return 'a descriptor: it says which things are meant, not a claim about them';
   return null;
 }

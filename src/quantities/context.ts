@@ -5,6 +5,7 @@
  */
 import type { Bound } from '../types.js';
 import type { CurrencyInfo, QuantityRules, UnitInfo } from './compile.js';
+import { wordBefore } from '../util/position.js';
 
 export interface Found<T> {
   value: T;
@@ -43,7 +44,7 @@ export function boundBefore(s: string, start: number, r: QuantityRules): Found<B
   const bound = r.beforeBound.get(m[1].toLowerCase().replace(/\s+/g, ' '));
   const at = start - (before.length - before.lastIndexOf(m[1]));
   // ("Airbus handed over 61 jets": the verb's particle, not a bound.)
-  const verb = /(\p{L}+)\s+$/u.exec(s.slice(Math.max(0, at - 16), at))?.[1].toLowerCase();
+  const verb = wordBefore(s, at)?.toLowerCase();
   if (verb && r.particleVerbs.has(verb) && !/\s/.test(m[1])) return null;
   return bound ? { value: bound, at } : null;
 }

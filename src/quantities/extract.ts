@@ -11,6 +11,7 @@ import { readNumber, readVague } from './read-number.js';
 import { readRange } from './range.js';
 import { finish } from './finish.js';
 import { StartScanner } from '../util/regex.js';
+import { wordBefore } from '../util/position.js';
 
 export type { SentenceQuantity } from './draft.js';
 
@@ -141,11 +142,6 @@ export function extractQuantities(s: string, r: QuantityRules): SentenceQuantity
     if (whole && whole.kind === 'count' && whole.unit && (q.value ?? 0) > 1 && of.test(s.slice(q.span.end, whole.span.start))) q.unit = whole.unit;
   }
   return out;
-}
-
-/** The word right before `at` as written, or null. */
-function wordBefore(s: string, at: number): string | null {
-  return /(\p{L}+)\s+$/u.exec(s.slice(Math.max(0, at - 24), at))?.[1] ?? null;
 }
 
 /** Phone numbers, clock times, URLs: digits that are never quantities. Every alternative starts

@@ -317,7 +317,7 @@ export const coreferenceFile = z.strictObject({
 
 export const notClaimsFile = z.strictObject({
   hypothetical: z.strictObject({ opens: words, people: words, counterfactual: words, advice: words, workedExample: words, modals: words, factAfter: words }),
-  descriptors: z.strictObject({ before: words, withPhrase: z.boolean(), ageThresholds: words }),
+  descriptors: z.strictObject({ before: words, withPhrase: z.boolean(), ageThresholds: words, verbs: words.default([]), verbAfter: words.default([]) }),
   durations: z.strictObject({ claimAfter: words, notBefore: words, leads: words }),
   ages: z.strictObject({ claimAfter: words }),
   ratingScales: z.array(z.number().int().positive()).min(1),

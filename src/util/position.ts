@@ -48,3 +48,9 @@ export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
     return true;
   });
 }
+
+/** The word (letters) right before offset `at` of `text`, as written, read from at most `window`
+ * characters back; null when a letter does not end right before the spaces there. */
+export function wordBefore(text: string, at: number, window = 24): string | null {
+  return /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - window), at))?.[1] ?? null;
+}
